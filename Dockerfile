@@ -1,0 +1,25 @@
+# One image for the five apps; the container runs the app named by APP:
+#   docker build --build-arg APP=gateway -t mobile-collection/gateway .
+ARG NODE_VERSION=20
+
+FROM node:${NODE_VERSION}-bookworm-slim AS build
+WORKDIR /src
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+FROM node:${NODE_VERSION}-bookworm-slim AS runtime
+ARG APP=gateway
+ENV NODE_ENV=production APP=${APP} DATA_DIR=/var/lib/mobile-collection INTERNAL_HOST=0.0.0.0
+WORKDIR /app
+COPY --from=build --chown=root:root /src/package.json ./
+COPY --from=build --chown=root:root /src/node_modules ./node_modules
+COPY --from=build --chown=root:root /src/dist ./dist
+RUN mkdir -p /var/lib/mobile-collection && chown node:node /var/lib/mobile-collection
+USER node
+VOLUME ["/var/lib/mobile-collection"]
+EXPOSE 7443 8000 8081 8082 8083 8084
+# The same command as `npm run start:app -- $APP`, without npm in between so signals reach node.
+CMD ["sh", "-c", "exec node dist/apps/main/src/app.js \"$APP\""]

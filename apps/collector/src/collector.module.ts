@@ -1,0 +1,16 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule } from '#libs/config';
+import type { AppRuntime } from '#libs/runtime';
+import { TransportModule } from '#libs/transport';
+import { SystemModule } from './system/system.module.js';
+
+/** The collection business: login flow, worklists, visit sync, close batch, monitoring. */
+@Module({})
+export class CollectorModule {
+  static forRoot(runtime: AppRuntime): DynamicModule {
+    return {
+      module: CollectorModule,
+      imports: [ConfigModule.forRoot(runtime.config), TransportModule.forClients(['database', 'media'], runtime.bus), SystemModule],
+    };
+  }
+}

@@ -1,0 +1,16 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule } from '#libs/config';
+import type { AppRuntime } from '#libs/runtime';
+import { PersistenceModule } from './persistence/persistence.module.js';
+import { SystemModule } from './system/system.module.js';
+
+/** The only owner of the staging database: repositories, transactions, migrations. */
+@Module({})
+export class DatabaseModule {
+  static forRoot(runtime: AppRuntime): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [ConfigModule.forRoot(runtime.config), PersistenceModule, SystemModule],
+    };
+  }
+}

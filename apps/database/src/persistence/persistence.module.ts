@@ -1,0 +1,19 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '#libs/config';
+import { dataSourceOptions } from '#libs/entities';
+import { TransactionRunner } from './transaction.runner.js';
+
+/** Opens the staging database, applies pending migrations, and offers transactions. */
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config), migrationsRun: true }),
+    }),
+  ],
+  providers: [TransactionRunner],
+  exports: [TransactionRunner],
+})
+export class PersistenceModule {}

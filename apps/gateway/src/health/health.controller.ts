@@ -1,0 +1,37 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { makeProblem, ProblemError } from '#libs/common';
+import { ReadinessDto } from '../system/system.dto.js';
+import { SystemService } from '../system/system.service.js';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly system: SystemService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Liveness: answers while the gateway process lives' })
+  live(): { status: 'ok'; uptimeSeconds: number } {
+    return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: 200 only when every service the gateway needs answers' })
+  @ApiOkResponse({ type: ReadinessDto })
+  @ApiServiceUnavailableResponse({ description: 'problem+json naming the services that are down' })
+  async ready(): Promise<ReadinessDto> {
+    const dependencies = await this.system.dependencies();
+    const services = Object.fromEntries(dependencies.map((d) => [d.service, d.up ? 'up' : 'down'] as const));
+    const down = dependencies.filter((d) => !d.up).map((d) => d.service);
+    if (down.length > 0) {
+      throw new ProblemError(
+        makeProblem(503, 'not-ready', `Not ready: ${down.join(', ')} ${down.length === 1 ? 'is' : 'are'} down`, {
+          retryAfterSeconds: 5,
+          services,
+          down,
+        }),
+      );
+    }
+    return { status: 'ready', services };
+  }
+}

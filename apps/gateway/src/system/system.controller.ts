@@ -1,0 +1,26 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SystemOverviewDto, type ServiceOverviewDto } from './system.dto.js';
+import { SystemService } from './system.service.js';
+
+@ApiTags('system')
+@Controller('system')
+export class SystemController {
+  constructor(private readonly system: SystemService) {}
+
+  @Get()
+  @ApiOperation({ summary: "Each service's name, version, pid and uptime; the database engine and applied migrations" })
+  @ApiOkResponse({ type: SystemOverviewDto })
+  async overview(): Promise<SystemOverviewDto> {
+    const dependencies = await this.system.dependencies();
+    const services: ServiceOverviewDto[] = [
+      this.system.self(),
+      ...dependencies.map((dependency) =>
+        dependency.up
+          ? { ...dependency.status, dependencies: undefined, up: true }
+          : { service: dependency.service, up: false, reason: dependency.reason },
+      ),
+    ];
+    return { services };
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { describeProcess } from '#libs/common';
+import { SystemMessages, type DependencyStatus } from '#libs/contract';
+import { MessageClient } from '#libs/transport';
+
+/** Every service the gateway needs, each as the gateway or the collector last saw it. */
+@Injectable()
+export class SystemService {
+  constructor(private readonly messages: MessageClient) {}
+
+  async dependencies(): Promise<DependencyStatus[]> {
+    const direct = await Promise.all([
+      this.messages.probe(SystemMessages.collectorStatus),
+      this.messages.probe(SystemMessages.mediaStatus),
+      this.messages.probe(SystemMessages.otaStatus),
+    ]);
+    return direct.flatMap((dependency) => [dependency, ...indirectOf(dependency)]);
+  }
+
+  self() {
+    return { ...describeProcess('gateway'), up: true as const };
+  }
+}
+
+/** What a reachable service reported about its own dependencies; an unreachable one hides them. */
+function indirectOf(dependency: DependencyStatus): DependencyStatus[] {
+  if (dependency.up) return dependency.status.dependencies;
+  if (dependency.service === 'collector') {
+    return [{ service: 'database', up: false, reason: 'unknown: the collector service is unreachable' }];
+  }
+  return [];
+}

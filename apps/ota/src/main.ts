@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runStandalone } from '#libs/runtime';
+import { startOta } from './ota.app.js';
+
+await runStandalone('ota', startOta);

@@ -1,0 +1,50 @@
+import { makeProblem, type FieldIssue, type Problem } from './problem.js';
+
+/** An error that already knows the problem it is, wherever it is thrown. */
+export class ProblemError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+    this.name = 'ProblemError';
+  }
+
+  static badRequest(code: string, detail: string, errors?: FieldIssue[]): ProblemError {
+    return new ProblemError(makeProblem(400, code, detail, errors ? { errors } : {}));
+  }
+
+  static validation(errors: FieldIssue[]): ProblemError {
+    const fields = [...new Set(errors.map((issue) => issue.field))].join(', ');
+    return new ProblemError(makeProblem(400, 'validation-failed', `Invalid request: ${fields}`, { errors }));
+  }
+
+  static unauthorized(detail = 'A valid bearer token is required'): ProblemError {
+    return new ProblemError(makeProblem(401, 'unauthorized', detail));
+  }
+
+  static forbidden(detail: string): ProblemError {
+    return new ProblemError(makeProblem(403, 'forbidden', detail));
+  }
+
+  static notFound(detail: string): ProblemError {
+    return new ProblemError(makeProblem(404, 'not-found', detail));
+  }
+
+  static conflict(code: string, detail: string, extensions: Partial<Problem> = {}): ProblemError {
+    return new ProblemError(makeProblem(409, code, detail, extensions));
+  }
+
+  static unavailable(service: string, detail: string, retryAfterSeconds = 5): ProblemError {
+    return new ProblemError(
+      makeProblem(503, 'service-unavailable', detail, { service, retryAfterSeconds }),
+    );
+  }
+
+  static internal(detail = 'The server could not complete the request'): ProblemError {
+    return new ProblemError(makeProblem(500, 'internal-error', detail));
+  }
+}
+
+/** The problem an arbitrary thrown value stands for; anything unknown is a 500. */
+export function toProblem(error: unknown): Problem {
+  if (error instanceof ProblemError) return error.problem;
+  return ProblemError.internal().problem;
+}

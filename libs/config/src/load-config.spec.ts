@@ -1,0 +1,79 @@
+import { describe, expect, it } from '@jest/globals';
+import { resolve } from 'node:path';
+import { ConfigError } from './config.error.js';
+import { loadConfig } from './load-config.js';
+
+function errorOf(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      dataDir: resolve('./data'),
+      dbType: 'sqlite',
+      dbUrl: undefined,
+      transport: 'tcp',
+      internalHost: '127.0.0.1',
+      serviceHosts: { collector: '127.0.0.1', database: '127.0.0.1', media: '127.0.0.1', ota: '127.0.0.1' },
+      ports: { gateway: 7443, collector: 8081, database: 8082, media: 8083, ota: 8000, otaRpc: 8084 },
+      mediaMaxBytes: 10 * 1024 * 1024,
+      demoData: true,
+      rpcTimeoutMs: 5000,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable it is given', () => {
+    const config = loadConfig({
+      DATA_DIR: '/srv/staging',
+      DB_TYPE: 'postgres',
+      DB_URL: 'postgres://staging@db:5432/staging',
+      TRANSPORT: 'inproc',
+      INTERNAL_HOST: '10.0.0.5',
+      DATABASE_HOST: 'database.internal',
+      GATEWAY_PORT: '9443',
+      OTA_RPC_PORT: '9084',
+      MEDIA_MAX_BYTES: '2048',
+      DEMO_DATA: 'false',
+      JWT_SECRET: 'x'.repeat(40),
+    });
+    expect(config.dataDir).toBe('/srv/staging');
+    expect(config.dbUrl).toBe('postgres://staging@db:5432/staging');
+    expect(config.transport).toBe('inproc');
+    expect(config.serviceHosts).toEqual({ collector: '10.0.0.5', database: 'database.internal', media: '10.0.0.5', ota: '10.0.0.5' });
+    expect(config.ports.gateway).toBe(9443);
+    expect(config.ports.otaRpc).toBe(9084);
+    expect(config.mediaMaxBytes).toBe(2048);
+    expect(config.demoData).toBe(false);
+    expect(config.jwtSecret).toHaveLength(40);
+  });
+
+  it.each([
+    [{ GATEWAY_PORT: 'https' }, 'GATEWAY_PORT', 'expected a whole number, got "https"'],
+    [{ COLLECTOR_PORT: '70000' }, 'COLLECTOR_PORT', 'expected a number from 0 to 65535, got 70000'],
+    [{ DB_TYPE: 'oracle' }, 'DB_TYPE', 'expected one of sqlite, postgres, mssql, got "oracle"'],
+    [{ DB_TYPE: 'mssql' }, 'DB_URL', 'required when DB_TYPE is mssql'],
+    [{ DB_TYPE: 'postgres', DB_URL: 'mssql://sa@db/staging' }, 'DB_URL', 'is not a postgres URL'],
+    [{ TRANSPORT: 'carrier-pigeon' }, 'TRANSPORT', 'expected one of inproc, tcp, got "carrier-pigeon"'],
+    [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA', 'expected true or false, got "maybe"'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET', 'must be at least 32 characters long'],
+    [{ TLS_CERT: '/etc/tls/gateway.crt' }, 'TLS_KEY', 'TLS_CERT and TLS_KEY must be set together'],
+    [{ MEDIA_MAX_BYTES: '12' }, 'MEDIA_MAX_BYTES', 'expected a number from 1024 to 104857600, got 12'],
+  ])('refuses %j naming %s', (env, variable, reason) => {
+    const error = errorOf(env as Record<string, string>);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toBe(`Invalid environment variable ${variable}: ${reason}`);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ GATEWAY_PORT: '  ' }).ports.gateway).toBe(7443);
+  });
+});

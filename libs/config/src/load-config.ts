@@ -1,0 +1,113 @@
+import { resolve } from 'node:path';
+import {
+  AppConfig,
+  DB_TYPES,
+  LOG_LEVELS,
+  TRANSPORTS,
+  type DbType,
+  type LogLevel,
+  type TransportKind,
+} from './app-config.js';
+import { ConfigError } from './config.error.js';
+
+type Env = Record<string, string | undefined>;
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === '' ? undefined : value;
+}
+
+function readInt(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `expected a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) {
+    throw new ConfigError(name, `expected a number from ${min} to ${max}, got ${value}`);
+  }
+  return value;
+}
+
+function readPort(env: Env, name: string, fallback: number): number {
+  return readInt(env, name, fallback, 0, 65535);
+}
+
+function readChoice<T extends string>(env: Env, name: string, choices: readonly T[], fallback: T): T {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `expected one of ${choices.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function readBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `expected true or false, got "${raw}"`);
+}
+
+function readDbUrl(env: Env, dbType: DbType): string | undefined {
+  const url = read(env, 'DB_URL');
+  if (dbType === 'sqlite') return url;
+  if (url === undefined) throw new ConfigError('DB_URL', `required when DB_TYPE is ${dbType}`);
+  const scheme = dbType === 'postgres' ? /^postgres(ql)?:\/\// : /^(mssql|sqlserver):\/\//;
+  if (!scheme.test(url)) throw new ConfigError('DB_URL', `is not a ${dbType} URL`);
+  return url;
+}
+
+function readJwtSecret(env: Env): string | undefined {
+  const secret = read(env, 'JWT_SECRET');
+  if (secret !== undefined && secret.length < 32) {
+    throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
+  }
+  return secret;
+}
+
+function readTlsPair(env: Env): { tlsCert: string | undefined; tlsKey: string | undefined } {
+  const tlsCert = read(env, 'TLS_CERT');
+  const tlsKey = read(env, 'TLS_KEY');
+  if ((tlsCert === undefined) !== (tlsKey === undefined)) {
+    throw new ConfigError(tlsCert ? 'TLS_KEY' : 'TLS_CERT', 'TLS_CERT and TLS_KEY must be set together');
+  }
+  return { tlsCert, tlsKey };
+}
+
+/**
+ * Reads and validates every variable the services understand. Fails fast with
+ * a `ConfigError` naming the first bad variable, so a misconfigured container
+ * stops at start-up instead of misbehaving later.
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const dbType = readChoice<DbType>(env, 'DB_TYPE', DB_TYPES, 'sqlite');
+  const internalHost = read(env, 'INTERNAL_HOST') ?? '127.0.0.1';
+  return new AppConfig({
+    dataDir: resolve(read(env, 'DATA_DIR') ?? './data'),
+    dbType,
+    dbUrl: readDbUrl(env, dbType),
+    transport: readChoice<TransportKind>(env, 'TRANSPORT', TRANSPORTS, 'tcp'),
+    internalHost,
+    serviceHosts: {
+      collector: read(env, 'COLLECTOR_HOST') ?? internalHost,
+      database: read(env, 'DATABASE_HOST') ?? internalHost,
+      media: read(env, 'MEDIA_HOST') ?? internalHost,
+      ota: read(env, 'OTA_HOST') ?? internalHost,
+    },
+    ports: {
+      gateway: readPort(env, 'GATEWAY_PORT', 7443),
+      collector: readPort(env, 'COLLECTOR_PORT', 8081),
+      database: readPort(env, 'DATABASE_PORT', 8082),
+      media: readPort(env, 'MEDIA_PORT', 8083),
+      ota: readPort(env, 'OTA_PORT', 8000),
+      otaRpc: readPort(env, 'OTA_RPC_PORT', 8084),
+    },
+    jwtSecret: readJwtSecret(env),
+    ...readTlsPair(env),
+    mediaMaxBytes: readInt(env, 'MEDIA_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    demoData: readBoolean(env, 'DEMO_DATA', true),
+    rpcTimeoutMs: readInt(env, 'RPC_TIMEOUT_MS', 5000, 100, 120000),
+    logLevel: readChoice<LogLevel>(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+  });
+}

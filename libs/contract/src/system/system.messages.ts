@@ -1,0 +1,10 @@
+import { defineMessage } from '../message.js';
+import type { EmptyRequest, StatusReply } from './service-status.js';
+
+/** Every service answers its own status message; it doubles as the health check. */
+export const SystemMessages = {
+  collectorStatus: defineMessage<EmptyRequest, StatusReply>('collector', 'system.status'),
+  databaseStatus: defineMessage<EmptyRequest, StatusReply>('database', 'system.status'),
+  mediaStatus: defineMessage<EmptyRequest, StatusReply>('media', 'system.status'),
+  otaStatus: defineMessage<EmptyRequest, StatusReply>('ota', 'system.status'),
+} as const;

@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '#libs/config';
+import { ENTITIES } from './entities.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+/**
+ * The one description of the staging database for every engine. Migrations
+ * own the schema: `synchronize` is never on.
+ */
+export function dataSourceOptions(config: AppConfig): DataSourceOptions {
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsTransactionMode: 'each' } as const;
+  switch (config.dbType) {
+    case 'sqlite':
+      return {
+        ...common,
+        type: 'better-sqlite3',
+        database: config.dbUrl ?? join(config.dataDir, 'staging.sqlite'),
+        enableWAL: true,
+        prepareDatabase: (db: { pragma(source: string): unknown }) => {
+          db.pragma('busy_timeout = 5000');
+          db.pragma('foreign_keys = ON');
+          db.pragma('synchronous = FULL');
+        },
+      };
+    case 'postgres':
+      return { ...common, type: 'postgres', url: config.dbUrl, extra: { max: 10 } };
+    case 'mssql':
+      return { ...common, type: 'mssql', url: config.dbUrl, options: { encrypt: true, trustServerCertificate: false }, pool: { max: 10 } };
+  }
+}

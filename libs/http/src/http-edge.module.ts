@@ -1,0 +1,22 @@
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AccessLogMiddleware } from './access-log.middleware.js';
+import { HttpProblemFilter } from './http-problem.filter.js';
+import { RequestIdMiddleware } from './request-id.middleware.js';
+import { createValidationPipe } from './validation.pipe.js';
+
+/**
+ * What every public HTTP app puts at its edge: request ids, access logs,
+ * validation of every input, and problem+json for every error.
+ */
+@Module({
+  providers: [
+    { provide: APP_FILTER, useClass: HttpProblemFilter },
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+  ],
+})
+export class HttpEdgeModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestIdMiddleware, AccessLogMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
+  }
+}

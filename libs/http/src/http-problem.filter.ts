@@ -1,0 +1,62 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { currentRequestId, makeProblem, ProblemError, type Problem } from '#libs/common';
+
+const CODES: Record<number, string> = {
+  400: 'bad-request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  406: 'not-acceptable',
+  409: 'conflict',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  429: 'too-many-requests',
+};
+
+function fromHttpException(exception: HttpException): Problem {
+  const status = exception.getStatus();
+  const body = exception.getResponse();
+  const message = typeof body === 'object' && body !== null && 'message' in body ? (body as { message: unknown }).message : body;
+  const detail = Array.isArray(message) ? message.join('; ') : String(message);
+  return makeProblem(status, CODES[status] ?? `http-${status}`, detail);
+}
+
+/** Body-parser errors carry an HTTP status and a `type`; Nest wraps them as the cause of an HttpException. */
+function fromParserError(error: unknown): Problem | undefined {
+  const candidate = error as { status?: unknown; type?: unknown; message?: unknown };
+  if (typeof candidate?.status !== 'number' || candidate.status < 400 || candidate.status >= 500) return undefined;
+  if (candidate.type === 'entity.parse.failed') return makeProblem(400, 'malformed-json', 'The request body is not valid JSON');
+  if (candidate.type === 'entity.too.large') return makeProblem(413, 'payload-too-large', 'The request body is too large');
+  return makeProblem(candidate.status, CODES[candidate.status] ?? `http-${candidate.status}`, String(candidate.message));
+}
+
+/** Renders every failure of an HTTP request as `application/problem+json`. */
+@Catch()
+export class HttpProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem = this.problemOf(exception);
+    if (problem.status >= 500) this.logger.warn({ status: problem.status, code: problem.code, path: request.path }, problem.detail);
+    if (problem.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(problem.retryAfterSeconds));
+    const requestId = currentRequestId();
+    response
+      .status(problem.status)
+      .type('application/problem+json')
+      .send(JSON.stringify({ ...problem, instance: request.originalUrl, ...(requestId ? { requestId } : {}) }));
+  }
+
+  private problemOf(exception: unknown): Problem {
+    if (exception instanceof ProblemError) return exception.problem;
+    const parserProblem = fromParserError(exception instanceof HttpException ? exception.cause : exception);
+    if (parserProblem) return parserProblem;
+    if (exception instanceof HttpException) return fromHttpException(exception);
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    return ProblemError.internal().problem;
+  }
+}

@@ -1,0 +1,152 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { Controller, type INestMicroservice } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Test } from '@nestjs/testing';
+import { createServer as createNetServer } from 'node:net';
+import { createLogger, currentRequestId, ProblemError, runWithRequestId } from '#libs/common';
+import { loadConfig, type AppConfig } from '#libs/config';
+import { defineMessage } from '#libs/contract';
+import { InprocBus } from './inproc/inproc.bus.js';
+import { MessageClient } from './message.client.js';
+import { RpcProblemFilter } from './rpc-problem.filter.js';
+import { createClientProxy, createServer } from './transport.factory.js';
+
+interface EchoRequest {
+  text: string;
+  when: Date | string;
+}
+
+const Echo = defineMessage<EchoRequest, { text: string; whenType: string; requestId?: string }>('collector', 'test.echo');
+const Refuse = defineMessage<Record<string, never>, never>('collector', 'test.refuse');
+const Crash = defineMessage<Record<string, never>, never>('collector', 'test.crash');
+const Stall = defineMessage<{ ms: number }, { done: true }>('collector', 'test.stall');
+
+@Controller()
+class ProbeController {
+  @MessagePattern(Echo.pattern)
+  echo(@Payload() request: EchoRequest) {
+    return { text: request.text, whenType: typeof request.when, requestId: currentRequestId() };
+  }
+
+  @MessagePattern(Refuse.pattern)
+  refuse(): never {
+    throw ProblemError.conflict('receipt-used', 'Receipt KW-0001 was already used', {
+      errors: [{ field: 'payment.receiptNo', message: 'already used' }],
+    });
+  }
+
+  @MessagePattern(Crash.pattern)
+  crash(): never {
+    throw new Error('connection string postgres://secret@db leaked');
+  }
+
+  @MessagePattern(Stall.pattern)
+  async stall(@Payload() request: { ms: number }) {
+    await new Promise((resolve) => setTimeout(resolve, request.ms));
+    return { done: true as const };
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function startProbeService(config: AppConfig, bus: InprocBus): Promise<INestMicroservice> {
+  const moduleRef = await Test.createTestingModule({ controllers: [ProbeController] }).compile();
+  const service = moduleRef.createNestMicroservice({ strategy: createServer('collector', config, bus), logger: false });
+  service.useGlobalFilters(new RpcProblemFilter(createLogger('test', 'silent')));
+  await service.listen();
+  return service;
+}
+
+async function problemOf(work: Promise<unknown>): Promise<ProblemError> {
+  try {
+    await work;
+  } catch (error) {
+    if (error instanceof ProblemError) return error;
+    throw error;
+  }
+  throw new Error('expected a ProblemError');
+}
+
+describe.each(['inproc', 'tcp'] as const)('the %s transport', (transport) => {
+  let config: AppConfig;
+  let bus: InprocBus;
+  let service: INestMicroservice | undefined;
+  let client: MessageClient;
+
+  beforeEach(async () => {
+    config = loadConfig({ TRANSPORT: transport, COLLECTOR_PORT: String(await freePort()), RPC_TIMEOUT_MS: '1000' });
+    bus = new InprocBus();
+    service = await startProbeService(config, bus);
+    client = new MessageClient(new Map([['collector', createClientProxy('collector', config, bus)]]), config.rpcTimeoutMs);
+  });
+
+  afterEach(async () => {
+    client.onApplicationShutdown();
+    await service?.close();
+  });
+
+  it('delivers a JSON copy of the request and returns the reply', async () => {
+    const reply = await client.send(Echo, { text: 'Rp 1.500.000', when: new Date('2026-11-28T08:00:00+07:00') });
+    expect(reply.text).toBe('Rp 1.500.000');
+    expect(reply.whenType).toBe('string');
+  });
+
+  it('carries the request id of the caller into the handler', async () => {
+    const reply = await runWithRequestId('req-transport-0001', () => client.send(Echo, { text: 'x', when: 'now' }));
+    expect(reply.requestId).toBe('req-transport-0001');
+  });
+
+  it('gives a fresh request id to a message sent outside any request', async () => {
+    const reply = await client.send(Echo, { text: 'x', when: 'now' });
+    expect(reply.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('brings a problem thrown by the handler back as the same problem', async () => {
+    const error = await problemOf(client.send(Refuse, {}));
+    expect(error.problem).toEqual({
+      type: 'urn:mobile-collection:problem:receipt-used',
+      title: 'Conflict',
+      status: 409,
+      code: 'receipt-used',
+      detail: 'Receipt KW-0001 was already used',
+      errors: [{ field: 'payment.receiptNo', message: 'already used' }],
+    });
+  });
+
+  it('turns an unexpected handler failure into a 500 problem that hides its message', async () => {
+    const error = await problemOf(client.send(Crash, {}));
+    expect(error.problem.status).toBe(500);
+    expect(error.problem.code).toBe('internal-error');
+    expect(JSON.stringify(error.problem)).not.toContain('secret');
+  });
+
+  it('gives up on a handler slower than the deadline with a 503 problem', async () => {
+    const error = await problemOf(client.send(Stall, { ms: 400 }, { timeoutMs: 150 }));
+    expect(error.problem).toMatchObject({ status: 503, code: 'service-unavailable', service: 'collector', retryAfterSeconds: 5 });
+    expect(error.problem.detail).toContain('did not answer within 150 ms');
+  });
+
+  it('reports a stopped service as unavailable, and reaches it again once it is back', async () => {
+    await service!.close();
+    service = undefined;
+    const error = await problemOf(client.send(Echo, { text: 'x', when: 'now' }));
+    expect(error.problem).toMatchObject({ status: 503, code: 'service-unavailable', service: 'collector' });
+
+    service = await startProbeService(config, bus);
+    const reply = await client.send(Echo, { text: 'back', when: 'now' });
+    expect(reply.text).toBe('back');
+  });
+
+  it('reports a missing peer through probe without throwing', async () => {
+    await service!.close();
+    service = undefined;
+    const status = await client.probe(defineMessage('collector', 'system.status'));
+    expect(status).toMatchObject({ service: 'collector', up: false });
+  });
+});

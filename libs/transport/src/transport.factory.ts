@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ClientTCP,
+  ServerTCP,
+  type BaseRpcContext,
+  type ClientProxy,
+  type PacketMetadata,
+  type Server,
+} from '@nestjs/microservices';
+import type { AppConfig } from '#libs/config';
+import type { ServiceName } from '#libs/contract';
+import { currentRequestId, runWithRequestId } from '#libs/common';
+import type { InprocBus } from './inproc/inproc.bus.js';
+import { InprocClient } from './inproc/inproc.client.js';
+import { InprocServer } from './inproc/inproc.server.js';
+
+/** Where a service listens for messages, and where its peers reach it. */
+export function serviceAddress(service: ServiceName, config: AppConfig): { host: string; port: number } {
+  const port = service === 'ota' ? config.ports.otaRpc : config.ports[service];
+  return { host: config.serviceHosts[service], port };
+}
+
+function requireBus(bus: InprocBus | undefined): InprocBus {
+  if (!bus) throw new Error('TRANSPORT=inproc runs only inside the one-process composition root');
+  return bus;
+}
+
+// The concrete transports narrow the status and event types; the factory hands out the common base.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyServer = Server<any, any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyClient = ClientProxy<any, any>;
+
+type ContextWithMetadata = BaseRpcContext & { getMetadata?: () => PacketMetadata | undefined };
+
+/** The server a service answers messages on, carrying each caller's request id into the handler. */
+export function createServer(service: ServiceName, config: AppConfig, bus?: InprocBus): AnyServer {
+  const server = (
+    config.transport === 'inproc'
+      ? new InprocServer(requireBus(bus), service)
+      : new ServerTCP({ host: config.internalHost, port: serviceAddress(service, config).port })
+  ) as AnyServer;
+  server.setOnProcessingStartHook((_transport, context, done) => {
+    const requestId = (context as ContextWithMetadata).getMetadata?.()?.requestId ?? randomUUID();
+    return runWithRequestId(requestId, done);
+  });
+  return server;
+}
+
+/** The client one service uses to reach another, stamping each packet with the request id. */
+export function createClientProxy(service: ServiceName, config: AppConfig, bus?: InprocBus): AnyClient {
+  const client = (
+    config.transport === 'inproc' ? new InprocClient(requireBus(bus), service) : new ClientTCP(serviceAddress(service, config))
+  ) as AnyClient;
+  client.setOnDispatchHook((packet) => {
+    const requestId = currentRequestId();
+    if (requestId) packet.metadata = { requestId };
+  });
+  return client;
+}

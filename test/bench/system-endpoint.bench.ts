@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:https';
+import { join } from 'node:path';
+import { startSystem, type RunningSystem } from '../support/system-harness.js';
+import { freePorts } from '../support/free-ports.js';
+import { measureLoad, table, type Benchmark, type LoadResult } from './bench-kit.js';
+
+const PATH = '/api/v1/system';
+
+/** The anchor: a bare Node HTTPS server answering the same bytes, with the same certificate. */
+async function measureBareServer(system: RunningSystem, body: string): Promise<LoadResult> {
+  const tls = join(system.dataDir, 'tls');
+  const server = createServer({ cert: readFileSync(join(tls, 'gateway.crt')), key: readFileSync(join(tls, 'gateway.key')) }, (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+    res.end(body);
+  });
+  const [port] = await freePorts(1);
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  try {
+    return await measureLoad({ url: `https://127.0.0.1:${port}${PATH}` });
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+async function measureSystem(system: RunningSystem, headers: Record<string, string>): Promise<LoadResult> {
+  return measureLoad({ url: `${system.gatewayUrl}${PATH}`, headers });
+}
+
+/** What an admin token looks like to the bench: the system page is admin-only once login exists. */
+export type AuthHeaders = (system: RunningSystem) => Promise<Record<string, string>>;
+
+export function systemEndpointBenchmark(authHeaders: AuthHeaders): Benchmark {
+  return {
+    name: 'system',
+    async run() {
+      const single = await startSystem({ mode: 'single' });
+      let singleResult: LoadResult;
+      let bareResult: LoadResult;
+      try {
+        const headers = await authHeaders(single);
+        const sample = await single.request(PATH, { headers });
+        singleResult = await measureSystem(single, headers);
+        bareResult = await measureBareServer(single, sample.text);
+      } finally {
+        await single.stop();
+      }
+      const split = await startSystem({ mode: 'split' });
+      let splitResult: LoadResult;
+      try {
+        splitResult = await measureSystem(split, await authHeaders(split));
+      } finally {
+        await split.stop();
+      }
+      const ratio = (splitResult.requestsPerSecond / singleResult.requestsPerSecond).toFixed(2);
+      const rows = [
+        ['bare Node https server, same bytes', bareResult],
+        ['one process (inproc)', singleResult],
+        ['five processes (TCP)', splitResult],
+      ] as const;
+      return {
+        title: 'GET /api/v1/system: every hop of the runtime',
+        markdown: [
+          'autocannon, 16 keep-alive connections, 6 s per target, HTTPS with the gateway certificate. The request crosses gateway -> collector -> database and gateway -> media, ota.',
+          '',
+          table(
+            ['target', 'requests/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx'],
+            rows.map(([name, r]) => [name, r.requestsPerSecond, r.p50Ms, r.p99Ms, r.errors, r.non2xx]),
+          ),
+          '',
+          `Five processes reach ${ratio}x the one-process throughput (goal: at least 0.5x).`,
+        ].join('\n'),
+      };
+    },
+  };
+}

@@ -1,0 +1,194 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Agent, fetch, type Dispatcher } from 'undici';
+import { launchApp, type AppProcess, type LaunchTarget } from '#libs/runtime';
+import { freePorts } from './free-ports.js';
+import { provisionDatabase, type TestDatabase, type TestEngine } from './test-database.js';
+
+/** `split`: the five apps as five processes over TCP (`start:split`); `single`: the one-process root. */
+export type SystemMode = 'split' | 'single';
+
+export interface SystemOptions {
+  mode: SystemMode;
+  engine?: TestEngine;
+  env?: Record<string, string>;
+}
+
+export interface HttpReply<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export interface RequestOptions {
+  method?: string;
+  token?: string;
+  json?: unknown;
+  body?: BodyInit;
+  headers?: Record<string, string>;
+}
+
+const SPLIT_ORDER: LaunchTarget[] = ['database', 'media', 'ota', 'collector', 'gateway'];
+
+/**
+ * The system under test: real processes started from the build, on free
+ * ports, with a temporary DATA_DIR and a database of their own.
+ */
+export class RunningSystem {
+  readonly processes = new Map<LaunchTarget, AppProcess>();
+  readonly logs = new Map<LaunchTarget, string[]>();
+  private agent: Dispatcher | undefined;
+
+  constructor(
+    readonly mode: SystemMode,
+    readonly env: Record<string, string>,
+    readonly dataDir: string,
+    private readonly database: TestDatabase,
+  ) {}
+
+  get gatewayUrl(): string {
+    return `https://127.0.0.1:${this.env.GATEWAY_PORT}`;
+  }
+
+  get otaUrl(): string {
+    return `http://127.0.0.1:${this.env.OTA_PORT}`;
+  }
+
+  launch(target: LaunchTarget): AppProcess {
+    const lines = this.logs.get(target) ?? [];
+    this.logs.set(target, lines);
+    const child = launchApp(target, {
+      env: { ...process.env, ...this.env },
+      onLine: (_target, line) => {
+        lines.push(line);
+        if (process.env.SYSTEM_LOGS) process.stdout.write(`[${target}] ${line}\n`);
+      },
+    });
+    this.processes.set(target, child);
+    return child;
+  }
+
+  process(target: LaunchTarget): AppProcess {
+    const child = this.processes.get(target);
+    if (!child) throw new Error(`${target} was not started`);
+    return child;
+  }
+
+  /** Ends an app at once, as a crash would. */
+  async kill(target: LaunchTarget): Promise<void> {
+    await this.process(target).kill();
+  }
+
+  async restart(target: LaunchTarget): Promise<void> {
+    await this.process(target).stop();
+    this.launch(target);
+  }
+
+  /** Every log line an app printed, parsed. */
+  logOf(target: LaunchTarget): Record<string, unknown>[] {
+    return (this.logs.get(target) ?? []).flatMap((line) => {
+      try {
+        return [JSON.parse(line) as Record<string, unknown>];
+      } catch {
+        return [];
+      }
+    });
+  }
+
+  /** Trusts the gateway's own self-signed certificate, as a phone provisioned with it would. */
+  private dispatcher(): Dispatcher {
+    if (!this.agent) {
+      const ca = readFileSync(join(this.dataDir, 'tls', 'gateway.crt'), 'utf8');
+      this.agent = new Agent({ connect: { ca }, keepAliveTimeout: 1000 });
+    }
+    return this.agent;
+  }
+
+  /** A request to the gateway over HTTPS. */
+  async request<T = any>(path: string, options: RequestOptions = {}): Promise<HttpReply<T>> {
+    return this.send<T>(`${this.gatewayUrl}${path}`, options, this.dispatcher());
+  }
+
+  /** A request to the ota app's public HTTP port. */
+  async otaRequest<T = any>(path: string, options: RequestOptions = {}): Promise<HttpReply<T>> {
+    return this.send<T>(`${this.otaUrl}${path}`, options);
+  }
+
+  private async send<T>(url: string, options: RequestOptions, dispatcher?: Dispatcher): Promise<HttpReply<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body = options.body;
+    if (options.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(options.json);
+    }
+    const response = await fetch(url, { method: options.method ?? 'GET', headers, body: body as any, dispatcher });
+    const text = await response.text();
+    const type = response.headers.get('content-type') ?? '';
+    const parsed = type.includes('json') && text ? JSON.parse(text) : text;
+    return { status: response.status, headers: response.headers as unknown as Headers, body: parsed as T, text };
+  }
+
+  /** Waits until `/health/ready` answers 200, or fails with the last answer. */
+  async waitUntilReady(timeoutMs = 30000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let last = 'no answer';
+    while (Date.now() < deadline) {
+      const exited = [...this.processes.values()].find((child) => !child.running);
+      if (exited) throw new Error(`${exited.target} exited with code ${exited.child.exitCode}`);
+      if (existsSync(join(this.dataDir, 'tls', 'gateway.crt'))) {
+        try {
+          const reply = await this.request('/health/ready');
+          if (reply.status === 200) return;
+          last = `${reply.status} ${reply.text}`;
+        } catch (error) {
+          last = String(error);
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    throw new Error(`system not ready after ${timeoutMs} ms: ${last}`);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.processes.values()].map((child) => child.stop()));
+    await this.agent?.close();
+    await this.database.drop();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Starts the system from the build (run `npm run build` first; `npm test` does) and waits until it is ready. */
+export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
+  const [gateway, collector, database, media, ota, otaRpc] = await freePorts(6);
+  const dataDir = mkdtempSync(join(tmpdir(), 'mc-system-'));
+  const testDatabase = await provisionDatabase(options.engine ?? 'sqlite');
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    GATEWAY_PORT: String(gateway),
+    COLLECTOR_PORT: String(collector),
+    DATABASE_PORT: String(database),
+    MEDIA_PORT: String(media),
+    OTA_PORT: String(ota),
+    OTA_RPC_PORT: String(otaRpc),
+    INTERNAL_HOST: '127.0.0.1',
+    TRANSPORT: options.mode === 'split' ? 'tcp' : 'inproc',
+    RPC_TIMEOUT_MS: '2000',
+    LOG_LEVEL: 'info',
+    ...testDatabase.env,
+    ...options.env,
+  };
+  const system = new RunningSystem(options.mode, env, dataDir, testDatabase);
+  const targets = options.mode === 'split' ? SPLIT_ORDER : (['main'] as LaunchTarget[]);
+  for (const target of targets) system.launch(target);
+  try {
+    await system.waitUntilReady();
+  } catch (error) {
+    const logs = [...system.logs].map(([target, lines]) => `--- ${target}\n${lines.slice(-15).join('\n')}`).join('\n');
+    await system.stop();
+    throw new Error(`${(error as Error).message}\n${logs}`);
+  }
+  return system;
+}
