@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule } from '#libs/auth';
 import { ConfigModule } from '#libs/config';
 import { HttpEdgeModule } from '#libs/http';
 import type { AppRuntime } from '#libs/runtime';
@@ -15,6 +16,7 @@ export class GatewayModule {
         ConfigModule.forRoot(runtime.config),
         TransportModule.forClients(['collector', 'media', 'ota'], runtime.bus),
         HttpEdgeModule,
+        AuthModule.forRoot(),
         SystemModule,
       ],
     };

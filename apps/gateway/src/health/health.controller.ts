@@ -1,10 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '#libs/auth';
 import { makeProblem, ProblemError } from '#libs/common';
 import { ReadinessDto } from '../system/system.dto.js';
 import { SystemService } from '../system/system.service.js';
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly system: SystemService) {}

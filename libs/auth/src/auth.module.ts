@@ -1,0 +1,29 @@
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AppConfig } from '#libs/config';
+import { AccessTokenService } from './access-token.service.js';
+import { AuthGuard } from './auth.guard.js';
+import { resolveJwtSecret } from './jwt-secret.js';
+
+/**
+ * Bearer-token authentication for a public HTTP app: the token service and a
+ * global guard. `sessionCheck` adds the app's own per-request check.
+ */
+@Module({})
+export class AuthModule {
+  static forRoot(options: { sessionCheck?: Provider } = {}): DynamicModule {
+    return {
+      module: AuthModule,
+      global: true,
+      imports: [
+        JwtModule.registerAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({ secret: resolveJwtSecret(config) }),
+        }),
+      ],
+      providers: [AccessTokenService, { provide: APP_GUARD, useClass: AuthGuard }, ...(options.sessionCheck ? [options.sessionCheck] : [])],
+      exports: [AccessTokenService],
+    };
+  }
+}
