@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startSystem, type RunningSystem } from '../support/system-harness.js';
+import { login } from '../support/demo-users.js';
 import { testEngines } from '../support/test-database.js';
 
 interface ServiceLine {
@@ -25,9 +26,11 @@ async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean
 describe.each(testEngines())('runtime on %s', (engine) => {
   describe.each(['split', 'single'] as const)('%s mode', (mode) => {
     let system: RunningSystem;
+    let admin: string;
 
     beforeAll(async () => {
       system = await startSystem({ mode, engine });
+      admin = (await login(system, 'admin')).token;
     });
 
     afterAll(async () => {
@@ -44,7 +47,7 @@ describe.each(testEngines())('runtime on %s', (engine) => {
     });
 
     it('gathers every service through the transport on GET /api/v1/system', async () => {
-      const reply = await system.request<{ services: ServiceLine[] }>('/api/v1/system');
+      const reply = await system.request<{ services: ServiceLine[] }>('/api/v1/system', { token: admin });
       expect(reply.status).toBe(200);
       const services = reply.body.services;
       expect(services.map((s) => s.service).sort()).toEqual(['collector', 'database', 'gateway', 'media', 'ota']);
@@ -63,13 +66,21 @@ describe.each(testEngines())('runtime on %s', (engine) => {
 
     it('carries the caller request id into the logs of every service on the path', async () => {
       const requestId = `trace-${mode}-${engine}-0001`;
-      const reply = await system.request('/api/v1/system', { headers: { 'x-request-id': requestId } });
+      const reply = await system.request('/api/v1/system', { token: admin, headers: { 'x-request-id': requestId } });
       expect(reply.headers.get('x-request-id')).toBe(requestId);
       const logged = await waitFor(
         async () => [...system.logs.keys()].flatMap((target) => system.logOf(target)).filter((line) => line.requestId === requestId),
-        (lines) => lines.length > 0,
+        (lines) => new Set(lines.map((line) => line.app)).size === 5,
       );
-      expect(logged.map((line) => line.app)).toContain('gateway');
+      expect(new Set(logged.map((line) => line.app))).toEqual(new Set(['gateway', 'collector', 'database', 'media', 'ota']));
+    });
+
+    it('keeps the system page for admins', async () => {
+      expect((await system.request('/api/v1/system')).status).toBe(401);
+      const supervisor = await login(system, 'supervisor1');
+      const refused = await system.request('/api/v1/system', { token: supervisor.token });
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('forbidden');
     });
 
     it('answers an unknown route with a problem+json 404', async () => {
@@ -107,13 +118,15 @@ describe.each(testEngines())('runtime on %s', (engine) => {
         expect(notReady.body.down).toEqual(['database']);
         expect(notReady.body.services).toEqual({ collector: 'up', database: 'down', media: 'up', ota: 'up' });
         expect((await system.request('/health')).status).toBe(200);
-        const overview = await system.request<{ services: ServiceLine[] }>('/api/v1/system');
-        expect(overview.body.services.find((s) => s.service === 'database')).toMatchObject({ up: false });
+        const needsDatabase = await system.request('/api/v1/system', { token: admin });
+        expect(needsDatabase.status).toBe(503);
+        expect(needsDatabase.body).toMatchObject({ code: 'service-unavailable', service: 'database' });
 
         await system.restart('database');
         await system.waitUntilReady();
         const ready = await system.request('/health/ready');
         expect(ready.status).toBe(200);
+        expect((await system.request('/api/v1/system', { token: admin })).status).toBe(200);
       });
 
       it('answers 503 quickly when a service hangs, never waiting for it', async () => {

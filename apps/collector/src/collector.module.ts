@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '#libs/config';
 import type { AppRuntime } from '#libs/runtime';
 import { TransportModule } from '#libs/transport';
+import { AuthModule } from './auth/auth.module.js';
 import { SystemModule } from './system/system.module.js';
 
 /** The collection business: login flow, worklists, visit sync, close batch, monitoring. */
@@ -10,7 +11,7 @@ export class CollectorModule {
   static forRoot(runtime: AppRuntime): DynamicModule {
     return {
       module: CollectorModule,
-      imports: [ConfigModule.forRoot(runtime.config), TransportModule.forClients(['database', 'media'], runtime.bus), SystemModule],
+      imports: [ConfigModule.forRoot(runtime.config), TransportModule.forClients(['database', 'media'], runtime.bus), SystemModule, AuthModule],
     };
   }
 }

@@ -1,8 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '#libs/config';
 import type { AppRuntime } from '#libs/runtime';
+import { BatchesModule } from './batches/batches.module.js';
+import { DemoModule } from './demo/demo.module.js';
+import { DevicesModule } from './devices/devices.module.js';
 import { PersistenceModule } from './persistence/persistence.module.js';
 import { SystemModule } from './system/system.module.js';
+import { UsersModule } from './users/users.module.js';
 
 /** The only owner of the staging database: repositories, transactions, migrations. */
 @Module({})
@@ -10,7 +14,15 @@ export class DatabaseModule {
   static forRoot(runtime: AppRuntime): DynamicModule {
     return {
       module: DatabaseModule,
-      imports: [ConfigModule.forRoot(runtime.config), PersistenceModule, SystemModule],
+      imports: [
+        ConfigModule.forRoot(runtime.config),
+        PersistenceModule,
+        SystemModule,
+        UsersModule,
+        DevicesModule,
+        BatchesModule,
+        DemoModule,
+      ],
     };
   }
 }

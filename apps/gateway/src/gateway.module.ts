@@ -1,9 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AuthModule } from '#libs/auth';
+import { AuthModule, SESSION_CHECK } from '#libs/auth';
 import { ConfigModule } from '#libs/config';
 import { HttpEdgeModule } from '#libs/http';
 import type { AppRuntime } from '#libs/runtime';
 import { TransportModule } from '#libs/transport';
+import { LoginModule } from './auth/login.module.js';
+import { CollectorSessionCheck } from './auth/session.check.js';
 import { SystemModule } from './system/system.module.js';
 
 /** The public HTTPS API of phones and web monitoring. */
@@ -15,8 +17,9 @@ export class GatewayModule {
       imports: [
         ConfigModule.forRoot(runtime.config),
         TransportModule.forClients(['collector', 'media', 'ota'], runtime.bus),
-        HttpEdgeModule,
-        AuthModule.forRoot(),
+        HttpEdgeModule.forApp('gateway'),
+        AuthModule.forRoot({ sessionCheck: { provide: SESSION_CHECK, useClass: CollectorSessionCheck } }),
+        LoginModule,
         SystemModule,
       ],
     };

@@ -10,7 +10,7 @@ export class OtaModule {
   static forRoot(runtime: AppRuntime): DynamicModule {
     return {
       module: OtaModule,
-      imports: [ConfigModule.forRoot(runtime.config), HttpEdgeModule, SystemModule],
+      imports: [ConfigModule.forRoot(runtime.config), HttpEdgeModule.forApp('ota'), SystemModule],
     };
   }
 }

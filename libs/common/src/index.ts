@@ -4,3 +4,4 @@ export { createLogger, NestPinoLogger, type AppLogger } from './logging/logger.j
 export { runWithRequestId, currentRequestId, acceptOrCreateRequestId } from './logging/request-context.js';
 export { describeProcess } from './process-status.js';
 export { workspaceRoot } from './workspace.js';
+export { workDateOf, addDays, endOfWorkDate } from './work-date.js';

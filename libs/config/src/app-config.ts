@@ -42,6 +42,7 @@ export class AppConfig {
   mediaMaxBytes: number;
   demoData: boolean;
   rpcTimeoutMs: number;
+  workTimeZone: string;
   logLevel: LogLevel;
 
   constructor(values: AppConfig) {

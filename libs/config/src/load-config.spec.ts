@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       mediaMaxBytes: 10 * 1024 * 1024,
       demoData: true,
       rpcTimeoutMs: 5000,
+      workTimeZone: 'Asia/Jakarta',
       logLevel: 'info',
     });
   });
@@ -66,6 +67,7 @@ describe('loadConfig', () => {
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA', 'expected true or false, got "maybe"'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET', 'must be at least 32 characters long'],
     [{ TLS_CERT: '/etc/tls/gateway.crt' }, 'TLS_KEY', 'TLS_CERT and TLS_KEY must be set together'],
+    [{ WORK_TIMEZONE: 'Java/Jakarta' }, 'WORK_TIMEZONE', '"Java/Jakarta" is not an IANA time zone'],
     [{ MEDIA_MAX_BYTES: '12' }, 'MEDIA_MAX_BYTES', 'expected a number from 1024 to 104857600, got 12'],
   ])('refuses %j naming %s', (env, variable, reason) => {
     const error = errorOf(env as Record<string, string>);

@@ -49,6 +49,16 @@ function readBoolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `expected true or false, got "${raw}"`);
 }
 
+function readTimeZone(env: Env, name: string, fallback: string): string {
+  const zone = read(env, name) ?? fallback;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    throw new ConfigError(name, `"${zone}" is not an IANA time zone`);
+  }
+  return zone;
+}
+
 function readDbUrl(env: Env, dbType: DbType): string | undefined {
   const url = read(env, 'DB_URL');
   if (dbType === 'sqlite') return url;
@@ -108,6 +118,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mediaMaxBytes: readInt(env, 'MEDIA_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     demoData: readBoolean(env, 'DEMO_DATA', true),
     rpcTimeoutMs: readInt(env, 'RPC_TIMEOUT_MS', 5000, 100, 120000),
+    workTimeZone: readTimeZone(env, 'WORK_TIMEZONE', 'Asia/Jakarta'),
     logLevel: readChoice<LogLevel>(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
   });
 }

@@ -1,4 +1,32 @@
 import { AuditEntry } from './audit/audit-entry.entity.js';
+import { Batch } from './field/batch.entity.js';
+import { Payment } from './field/payment.entity.js';
+import { PromiseToPay } from './field/promise-to-pay.entity.js';
+import { VisitPhoto } from './field/visit-photo.entity.js';
+import { Visit } from './field/visit.entity.js';
+import { Branch } from './organization/branch.entity.js';
+import { Device } from './organization/device.entity.js';
+import { User } from './organization/user.entity.js';
+import { Account } from './portfolio/account.entity.js';
+import { Assignment } from './worklist/assignment.entity.js';
+import { ReceiptRange } from './worklist/receipt-range.entity.js';
+import { ResultCode } from './worklist/result-code.entity.js';
+import { Worklist } from './worklist/worklist.entity.js';
 
 /** Every entity of the staging database. */
-export const ENTITIES = [AuditEntry];
+export const ENTITIES = [
+  AuditEntry,
+  Branch,
+  User,
+  Device,
+  Account,
+  Worklist,
+  Assignment,
+  ResultCode,
+  ReceiptRange,
+  Batch,
+  Visit,
+  VisitPhoto,
+  Payment,
+  PromiseToPay,
+];

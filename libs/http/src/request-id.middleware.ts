@@ -1,8 +1,11 @@
-import { Injectable, type NestMiddleware } from '@nestjs/common';
+import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { acceptOrCreateRequestId, runWithRequestId } from '#libs/common';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
+
+/** The name of the HTTP app, stamped on its log lines. */
+export const HTTP_APP_NAME = Symbol('HTTP_APP_NAME');
 
 /**
  * Gives each request an id (the caller's `X-Request-Id` when well formed),
@@ -11,9 +14,11 @@ export const REQUEST_ID_HEADER = 'X-Request-Id';
  */
 @Injectable()
 export class RequestIdMiddleware implements NestMiddleware {
+  constructor(@Inject(HTTP_APP_NAME) private readonly app: string) {}
+
   use(request: Request, response: Response, next: NextFunction): void {
     const requestId = acceptOrCreateRequestId(request.header(REQUEST_ID_HEADER));
     response.setHeader(REQUEST_ID_HEADER, requestId);
-    runWithRequestId(requestId, next);
+    runWithRequestId(requestId, next, this.app);
   }
 }

@@ -2,7 +2,7 @@ import type { DynamicModule, INestApplication, INestMicroservice } from '@nestjs
 import { NestFactory } from '@nestjs/core';
 import { createLogger, NestPinoLogger } from '#libs/common';
 import type { ServiceName } from '#libs/contract';
-import { createServer, RpcProblemFilter } from '#libs/transport';
+import { createServer, RpcAccessLogInterceptor, RpcProblemFilter } from '#libs/transport';
 import type { AppRuntime } from './app-runtime.js';
 
 /** Starts an app that only answers messages (collector, database, media). */
@@ -17,6 +17,7 @@ export async function startMicroservice(
     logger: new NestPinoLogger(logger),
   });
   app.useGlobalFilters(new RpcProblemFilter(logger));
+  app.useGlobalInterceptors(new RpcAccessLogInterceptor());
   await app.listen();
   return app;
 }
@@ -29,5 +30,6 @@ export async function attachMessageServer(app: INestApplication, service: Servic
     { deferInitialization: true },
   );
   microservice.useGlobalFilters(new RpcProblemFilter(logger));
+  microservice.useGlobalInterceptors(new RpcAccessLogInterceptor());
   await app.startAllMicroservices();
 }

@@ -1,5 +1,6 @@
 export { InprocBus } from './inproc/inproc.bus.js';
 export { MessageClient, type SendOptions } from './message.client.js';
+export { RpcAccessLogInterceptor } from './rpc-access-log.interceptor.js';
 export { RpcProblemFilter } from './rpc-problem.filter.js';
 export { createServer, createClientProxy, serviceAddress } from './transport.factory.js';
 export { TransportModule } from './transport.module.js';

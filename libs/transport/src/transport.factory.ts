@@ -42,7 +42,7 @@ export function createServer(service: ServiceName, config: AppConfig, bus?: Inpr
   ) as AnyServer;
   server.setOnProcessingStartHook((_transport, context, done) => {
     const requestId = (context as ContextWithMetadata).getMetadata?.()?.requestId ?? randomUUID();
-    return runWithRequestId(requestId, done);
+    return runWithRequestId(requestId, done, service);
   });
   return server;
 }

@@ -1,11 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '#libs/auth';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '#libs/auth';
 import { SystemOverviewDto, type ServiceOverviewDto } from './system.dto.js';
 import { SystemService } from './system.service.js';
 
 @ApiTags('system')
-@Public()
+@ApiBearerAuth()
+@Roles('admin')
 @Controller('system')
 export class SystemController {
   constructor(private readonly system: SystemService) {}

@@ -1,6 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import { pino, type Logger } from 'pino';
-import { currentRequestId } from './request-context.js';
+import { currentRequestApp, currentRequestId } from './request-context.js';
 
 export type AppLogger = Logger;
 
@@ -8,11 +8,11 @@ export type AppLogger = Logger;
 export function createLogger(app: string, level: string): AppLogger {
   return pino({
     level,
-    base: { app, pid: process.pid },
+    base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin: () => {
       const requestId = currentRequestId();
-      return requestId ? { requestId } : {};
+      return requestId ? { app: currentRequestApp() ?? app, requestId } : { app };
     },
     redact: { paths: ['*.password', '*.authorization', '*.accessToken', 'password', 'authorization'], censor: '[redacted]' },
   });

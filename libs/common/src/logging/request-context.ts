@@ -3,17 +3,23 @@ import { randomUUID } from 'node:crypto';
 
 interface RequestContext {
   requestId: string;
+  /** The app handling the request: in one-process mode several apps share the process and its loggers. */
+  app?: string;
 }
 
 /** Carries the current request id through async calls, across every hop of a request. */
 const storage = new AsyncLocalStorage<RequestContext>();
 
-export function runWithRequestId<T>(requestId: string, work: () => T): T {
-  return storage.run({ requestId }, work);
+export function runWithRequestId<T>(requestId: string, work: () => T, app?: string): T {
+  return storage.run({ requestId, app }, work);
 }
 
 export function currentRequestId(): string | undefined {
   return storage.getStore()?.requestId;
+}
+
+export function currentRequestApp(): string | undefined {
+  return storage.getStore()?.app;
 }
 
 const REQUEST_ID_FORMAT = /^[A-Za-z0-9._:-]{8,128}$/;

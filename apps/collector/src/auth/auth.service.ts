@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { decoyPasswordHash, verifyPassword } from '#libs/auth';
+import { endOfWorkDate, makeProblem, ProblemError, workDateOf } from '#libs/common';
+import { AppConfig } from '#libs/config';
+import { BatchStore, DeviceStore, UserStore, type LoginReply, type LoginRequest, type UserRecord } from '#libs/contract';
+import { MessageClient } from '#libs/transport';
+import { LoginThrottle } from './login-throttle.js';
+
+/** Android 6.0 (API 23) is the oldest system the app supports. */
+export const MIN_ANDROID_SDK = 23;
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly messages: MessageClient,
+    private readonly throttle: LoginThrottle,
+    private readonly config: AppConfig,
+  ) {}
+
+  async login(request: LoginRequest): Promise<LoginReply> {
+    this.throttle.assertAllowed(request.username, request.clientAddress);
+    const user = await this.authenticate(request);
+    const now = new Date();
+    const workDate = workDateOf(now, this.config.workTimeZone);
+    const expiresAt = endOfWorkDate(workDate, this.config.workTimeZone).toISOString();
+    const view = {
+      id: user.id,
+      username: user.username,
+      fullName: user.fullName,
+      role: user.role,
+      branchId: user.branchId,
+      branchCode: user.branchCode,
+    };
+    if (user.role !== 'collector') return { user: view, deviceId: null, batch: null, expiresAt };
+
+    const phone = requirePhone(request);
+    const device = await this.messages.send(DeviceStore.bind, {
+      userId: user.id,
+      deviceKey: phone.deviceKey,
+      model: request.deviceModel ?? null,
+      androidSdk: phone.androidSdk,
+      appVersionCode: phone.appVersionCode,
+      at: now.toISOString(),
+    });
+    const batch = await this.messages.send(BatchStore.openForLogin, {
+      collectorId: user.id,
+      deviceId: device.id,
+      workDate,
+      at: now.toISOString(),
+    });
+    return { user: view, deviceId: device.id, batch, expiresAt };
+  }
+
+  /** A token stays usable only while its user is active and, for a collector, its phone still bound. */
+  async checkSession(userId: string, deviceId: string | null): Promise<{ active: true }> {
+    const user = await this.messages.send(UserStore.findById, { userId });
+    if (!user?.active) throw ProblemError.unauthorized('This account is disabled');
+    if (user.role === 'collector') {
+      const device = deviceId ? await this.messages.send(DeviceStore.findById, { deviceId }) : null;
+      if (device?.status !== 'active' || device.userId !== userId) {
+        throw ProblemError.unauthorized('This phone is no longer bound to the account; log in again');
+      }
+    }
+    return { active: true };
+  }
+
+  private async authenticate(request: LoginRequest): Promise<UserRecord> {
+    const user = await this.messages.send(UserStore.findByUsername, { username: request.username });
+    const valid = await verifyPassword(request.password, user?.passwordHash ?? (await decoyPasswordHash()));
+    if (!user || !valid || !user.active) {
+      this.throttle.recordFailure(request.username, request.clientAddress);
+      throw ProblemError.unauthorized('Wrong username or password');
+    }
+    this.throttle.recordSuccess(request.username, request.clientAddress);
+    return user;
+  }
+}
+
+function requirePhone(request: LoginRequest): { deviceKey: string; androidSdk: number; appVersionCode: number } {
+  const missing = (['deviceKey', 'androidSdk', 'appVersionCode'] as const).filter((field) => request[field] === undefined);
+  if (missing.length > 0) {
+    throw ProblemError.validation(missing.map((field) => ({ field: field === 'deviceKey' ? 'deviceId' : field, message: `${field === 'deviceKey' ? 'deviceId' : field} is required for a collector` })));
+  }
+  if (request.androidSdk! < MIN_ANDROID_SDK) {
+    throw new ProblemError(
+      makeProblem(426, 'android-too-old', `The app needs Android 6.0 (API ${MIN_ANDROID_SDK}) or newer; this phone runs API ${request.androidSdk}`, {
+        minAndroidSdk: MIN_ANDROID_SDK,
+      }),
+    );
+  }
+  return { deviceKey: request.deviceKey!, androidSdk: request.androidSdk!, appVersionCode: request.appVersionCode! };
+}

@@ -1,0 +1,19 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { DeviceStore, type BindDeviceRequest, type DeviceView } from '#libs/contract';
+import { DevicesRepository } from './devices.repository.js';
+
+@Controller()
+export class DevicesController {
+  constructor(private readonly devices: DevicesRepository) {}
+
+  @MessagePattern(DeviceStore.bind.pattern)
+  bind(@Payload() request: BindDeviceRequest): Promise<DeviceView> {
+    return this.devices.bind(request);
+  }
+
+  @MessagePattern(DeviceStore.findById.pattern)
+  findById(@Payload() request: { deviceId: string }): Promise<DeviceView | null> {
+    return this.devices.findById(request.deviceId);
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Branch, User } from '#libs/entities';
+import { UsersController } from './users.controller.js';
+import { UsersRepository } from './users.repository.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([User, Branch])],
+  controllers: [UsersController],
+  providers: [UsersRepository],
+})
+export class UsersModule {}

@@ -1,0 +1,34 @@
+import { defineMessage } from '../message.js';
+import type { BatchView, UserView } from './views.js';
+
+export interface LoginRequest {
+  username: string;
+  password: string;
+  /** The phone's identifier; required for collectors, absent for web users. */
+  deviceKey?: string;
+  deviceModel?: string;
+  androidSdk?: number;
+  appVersionCode?: number;
+  /** The caller's network address, for throttling failed attempts. */
+  clientAddress: string;
+}
+
+export interface LoginReply {
+  user: UserView;
+  /** The bound device row (collectors), which the access token names. */
+  deviceId: string | null;
+  batch: BatchView | null;
+  /** The token is valid for the working day: until this instant. */
+  expiresAt: string;
+}
+
+export interface SessionCheckRequest {
+  userId: string;
+  deviceId: string | null;
+}
+
+export const AuthMessages = {
+  login: defineMessage<LoginRequest, LoginReply>('collector', 'auth.login'),
+  /** Answers when the user is active and (collectors) the device still bound; a 401 problem otherwise. */
+  checkSession: defineMessage<SessionCheckRequest, { active: true }>('collector', 'auth.session.check'),
+} as const;

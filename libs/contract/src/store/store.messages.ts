@@ -1,0 +1,19 @@
+import { defineMessage } from '../message.js';
+import type { BatchView, BindDeviceRequest, DeviceView, OpenBatchRequest, UserRecord } from './store-records.js';
+
+/** Messages to the database service for users, devices and batches. */
+export const UserStore = {
+  findByUsername: defineMessage<{ username: string }, UserRecord | null>('database', 'users.findByUsername'),
+  findById: defineMessage<{ userId: string }, UserRecord | null>('database', 'users.findById'),
+} as const;
+
+export const DeviceStore = {
+  /** Binds the phone to the collector, or refreshes it; a conflict problem when another phone is bound. */
+  bind: defineMessage<BindDeviceRequest, DeviceView>('database', 'devices.bind'),
+  findById: defineMessage<{ deviceId: string }, DeviceView | null>('database', 'devices.findById'),
+} as const;
+
+export const BatchStore = {
+  /** The collector's open batch on that device, or a new one on today's worklist (closing a stale one). */
+  openForLogin: defineMessage<OpenBatchRequest, BatchView>('database', 'batches.openForLogin'),
+} as const;

@@ -1,0 +1,40 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** `active`: the collector's one bound phone; `released` by an admin; `revoked`: its tokens stop working at once. */
+export type DeviceStatus = 'active' | 'released' | 'revoked';
+
+/** A phone a collector logged in from. */
+@Entity({ name: 'device' })
+@Index('ix_device_user_status', ['userId', 'status'])
+export class Device {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'user_id', type: 'varchar', length: 36 })
+  userId: string;
+
+  /** The identifier the phone reports (Android ID). */
+  @Column({ name: 'device_key', type: 'varchar', length: 128 })
+  deviceKey: string;
+
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  model: string | null;
+
+  @Column({ name: 'android_sdk', type: 'integer' })
+  androidSdk: number;
+
+  @Column({ name: 'app_version_code', type: 'integer' })
+  appVersionCode: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: DeviceStatus;
+
+  @Column({ name: 'bound_at', type: Date })
+  boundAt: Date;
+
+  @Column({ name: 'last_seen_at', type: Date })
+  lastSeenAt: Date;
+
+  @Column({ name: 'ended_at', type: Date, nullable: true })
+  endedAt: Date | null;
+}

@@ -1,0 +1,46 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { asNumber } from '../column-transformers.js';
+
+/** A loan contract with overdue installments, as core hands it to staging. Money in whole rupiah. */
+@Entity({ name: 'account' })
+@Index('ix_account_branch', ['branchId'])
+export class Account {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'contract_no', type: 'varchar', length: 32, unique: true })
+  contractNo: string;
+
+  @Column({ name: 'branch_id', type: 'varchar', length: 36 })
+  branchId: string;
+
+  @Column({ name: 'debtor_name', type: 'varchar', length: 120 })
+  debtorName: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  address: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  phone: string;
+
+  @Column({ type: 'decimal', precision: 9, scale: 6, nullable: true, transformer: asNumber })
+  latitude: number | null;
+
+  @Column({ type: 'decimal', precision: 9, scale: 6, nullable: true, transformer: asNumber })
+  longitude: number | null;
+
+  @Column({ name: 'installment_amount', type: 'bigint', transformer: asNumber })
+  installmentAmount: number;
+
+  @Column({ name: 'amount_due', type: 'bigint', transformer: asNumber })
+  amountDue: number;
+
+  @Column({ name: 'overdue_days', type: 'integer' })
+  overdueDays: number;
+
+  @Column({ name: 'outstanding', type: 'bigint', transformer: asNumber })
+  outstanding: number;
+
+  @Column({ name: 'updated_at', type: Date })
+  updatedAt: Date;
+}

@@ -1,0 +1,29 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { asNumber } from '../column-transformers.js';
+
+/** One account on one LKH, with what is due as of that day. */
+@Entity({ name: 'assignment' })
+@Index('ux_assignment_worklist_account', ['worklistId', 'accountId'], { unique: true })
+@Index('ix_assignment_collector', ['collectorId'])
+export class Assignment {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'worklist_id', type: 'varchar', length: 36 })
+  worklistId: string;
+
+  @Column({ name: 'account_id', type: 'varchar', length: 36 })
+  accountId: string;
+
+  @Column({ name: 'collector_id', type: 'varchar', length: 36 })
+  collectorId: string;
+
+  @Column({ type: 'integer' })
+  sequence: number;
+
+  @Column({ name: 'amount_due', type: 'bigint', transformer: asNumber })
+  amountDue: number;
+
+  @Column({ name: 'overdue_days', type: 'integer' })
+  overdueDays: number;
+}

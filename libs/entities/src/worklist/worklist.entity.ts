@@ -1,0 +1,22 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** A collector's LKH (Lembar Kerja Harian): the accounts to visit on one work date. */
+@Entity({ name: 'worklist' })
+@Index('ux_worklist_collector_date', ['collectorId', 'workDate'], { unique: true })
+export class Worklist {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'collector_id', type: 'varchar', length: 36 })
+  collectorId: string;
+
+  @Column({ name: 'branch_id', type: 'varchar', length: 36 })
+  branchId: string;
+
+  /** YYYY-MM-DD in the branch's working time zone. */
+  @Column({ name: 'work_date', type: 'varchar', length: 10 })
+  workDate: string;
+
+  @Column({ name: 'created_at', type: Date })
+  createdAt: Date;
+}
