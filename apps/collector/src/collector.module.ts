@@ -3,7 +3,10 @@ import { ConfigModule } from '#libs/config';
 import type { AppRuntime } from '#libs/runtime';
 import { TransportModule } from '#libs/transport';
 import { AuthModule } from './auth/auth.module.js';
+import { BatchModule } from './batch/batch.module.js';
 import { SystemModule } from './system/system.module.js';
+import { VisitsModule } from './visits/visits.module.js';
+import { WorklistModule } from './worklist/worklist.module.js';
 
 /** The collection business: login flow, worklists, visit sync, close batch, monitoring. */
 @Module({})
@@ -11,7 +14,7 @@ export class CollectorModule {
   static forRoot(runtime: AppRuntime): DynamicModule {
     return {
       module: CollectorModule,
-      imports: [ConfigModule.forRoot(runtime.config), TransportModule.forClients(['database', 'media'], runtime.bus), SystemModule, AuthModule],
+      imports: [ConfigModule.forRoot(runtime.config), TransportModule.forClients(['database', 'media'], runtime.bus), SystemModule, AuthModule, WorklistModule, VisitsModule, BatchModule],
     };
   }
 }

@@ -7,6 +7,8 @@ import { DevicesModule } from './devices/devices.module.js';
 import { PersistenceModule } from './persistence/persistence.module.js';
 import { SystemModule } from './system/system.module.js';
 import { UsersModule } from './users/users.module.js';
+import { VisitsModule } from './visits/visits.module.js';
+import { WorklistsModule } from './worklists/worklists.module.js';
 
 /** The only owner of the staging database: repositories, transactions, migrations. */
 @Module({})
@@ -21,6 +23,8 @@ export class DatabaseModule {
         UsersModule,
         DevicesModule,
         BatchesModule,
+        WorklistsModule,
+        VisitsModule,
         DemoModule,
       ],
     };

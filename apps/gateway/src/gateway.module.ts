@@ -6,6 +6,7 @@ import type { AppRuntime } from '#libs/runtime';
 import { TransportModule } from '#libs/transport';
 import { LoginModule } from './auth/login.module.js';
 import { CollectorSessionCheck } from './auth/session.check.js';
+import { FieldModule } from './field/field.module.js';
 import { SystemModule } from './system/system.module.js';
 
 /** The public HTTPS API of phones and web monitoring. */
@@ -20,6 +21,7 @@ export class GatewayModule {
         HttpEdgeModule.forApp('gateway'),
         AuthModule.forRoot({ sessionCheck: { provide: SESSION_CHECK, useClass: CollectorSessionCheck } }),
         LoginModule,
+        FieldModule,
         SystemModule,
       ],
     };

@@ -41,6 +41,13 @@ export class AppConfig {
   tlsKey: string | undefined;
   mediaMaxBytes: number;
   demoData: boolean;
+  /** Accounts on each demo collector's LKH and receipt numbers in each demo range. */
+  demoAccountsPerCollector: number;
+  demoReceiptsPerCollector: number;
+  /** A promise to pay may fall on the visit's day up to this many days later. */
+  promiseWindowDays: number;
+  /** How far in the future (by the server's clock) a visit's time may be, for phones whose clock runs ahead. */
+  visitClockSkewSeconds: number;
   rpcTimeoutMs: number;
   workTimeZone: string;
   logLevel: LogLevel;

@@ -26,6 +26,10 @@ describe('loadConfig', () => {
       ports: { gateway: 7443, collector: 8081, database: 8082, media: 8083, ota: 8000, otaRpc: 8084 },
       mediaMaxBytes: 10 * 1024 * 1024,
       demoData: true,
+      demoAccountsPerCollector: 25,
+      demoReceiptsPerCollector: 500,
+      promiseWindowDays: 7,
+      visitClockSkewSeconds: 300,
       rpcTimeoutMs: 5000,
       workTimeZone: 'Asia/Jakarta',
       logLevel: 'info',
@@ -45,6 +49,10 @@ describe('loadConfig', () => {
       MEDIA_MAX_BYTES: '2048',
       DEMO_DATA: 'false',
       JWT_SECRET: 'x'.repeat(40),
+      DEMO_ACCOUNTS_PER_COLLECTOR: '40',
+      DEMO_RECEIPTS_PER_COLLECTOR: '999999',
+      PROMISE_WINDOW_DAYS: '14',
+      VISIT_CLOCK_SKEW_SECONDS: '60',
     });
     expect(config.dataDir).toBe('/srv/staging');
     expect(config.dbUrl).toBe('postgres://staging@db:5432/staging');
@@ -55,6 +63,10 @@ describe('loadConfig', () => {
     expect(config.mediaMaxBytes).toBe(2048);
     expect(config.demoData).toBe(false);
     expect(config.jwtSecret).toHaveLength(40);
+    expect(config.demoAccountsPerCollector).toBe(40);
+    expect(config.demoReceiptsPerCollector).toBe(999_999);
+    expect(config.promiseWindowDays).toBe(14);
+    expect(config.visitClockSkewSeconds).toBe(60);
   });
 
   it.each([
@@ -68,6 +80,9 @@ describe('loadConfig', () => {
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET', 'must be at least 32 characters long'],
     [{ TLS_CERT: '/etc/tls/gateway.crt' }, 'TLS_KEY', 'TLS_CERT and TLS_KEY must be set together'],
     [{ WORK_TIMEZONE: 'Java/Jakarta' }, 'WORK_TIMEZONE', '"Java/Jakarta" is not an IANA time zone'],
+    [{ DEMO_RECEIPTS_PER_COLLECTOR: '1000000' }, 'DEMO_RECEIPTS_PER_COLLECTOR', 'expected a number from 1 to 999999, got 1000000'],
+    [{ PROMISE_WINDOW_DAYS: '-1' }, 'PROMISE_WINDOW_DAYS', 'expected a whole number, got "-1"'],
+    [{ VISIT_CLOCK_SKEW_SECONDS: '7200' }, 'VISIT_CLOCK_SKEW_SECONDS', 'expected a number from 0 to 3600, got 7200'],
     [{ MEDIA_MAX_BYTES: '12' }, 'MEDIA_MAX_BYTES', 'expected a number from 1024 to 104857600, got 12'],
   ])('refuses %j naming %s', (env, variable, reason) => {
     const error = errorOf(env as Record<string, string>);

@@ -12,3 +12,38 @@ export type { Actor, BatchView, DeviceView, Role, UserView } from './collection/
 export { AuthMessages, type LoginReply, type LoginRequest, type SessionCheckRequest } from './collection/auth.messages.js';
 export type { BindDeviceRequest, OpenBatchRequest, UserRecord } from './store/store-records.js';
 export { BatchStore, DeviceStore, UserStore } from './store/store.messages.js';
+export type {
+  AssignmentView,
+  BatchTotals,
+  CloseBatchReply,
+  DeviceResetReply,
+  GeoPoint,
+  PhoneBatchSummary,
+  PhotoProgress,
+  ReceiptRangeView,
+  Reconciliation,
+  ResultCodeRequirements,
+  ResultCodeView,
+  SyncStatusView,
+  TotalsDifference,
+  VisitContent,
+  VisitIssue,
+  VisitOutcome,
+  VisitOutcomeStatus,
+  VisitSyncView,
+  VisitView,
+  WorklistView,
+} from './collection/field-views.js';
+export { FieldMessages, type SubmitVisitsRequest, type VisitSubmission } from './collection/field.messages.js';
+export type {
+  AssignmentRecord,
+  BatchVisitsRecord,
+  CloseBatchRequest,
+  CollectionDayRecord,
+  ResetBatchRecord,
+  ResetBatchRequest,
+  ResultCodeRecord,
+  VisitFiling,
+  VisitRecordRequest,
+} from './store/field-store-records.js';
+export { VisitStore, WorklistStore } from './store/field-store.messages.js';

@@ -1,4 +1,4 @@
 export { HttpEdgeModule } from './http-edge.module.js';
 export { HttpProblemFilter } from './http-problem.filter.js';
-export { createValidationPipe } from './validation.pipe.js';
+export { createValidationPipe, fieldIssuesOf, EDGE_VALIDATION } from './validation.pipe.js';
 export { REQUEST_ID_HEADER } from './request-id.middleware.js';

@@ -1,11 +1,16 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import type { ValidatorOptions } from 'class-validator';
 import { ProblemError, type FieldIssue } from '#libs/common';
 
-function issuesOf(errors: ValidationError[], parent = ''): FieldIssue[] {
+/** Unknown fields are refused, and so is anything that is not an object of the declared class. */
+export const EDGE_VALIDATION: ValidatorOptions = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true };
+
+/** class-validator's errors as flat issues naming each field by its path (`visits[0].payment.amount`). */
+export function fieldIssuesOf(errors: ValidationError[], parent = ''): FieldIssue[] {
   return errors.flatMap((error) => {
     const field = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...issuesOf(error.children ?? [], field)];
+    return [...own, ...fieldIssuesOf(error.children ?? [], field)];
   });
 }
 
@@ -15,11 +20,9 @@ function issuesOf(errors: ValidationError[], parent = ''): FieldIssue[] {
  */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
+    ...EDGE_VALIDATION,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) => ProblemError.validation(issuesOf(errors)),
+    exceptionFactory: (errors) => ProblemError.validation(fieldIssuesOf(errors)),
   });
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { BatchView, OpenBatchRequest } from '#libs/contract';
-import { Batch, Worklist } from '#libs/entities';
+import type { EntityManager } from 'typeorm';
+import { currentRequestId, ProblemError } from '#libs/common';
+import type { BatchView, CloseBatchRequest, OpenBatchRequest, ResetBatchRecord, ResetBatchRequest } from '#libs/contract';
+import { AuditEntry, Batch, Visit, Worklist } from '#libs/entities';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
 import { toBatchView } from './batch.mapper.js';
 
@@ -39,6 +41,69 @@ export class BatchesRepository {
         lastSyncAt: null,
       });
       return toBatchView(await batches.save(batch));
+    });
+  }
+
+  findOpen(collectorId: string): Promise<BatchView | null> {
+    return this.transactions.read(async (manager) => {
+      const batch = await manager.findOneBy(Batch, { collectorId, status: 'open' });
+      return batch ? toBatchView(batch) : null;
+    });
+  }
+
+  /**
+   * Closing updates the batch row before counting its visits: a visit being
+   * stored at the same moment holds that row, so it is either counted or
+   * refused, never filed silently into a closed batch.
+   */
+  close(request: CloseBatchRequest): Promise<BatchView> {
+    return this.transactions.run(async (manager) => {
+      const at = new Date(request.at);
+      const closed = await manager.update(Batch, { id: request.batchId, status: 'open' }, { status: 'closed', closedAt: at, closedBy: 'close' });
+      if (!closed.affected) throw ProblemError.conflict('no-open-batch', 'The batch is not open any more; log in again');
+      const held = await manager.countBy(Visit, { batchId: request.batchId });
+      if (held !== request.expectedVisitCount) {
+        throw ProblemError.conflict('batch-changed', 'Visits arrived while the batch was being closed; check the sync status and close again');
+      }
+      await this.audit(manager, { at, actorId: request.actorId, action: 'batch.close', subjectType: 'batch', subjectId: request.batchId, details: { visitCount: held } });
+      return toBatchView(await manager.findOneByOrFail(Batch, { id: request.batchId }));
+    });
+  }
+
+  /** The phone wiped its data: its open batch ends here, and the next login opens a new one on the current LKH. */
+  reset(request: ResetBatchRequest): Promise<ResetBatchRecord> {
+    return this.transactions.run(async (manager) => {
+      const at = new Date(request.at);
+      const open = await manager.findOneBy(Batch, { collectorId: request.collectorId, status: 'open' });
+      if (open) {
+        Object.assign(open, { status: 'closed', closedAt: at, closedBy: 'reset' });
+        await manager.save(open);
+      }
+      const batch = open ?? (await manager.findOne(Batch, { where: { collectorId: request.collectorId }, order: { openedAt: 'DESC' } }));
+      await this.audit(manager, {
+        at,
+        actorId: request.collectorId,
+        action: 'device.reset',
+        subjectType: 'device',
+        subjectId: request.deviceId ?? request.collectorId,
+        details: { batchId: batch?.id ?? null, closedBatch: Boolean(open) },
+      });
+      return { batch: batch ? toBatchView(batch) : null, closed: Boolean(open) };
+    });
+  }
+
+  private async audit(
+    manager: EntityManager,
+    entry: { at: Date; actorId: string; action: string; subjectType: string; subjectId: string; details: Record<string, unknown> },
+  ): Promise<void> {
+    await manager.insert(AuditEntry, {
+      occurredAt: entry.at,
+      actorId: entry.actorId,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId,
+      requestId: currentRequestId() ?? null,
+      details: JSON.stringify(entry.details),
     });
   }
 }

@@ -27,7 +27,5 @@ export const DEMO_RESULT_CODES = [
   { code: 'REFUSED', label: 'Menolak bayar (refused to pay)', requiresPayment: false, requiresPromise: false, requiresGps: true, minPhotos: 0 },
 ] as const;
 
-export const DEMO_ACCOUNTS_PER_COLLECTOR = 25;
-export const DEMO_RECEIPTS_PER_COLLECTOR = 500;
 /** The generator's seed: the same demo data on every machine. */
 export const DEMO_SEED = 20261128;

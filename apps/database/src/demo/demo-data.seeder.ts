@@ -7,15 +7,7 @@ import { workDateOf } from '#libs/common';
 import { AppConfig } from '#libs/config';
 import { Account, Assignment, Branch, ReceiptRange, ResultCode, User, Worklist } from '#libs/entities';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
-import {
-  DEMO_ACCOUNTS_PER_COLLECTOR,
-  DEMO_BRANCHES,
-  DEMO_PASSWORD,
-  DEMO_RECEIPTS_PER_COLLECTOR,
-  DEMO_RESULT_CODES,
-  DEMO_SEED,
-  DEMO_USERS,
-} from './demo-catalog.js';
+import { DEMO_BRANCHES, DEMO_PASSWORD, DEMO_RESULT_CODES, DEMO_SEED, DEMO_USERS } from './demo-catalog.js';
 
 /**
  * Loads the demo installation into an empty database, and gives each demo
@@ -77,11 +69,11 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
         collectorId: userId,
         prefix: person.receiptPrefix,
         fromNo: 1,
-        toNo: DEMO_RECEIPTS_PER_COLLECTOR,
+        toNo: this.config.demoReceiptsPerCollector,
         active: true,
       });
       const home = DEMO_BRANCHES.find((b) => b.code === person.branch)!;
-      const accounts = Array.from({ length: DEMO_ACCOUNTS_PER_COLLECTOR }, () => demoAccount(branchId, home, now));
+      const accounts = Array.from({ length: this.config.demoAccountsPerCollector }, () => demoAccount(branchId, home, now));
       await manager.insert(Account, accounts);
       await this.insertWorklist(manager, userId, branchId, today, accounts);
     }

@@ -1,4 +1,5 @@
 import { defineMessage } from '../message.js';
+import type { CloseBatchRequest, ResetBatchRecord, ResetBatchRequest } from './field-store-records.js';
 import type { BatchView, BindDeviceRequest, DeviceView, OpenBatchRequest, UserRecord } from './store-records.js';
 
 /** Messages to the database service for users, devices and batches. */
@@ -16,4 +17,9 @@ export const DeviceStore = {
 export const BatchStore = {
   /** The collector's open batch on that device, or a new one on today's worklist (closing a stale one). */
   openForLogin: defineMessage<OpenBatchRequest, BatchView>('database', 'batches.openForLogin'),
+  findOpen: defineMessage<{ collectorId: string }, BatchView | null>('database', 'batches.findOpen'),
+  /** Closes an open batch that still holds the expected visits (audited); a 409 problem otherwise, nothing changed. */
+  close: defineMessage<CloseBatchRequest, BatchView>('database', 'batches.close'),
+  /** Closes the collector's open batch as reset (audited). */
+  reset: defineMessage<ResetBatchRequest, ResetBatchRecord>('database', 'batches.reset'),
 } as const;

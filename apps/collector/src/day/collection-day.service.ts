@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { ProblemError } from '#libs/common';
+import { BatchStore, WorklistStore, type Actor, type BatchView, type CollectionDayRecord } from '#libs/contract';
+import { MessageClient } from '#libs/transport';
+
+/** The caller's open batch, which every step of the collection day works on. */
+@Injectable()
+export class CollectionDayService {
+  constructor(private readonly messages: MessageClient) {}
+
+  /** The open batch with its LKH, result codes and receipt ranges. */
+  async requireOpenDay(actor: Actor): Promise<CollectionDayRecord> {
+    const day = await this.messages.send(WorklistStore.openDay, { collectorId: requireCollector(actor) });
+    if (!day) throw noOpenBatch();
+    return day;
+  }
+
+  async requireOpenBatch(actor: Actor): Promise<BatchView> {
+    const batch = await this.messages.send(BatchStore.findOpen, { collectorId: requireCollector(actor) });
+    if (!batch) throw noOpenBatch();
+    return batch;
+  }
+}
+
+function requireCollector(actor: Actor): string {
+  if (actor.role !== 'collector') throw ProblemError.forbidden('Only collectors have a collection day');
+  return actor.userId;
+}
+
+/** After close batch or reset the phone must log in online again, which opens the next batch. */
+function noOpenBatch(): ProblemError {
+  return ProblemError.conflict('no-open-batch', 'No batch is open for this collector (closed or reset); log in again to open one');
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type AuthenticatedUser } from '#libs/auth';
+import { FieldMessages } from '#libs/contract';
+import { MessageClient } from '#libs/transport';
+import { actorOf } from '../auth/actor.js';
+import { ProblemDto } from '../problem/problem.dto.js';
+import { BatchMismatchProblemDto, CloseBatchDto, CloseBatchReplyDto, DeviceResetReplyDto, SyncStatusDto } from './dto/batch.dto.js';
+
+@ApiTags('field')
+@ApiBearerAuth()
+@Roles('collector')
+@Controller()
+export class BatchController {
+  constructor(private readonly messages: MessageClient) {}
+
+  @Get('sync/status')
+  @ApiOperation({ summary: 'What the server holds for the open batch: visits, totals, photos expected, received and missing' })
+  @ApiOkResponse({ type: SyncStatusDto })
+  @ApiConflictResponse({ type: ProblemDto, description: '`no-open-batch`: log in again' })
+  syncStatus(@CurrentUser() user: AuthenticatedUser): Promise<SyncStatusDto> {
+    return this.messages.send(FieldMessages.syncStatus, { actor: actorOf(user) });
+  }
+
+  @Post('batch/close')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Close the batch at day end',
+    description:
+      "The server reconciles the phone's visit ids and totals with its own and closes only when they agree; the next login opens a new batch. Missing photos do not prevent the close; sync status reports them.",
+  })
+  @ApiOkResponse({ type: CloseBatchReplyDto })
+  @ApiConflictResponse({
+    type: BatchMismatchProblemDto,
+    description: '`batch-mismatch`: phone and server differ (nothing closed; the differences are named). `no-open-batch`: already closed or reset',
+  })
+  close(@CurrentUser() user: AuthenticatedUser, @Body() dto: CloseBatchDto): Promise<CloseBatchReplyDto> {
+    return this.messages.send(FieldMessages.closeBatch, { actor: actorOf(user), phone: dto });
+  }
+
+  @Post('device/reset')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'The phone wiped its data',
+    description:
+      'Closes the open batch as reset (audited) and returns what the server holds of it. The next login is online and opens a new batch on the current LKH; visits sent again keep answering duplicate.',
+  })
+  @ApiOkResponse({ type: DeviceResetReplyDto })
+  reset(@CurrentUser() user: AuthenticatedUser): Promise<DeviceResetReplyDto> {
+    return this.messages.send(FieldMessages.resetDevice, { actor: actorOf(user) });
+  }
+}

@@ -1,0 +1,96 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { LoginBatchDto } from '../../auth/dto/login-reply.dto.js';
+import { ProblemDto } from '../../problem/problem.dto.js';
+
+export class BatchTotalsDto {
+  @ApiProperty({ example: 12 }) visitCount: number;
+  @ApiProperty({ description: 'Rupiah', example: 3_750_000 }) paidAmount: number;
+  @ApiProperty({ description: 'Rupiah', example: 2_000_000 }) promisedAmount: number;
+}
+
+export class PhotoProgressDto {
+  @ApiProperty({ type: [String], description: 'SHA-256 of every photo the visit lists' }) expected: string[];
+  @ApiProperty({ type: [String] }) received: string[];
+  @ApiProperty({ type: [String] }) missing: string[];
+}
+
+export class VisitSyncDto {
+  @ApiProperty() id: string;
+  @ApiProperty() assignmentId: string;
+  @ApiProperty() resultCode: string;
+  @ApiProperty() visitedAt: string;
+  @ApiProperty() receivedAt: string;
+  @ApiProperty() paidAmount: number;
+  @ApiProperty() promisedAmount: number;
+  @ApiProperty({ type: PhotoProgressDto }) photos: PhotoProgressDto;
+}
+
+export class SyncStatusDto {
+  @ApiProperty({ type: LoginBatchDto }) batch: LoginBatchDto;
+  @ApiProperty({ nullable: true, type: String, description: 'When visits last reached the batch' }) lastSyncAt: string | null;
+  @ApiProperty({ type: BatchTotalsDto }) totals: BatchTotalsDto;
+  @ApiProperty({ type: [String] }) visitIds: string[];
+  @ApiProperty({ type: [VisitSyncDto] }) visits: VisitSyncDto[];
+  @ApiProperty({ type: [String], description: 'Visits still waiting for some of their photos' }) incompleteVisits: string[];
+}
+
+/** What the phone holds for the batch at day end. */
+export class CloseBatchDto {
+  @ApiProperty({ example: 12 })
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  visitCount: number;
+
+  @ApiProperty({ description: 'Rupiah', example: 3_750_000 })
+  @IsInt()
+  @Min(0)
+  paidAmount: number;
+
+  @ApiProperty({ description: 'Rupiah', example: 2_000_000 })
+  @IsInt()
+  @Min(0)
+  promisedAmount: number;
+
+  @ApiProperty({ type: [String], description: 'The id of every visit the phone holds for the batch' })
+  @IsArray()
+  @ArrayMaxSize(10_000)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  visitIds: string[];
+}
+
+export class TotalsDifferenceDto {
+  @ApiProperty({ enum: ['visitCount', 'paidAmount', 'promisedAmount'] }) field: string;
+  @ApiProperty() phone: number;
+  @ApiProperty() server: number;
+}
+
+export class CloseBatchReplyDto {
+  @ApiProperty({ enum: ['closed'] }) status: 'closed';
+  @ApiProperty({ type: LoginBatchDto }) batch: LoginBatchDto;
+  @ApiProperty({ type: BatchTotalsDto }) totals: BatchTotalsDto;
+  @ApiProperty({ type: [String], description: 'Always empty on a close' }) missingOnServer: string[];
+  @ApiProperty({ type: [String], description: 'Always empty on a close' }) unknownToPhone: string[];
+  @ApiProperty({ type: [TotalsDifferenceDto], description: 'Always empty on a close' }) differences: TotalsDifferenceDto[];
+}
+
+export class DeviceResetReplyDto {
+  @ApiProperty({ description: 'Whether an open batch was closed by this reset' }) closedBatch: boolean;
+  @ApiProperty({
+    type: SyncStatusDto,
+    nullable: true,
+    description: 'What the server holds of the batch the reset closed (or the latest batch when none was open)',
+  })
+  held: SyncStatusDto | null;
+}
+
+/** The 409 of a close whose phone summary differs from the server's. */
+export class BatchMismatchProblemDto extends ProblemDto {
+  @ApiProperty({ type: [String], description: 'Visits the phone holds that never reached the server: sync them, then close again' })
+  missingOnServer: string[];
+  @ApiProperty({ type: [String], description: 'Visits the server holds that the phone did not list' }) unknownToPhone: string[];
+  @ApiProperty({ type: [TotalsDifferenceDto] }) differences: TotalsDifferenceDto[];
+  @ApiProperty({ type: BatchTotalsDto, description: "The server's totals" }) totals: BatchTotalsDto;
+}

@@ -1,0 +1,29 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type AuthenticatedUser } from '#libs/auth';
+import { ProblemDto } from '../problem/problem.dto.js';
+import { SubmitVisitsDto } from './dto/submit-visits.dto.js';
+import { SubmitVisitsReplyDto } from './dto/visit-results.dto.js';
+import { VisitsService } from './visits.service.js';
+
+@ApiTags('field')
+@ApiBearerAuth()
+@Roles('collector')
+@Controller('visits')
+export class VisitsController {
+  constructor(private readonly visits: VisitsService) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Send up to 50 visits',
+    description:
+      'One result per visit, in order: created; duplicate (same id, same content: the original is returned); conflict (same id, other content: nothing changed); rejected (not stored, errors name the fields and rules). Each visit is stored in its own transaction.',
+  })
+  @ApiOkResponse({ type: SubmitVisitsReplyDto })
+  @ApiBadRequestResponse({ type: ProblemDto, description: 'The envelope is malformed (no visits array, more than 50, unknown fields)' })
+  @ApiConflictResponse({ type: ProblemDto, description: '`no-open-batch`: the batch was closed or reset; nothing was stored. Log in again and resend' })
+  submit(@CurrentUser() user: AuthenticatedUser, @Body() dto: SubmitVisitsDto): Promise<SubmitVisitsReplyDto> {
+    return this.visits.submit(user, dto.visits);
+  }
+}

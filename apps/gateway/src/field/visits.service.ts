@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { AuthenticatedUser } from '#libs/auth';
+import { FieldMessages, type VisitIssue, type VisitOutcome, type VisitSubmission } from '#libs/contract';
+import { EDGE_VALIDATION, fieldIssuesOf } from '#libs/http';
+import { MessageClient } from '#libs/transport';
+import { actorOf } from '../auth/actor.js';
+import type { SubmitVisitsReplyDto, VisitResultDto } from './dto/visit-results.dto.js';
+import { VisitDto } from './dto/visit.dto.js';
+
+type ShapeCheck = { visit: VisitSubmission } | { rejected: VisitResultDto };
+
+@Injectable()
+export class VisitsService {
+  constructor(private readonly messages: MessageClient) {}
+
+  /**
+   * Each visit's shape is checked on its own: a malformed one is answered
+   * `rejected` naming its fields, and the well-formed ones go on to the
+   * collector's rules and the database. One phone bug cannot hold a whole
+   * queue of visits back.
+   */
+  async submit(user: AuthenticatedUser, visits: Record<string, unknown>[]): Promise<SubmitVisitsReplyDto> {
+    const checks = await Promise.all(visits.map(checkShape));
+    const wellFormed = checks.flatMap((check) => ('visit' in check ? [check.visit] : []));
+    const outcomes: VisitOutcome[] = wellFormed.length
+      ? await this.messages.send(FieldMessages.submitVisits, { actor: actorOf(user), visits: wellFormed })
+      : [];
+    let next = 0;
+    return { results: checks.map((check) => ('visit' in check ? outcomes[next++] : check.rejected)) };
+  }
+}
+
+async function checkShape(item: Record<string, unknown>): Promise<ShapeCheck> {
+  const visit = plainToInstance(VisitDto, item);
+  const errors = await validate(visit, EDGE_VALIDATION);
+  if (errors.length === 0) return { visit };
+  const issues: VisitIssue[] = fieldIssuesOf(errors).map((issue) => ({ ...issue, code: 'invalid' }));
+  return { rejected: { id: typeof item.id === 'string' ? item.id : null, status: 'rejected', errors: issues } };
+}

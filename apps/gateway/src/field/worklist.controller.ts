@@ -1,0 +1,43 @@
+import { Controller, Get, Headers, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, Roles, type AuthenticatedUser } from '#libs/auth';
+import { FieldMessages } from '#libs/contract';
+import { MessageClient } from '#libs/transport';
+import { actorOf } from '../auth/actor.js';
+import { ProblemDto } from '../problem/problem.dto.js';
+import { WorklistDto } from './dto/worklist.dto.js';
+import { matchesIfNoneMatch, strongEtag } from './entity-tag.js';
+
+@ApiTags('field')
+@ApiBearerAuth()
+@Roles('collector')
+@Controller('worklist')
+export class WorklistController {
+  constructor(private readonly messages: MessageClient) {}
+
+  @Get()
+  @ApiOperation({
+    summary: "Today's LKH of the open batch",
+    description: 'Assignments with what is due, result codes with their requirements, the receipt range. The ETag is the syncToken; send it back in If-None-Match to get 304 when nothing changed.',
+  })
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag (syncToken) of the copy the phone holds' })
+  @ApiOkResponse({ type: WorklistDto, headers: { ETag: { description: 'Strong entity tag: the quoted syncToken' } } })
+  @ApiNotModifiedResponse({ description: 'The LKH is unchanged since the ETag sent' })
+  @ApiConflictResponse({ type: ProblemDto, description: '`no-open-batch`: the batch was closed or reset; log in again' })
+  async worklist(
+    @CurrentUser() user: AuthenticatedUser,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WorklistDto | undefined> {
+    const worklist = await this.messages.send(FieldMessages.worklist, { actor: actorOf(user) });
+    const etag = strongEtag(worklist.syncToken);
+    response.setHeader('ETag', etag);
+    response.setHeader('Cache-Control', 'private, no-cache');
+    if (matchesIfNoneMatch(ifNoneMatch, etag)) {
+      response.status(304);
+      return undefined;
+    }
+    return worklist;
+  }
+}

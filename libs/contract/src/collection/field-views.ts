@@ -1,0 +1,154 @@
+import type { BatchView } from './views.js';
+
+/** What the phone sees of the collection day: the LKH, visits, sync state. Money is whole rupiah, times ISO-8601. */
+
+export interface GeoPoint {
+  lat: number;
+  lng: number;
+}
+
+export interface AssignmentView {
+  id: string;
+  sequence: number;
+  contractNo: string;
+  debtorName: string;
+  address: string;
+  phone: string;
+  amountDue: number;
+  installmentAmount: number;
+  overdueDays: number;
+  outstanding: number;
+  location: GeoPoint | null;
+}
+
+export interface ResultCodeRequirements {
+  payment: boolean;
+  promise: boolean;
+  gps: boolean;
+  minPhotos: number;
+}
+
+export interface ResultCodeView {
+  code: string;
+  label: string;
+  requires: ResultCodeRequirements;
+}
+
+/** Receipt numbers the collector may print: `${prefix}-${number padded to 6 digits}`, number within from..to. */
+export interface ReceiptRangeView {
+  prefix: string;
+  from: number;
+  to: number;
+}
+
+export interface WorklistView {
+  workDate: string;
+  /** Changes whenever anything in the LKH changes; the gateway's strong ETag. */
+  syncToken: string;
+  batch: BatchView;
+  assignments: AssignmentView[];
+  resultCodes: ResultCodeView[];
+  receiptRange: ReceiptRangeView | null;
+}
+
+/** A visit as the phone sends it, with its time normalised to UTC: the content a replay is compared against. */
+export interface VisitContent {
+  id: string;
+  assignmentId: string;
+  resultCode: string;
+  visitedAt: string;
+  location: { lat: number; lng: number; accuracy: number } | null;
+  notes: string | null;
+  payment: { amount: number; receiptNo: string } | null;
+  promise: { date: string; amount: number } | null;
+  photos: string[];
+}
+
+/** A stored visit: what the phone sent, and where and when the server filed it. */
+export interface VisitView extends VisitContent {
+  batchId: string;
+  receivedAt: string;
+}
+
+/** One reason a visit was refused; `field` is relative to the visit (`payment.receiptNo`). */
+export interface VisitIssue {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export type VisitOutcomeStatus = 'created' | 'duplicate' | 'conflict' | 'rejected';
+
+export interface VisitOutcome {
+  id: string;
+  status: VisitOutcomeStatus;
+  errors?: VisitIssue[];
+  /** The visit as stored: the new one (`created`) or the original (`duplicate`). */
+  visit?: VisitView;
+}
+
+export interface PhotoProgress {
+  expected: string[];
+  received: string[];
+  missing: string[];
+}
+
+export interface VisitSyncView {
+  id: string;
+  assignmentId: string;
+  resultCode: string;
+  visitedAt: string;
+  receivedAt: string;
+  paidAmount: number;
+  promisedAmount: number;
+  photos: PhotoProgress;
+}
+
+export interface BatchTotals {
+  visitCount: number;
+  paidAmount: number;
+  promisedAmount: number;
+}
+
+/** What the server holds for a batch. */
+export interface SyncStatusView {
+  batch: BatchView;
+  lastSyncAt: string | null;
+  totals: BatchTotals;
+  visitIds: string[];
+  visits: VisitSyncView[];
+  /** Visits still waiting for some of their photos. */
+  incompleteVisits: string[];
+}
+
+/** The phone's side of close batch. */
+export interface PhoneBatchSummary extends BatchTotals {
+  visitIds: string[];
+}
+
+export interface TotalsDifference {
+  field: keyof BatchTotals;
+  phone: number;
+  server: number;
+}
+
+export interface Reconciliation {
+  /** Visits the phone holds that never reached the server: sync them, then close again. */
+  missingOnServer: string[];
+  /** Visits the server holds that the phone did not list. */
+  unknownToPhone: string[];
+  differences: TotalsDifference[];
+}
+
+export interface CloseBatchReply extends Reconciliation {
+  status: 'closed';
+  batch: BatchView;
+  totals: BatchTotals;
+}
+
+export interface DeviceResetReply {
+  /** The batch the reset closed, or the latest one when none was open. Null when the collector never had one. */
+  held: SyncStatusView | null;
+  /** True when an open batch was closed by this reset. */
+  closedBatch: boolean;
+}

@@ -1,0 +1,41 @@
+import { defineMessage } from '../message.js';
+import type {
+  CloseBatchReply,
+  DeviceResetReply,
+  PhoneBatchSummary,
+  SyncStatusView,
+  VisitOutcome,
+  WorklistView,
+} from './field-views.js';
+import type { Actor } from './views.js';
+
+/** A visit as the phone sent it, after the gateway checked its shape. */
+export interface VisitSubmission {
+  id: string;
+  assignmentId: string;
+  resultCode: string;
+  /** ISO-8601 with offset. */
+  visitedAt: string;
+  location?: { lat: number; lng: number; accuracy: number } | null;
+  notes?: string | null;
+  payment?: { amount: number; receiptNo: string } | null;
+  promise?: { date: string; amount: number } | null;
+  photos: string[];
+}
+
+export interface SubmitVisitsRequest {
+  actor: Actor;
+  visits: VisitSubmission[];
+}
+
+/** The collection day of a collector's phone: LKH, visit sync, close batch, reset. Each acts on the caller's open batch. */
+export const FieldMessages = {
+  /** A 409 `no-open-batch` problem when the caller has no open batch. */
+  worklist: defineMessage<{ actor: Actor }, WorklistView>('collector', 'field.worklist'),
+  /** One outcome per visit, in order. A 409 `no-open-batch` problem (nothing stored) when no batch is open. */
+  submitVisits: defineMessage<SubmitVisitsRequest, VisitOutcome[]>('collector', 'field.visits.submit'),
+  syncStatus: defineMessage<{ actor: Actor }, SyncStatusView>('collector', 'field.sync.status'),
+  /** Closes the batch when the phone's summary agrees with the server; a 409 `batch-mismatch` problem naming the differences otherwise. */
+  closeBatch: defineMessage<{ actor: Actor; phone: PhoneBatchSummary }, CloseBatchReply>('collector', 'field.batch.close'),
+  resetDevice: defineMessage<{ actor: Actor }, DeviceResetReply>('collector', 'field.device.reset'),
+} as const;
