@@ -16,6 +16,8 @@ export interface LoadOptions {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /** Requests made afresh each time (bodies with new ids), and a look at each answer. */
+  requests?: autocannon.Request[];
 }
 
 /** Drives one URL with autocannon over keep-alive connections, from this process. */
@@ -27,6 +29,7 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
     method: options.method ?? 'GET',
     headers: options.headers,
     body: options.body,
+    requests: options.requests,
   });
   return {
     requestsPerSecond: Math.round(result.requests.average),

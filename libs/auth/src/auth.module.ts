@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -19,7 +20,8 @@ export class AuthModule {
       imports: [
         JwtModule.registerAsync({
           inject: [AppConfig],
-          useFactory: (config: AppConfig) => ({ secret: resolveJwtSecret(config) }),
+          // A key object, not a string: jsonwebtoken would otherwise try to parse the secret as a public key on every verify.
+          useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(resolveJwtSecret(config))) }),
         }),
       ],
       providers: [AccessTokenService, { provide: APP_GUARD, useClass: AuthGuard }, ...(options.sessionCheck ? [options.sessionCheck] : [])],

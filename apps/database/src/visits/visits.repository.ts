@@ -58,11 +58,11 @@ export class VisitsRepository {
     const receivedAt = new Date(filing.receivedAt);
     // Updating the batch row first also locks it, so a concurrent close waits for this visit (and counts it) or wins before it.
     const opened = await manager.update(Batch, { id: filing.batchId, status: 'open' }, { lastSyncAt: receivedAt });
-    const taken = await this.outcomeIfTaken(manager, record);
-    if (taken) return taken;
     if (!opened.affected) {
-      return rejected(content.id, [{ field: 'batch', code: 'batch-not-open', message: 'The batch was closed; log in again and resend' }]);
+      const taken = await this.outcomeIfTaken(manager, record);
+      return taken ?? rejected(content.id, [{ field: 'batch', code: 'batch-not-open', message: 'The batch was closed; log in again and resend' }]);
     }
+    // A visit id or receipt number already stored fails its unique key here; recordOne then answers from what is stored.
     const visit = manager.create(Visit, {
       id: content.id,
       batchId: filing.batchId,

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { login, phone, type Session } from '../support/demo-users.js';
+import { photoHash, receiptNo } from '../support/field-visits.js';
+import { startSystem, type RunningSystem, type SystemMode } from '../support/system-harness.js';
+import { measureLoad, table, type Benchmark, type LoadResult } from './bench-kit.js';
+
+const ACCOUNTS = 40;
+const VISITS_PER_REQUEST = 50;
+const CONNECTIONS = 16;
+/** Fewer visit requests in flight: 8 x 50 visits already queue 400 transactions. */
+const VISIT_CONNECTIONS = 8;
+const DURATION_SECONDS = 8;
+/**
+ * The bench collector's LKH holds 40 accounts and its receipt range reaches
+ * 999999, so every payment gets a fresh receipt. The deadline between services
+ * is the production default, not the tests' short one.
+ */
+const BENCH_ENV = { DEMO_ACCOUNTS_PER_COLLECTOR: String(ACCOUNTS), DEMO_RECEIPTS_PER_COLLECTOR: '999999', LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: '5000' };
+const MODES: [SystemMode, string][] = [
+  ['single', 'one process (inproc)'],
+  ['split', 'five processes (TCP)'],
+];
+
+async function withCollector<T>(mode: SystemMode, work: (system: RunningSystem, session: Session) => Promise<T>): Promise<T> {
+  const system = await startSystem({ mode, env: BENCH_ENV });
+  try {
+    return await work(system, await login(system, 'collector1', phone('bench-phone-0001')));
+  } finally {
+    await system.stop();
+  }
+}
+
+/** Visits of every kind in turn, each one new, timed now, passing every rule. */
+function visitFactory(assignments: string[]) {
+  let sequence = 0;
+  let receipt = 0;
+  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  return () => {
+    sequence += 1;
+    const base = {
+      id: randomUUID(),
+      assignmentId: assignments[sequence % assignments.length],
+      visitedAt: new Date().toISOString(),
+      location: { lat: -6.1865, lng: 106.8341, accuracy: 10 },
+      photos: [photoHash()],
+    };
+    switch (sequence % 4) {
+      case 0:
+        return { ...base, resultCode: 'PAID', payment: { amount: 1_250_000, receiptNo: receiptNo('KWJ1', ++receipt) } };
+      case 1:
+        return { ...base, resultCode: 'PTP', promise: { date: today, amount: 500_000 } };
+      case 2:
+        return { ...base, resultCode: 'NOT_MET', notes: 'Rumah terkunci, tetangga bilang kerja' };
+      default:
+        return { ...base, resultCode: 'REFUSED', photos: [] };
+    }
+  };
+}
+
+export function worklistBenchmark(): Benchmark {
+  return {
+    name: 'worklist',
+    async run() {
+      const rows: (string | number)[][] = [];
+      for (const [mode, label] of MODES) {
+        const result = await withCollector(mode, async (system, session) => {
+          const headers = { authorization: `Bearer ${session.token}` };
+          const sample = await system.request('/api/v1/worklist', { token: session.token });
+          if (sample.body.assignments?.length !== ACCOUNTS) throw new Error(`expected ${ACCOUNTS} assignments, got ${sample.text.slice(0, 200)}`);
+          const full = await measureLoad({ url: `${system.gatewayUrl}/api/v1/worklist`, headers, connections: CONNECTIONS, durationSeconds: DURATION_SECONDS });
+          const revalidated = await measureLoad({
+            url: `${system.gatewayUrl}/api/v1/worklist`,
+            headers: { ...headers, 'if-none-match': sample.headers.get('etag')! },
+            connections: CONNECTIONS,
+            durationSeconds: DURATION_SECONDS,
+          });
+          return { full, revalidated, bytes: Buffer.byteLength(sample.text) };
+        });
+        rows.push(row(`${label}, full download (${result.bytes} bytes)`, result.full));
+        rows.push(row(`${label}, If-None-Match (304)`, result.revalidated, 304));
+      }
+      return {
+        title: 'GET /api/v1/worklist: a 40-account LKH',
+        markdown: [
+          `autocannon, ${CONNECTIONS} keep-alive connections, ${DURATION_SECONDS} s per target, HTTPS, one collector's token. SQLite. Each request passes the session check (gateway -> collector -> database) and then reads the open batch, LKH, result codes and receipt range in one database message.`,
+          '',
+          table(['target', 'downloads/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx'], rows),
+        ].join('\n'),
+      };
+    },
+  };
+}
+
+export function visitsBenchmark(): Benchmark {
+  return {
+    name: 'visits',
+    async run() {
+      const rows: (string | number)[][] = [];
+      for (const [mode, label] of MODES) {
+        const figures = await withCollector(mode, async (system, session) => {
+          const worklist = await system.request('/api/v1/worklist', { token: session.token });
+          const nextVisit = visitFactory(worklist.body.assignments.map((a: { id: string }) => a.id));
+          const statuses = new Map<string, number>();
+          const load = await measureLoad({
+            url: `${system.gatewayUrl}/api/v1/visits`,
+            connections: VISIT_CONNECTIONS,
+            durationSeconds: DURATION_SECONDS,
+            requests: [
+              {
+                method: 'POST',
+                headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
+                setupRequest: (request) => ({ ...request, body: JSON.stringify({ visits: Array.from({ length: VISITS_PER_REQUEST }, nextVisit) }) }),
+                onResponse: (status, body) => {
+                  if (status !== 200) return;
+                  for (const result of (JSON.parse(body) as { results: { status: string }[] }).results) {
+                    statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1);
+                  }
+                },
+              },
+            ],
+          });
+          const status = await system.request('/api/v1/sync/status', { token: session.token });
+          return { load, created: statuses.get('created') ?? 0, other: [...statuses].filter(([s]) => s !== 'created'), held: status.body.totals.visitCount };
+        });
+        // Requests still in flight when the load stops are stored but not counted as answered.
+        const inFlight = figures.held - figures.created;
+        if (inFlight < 0 || inFlight > VISIT_CONNECTIONS * VISITS_PER_REQUEST) {
+          throw new Error(`the server holds ${figures.held} visits but answered created for ${figures.created}`);
+        }
+        rows.push([
+          label,
+          Math.round(figures.created / DURATION_SECONDS),
+          figures.load.requestsPerSecond,
+          figures.load.p50Ms,
+          figures.load.p99Ms,
+          figures.load.errors + figures.load.non2xx,
+          figures.other.map(([s, n]) => `${s} ${n}`).join(', ') || 'none',
+        ]);
+      }
+      return {
+        title: 'POST /api/v1/visits: visits ingested, batches of 50',
+        markdown: [
+          `autocannon, ${VISIT_CONNECTIONS} keep-alive connections, ${DURATION_SECONDS} s per target, HTTPS, SQLite (WAL, synchronous=FULL). Every request carries ${VISITS_PER_REQUEST} new visits (PAID with a fresh receipt, PTP, NOT_MET, REFUSED in turn); each visit is its own transaction. Visits/s counts \`created\` results, checked against the server's sync status afterwards.`,
+          '',
+          table(['target', 'visits/s', 'requests/s', 'p50 ms', 'p99 ms', 'errors + non-2xx', 'other results'], rows),
+        ].join('\n'),
+      };
+    },
+  };
+}
+
+function row(label: string, result: LoadResult, expectedStatus = 200): (string | number)[] {
+  return [label, result.requestsPerSecond, result.p50Ms, result.p99Ms, result.errors, expectedStatus === 200 ? result.non2xx : `${result.non2xx} (all 304)`];
+}
