@@ -3,6 +3,7 @@ import { login, phone, type Session } from '../support/demo-users.js';
 import { photoHash, receiptNo } from '../support/field-visits.js';
 import { startSystem, type RunningSystem, type SystemMode } from '../support/system-harness.js';
 import { measureLoad, table, type Benchmark, type LoadResult } from './bench-kit.js';
+import { measureBareServer } from './system-endpoint.bench.js';
 
 const ACCOUNTS = 40;
 const VISITS_PER_REQUEST = 50;
@@ -74,8 +75,10 @@ export function worklistBenchmark(): Benchmark {
             connections: CONNECTIONS,
             durationSeconds: DURATION_SECONDS,
           });
-          return { full, revalidated, bytes: Buffer.byteLength(sample.text) };
+          const bare = mode === 'single' ? await measureBareServer(system, sample.text, '/api/v1/worklist') : undefined;
+          return { full, revalidated, bare, bytes: Buffer.byteLength(sample.text) };
         });
+        if (result.bare) rows.push(row('bare Node https server, same bytes (the machine\'s ceiling at this moment)', result.bare));
         rows.push(row(`${label}, full download (${result.bytes} bytes)`, result.full));
         rows.push(row(`${label}, If-None-Match (304)`, result.revalidated, 304));
       }

@@ -8,7 +8,7 @@ import { measureLoad, table, type Benchmark, type LoadResult } from './bench-kit
 const PATH = '/api/v1/system';
 
 /** The anchor: a bare Node HTTPS server answering the same bytes, with the same certificate. */
-async function measureBareServer(system: RunningSystem, body: string): Promise<LoadResult> {
+export async function measureBareServer(system: RunningSystem, body: string, path = PATH): Promise<LoadResult> {
   const tls = join(system.dataDir, 'tls');
   const server = createServer({ cert: readFileSync(join(tls, 'gateway.crt')), key: readFileSync(join(tls, 'gateway.key')) }, (_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
@@ -17,7 +17,7 @@ async function measureBareServer(system: RunningSystem, body: string): Promise<L
   const [port] = await freePorts(1);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   try {
-    return await measureLoad({ url: `https://127.0.0.1:${port}${PATH}` });
+    return await measureLoad({ url: `https://127.0.0.1:${port}${path}` });
   } finally {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));

@@ -14,7 +14,15 @@ export class CollectorModule {
   static forRoot(runtime: AppRuntime): DynamicModule {
     return {
       module: CollectorModule,
-      imports: [ConfigModule.forRoot(runtime.config), TransportModule.forClients(['database', 'media'], runtime.bus), SystemModule, AuthModule, WorklistModule, VisitsModule, BatchModule],
+      imports: [
+        ConfigModule.forRoot(runtime.config),
+        TransportModule.forClients(['database', 'media'], runtime.bus),
+        SystemModule,
+        AuthModule,
+        WorklistModule,
+        VisitsModule,
+        BatchModule,
+      ],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthenticatedUser } from '#libs/auth';
 import { FieldMessages } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
@@ -9,6 +9,8 @@ import { BatchMismatchProblemDto, CloseBatchDto, CloseBatchReplyDto, DeviceReset
 
 @ApiTags('field')
 @ApiBearerAuth()
+@ApiUnauthorizedResponse({ type: ProblemDto, description: 'No valid token, or the phone is no longer bound' })
+@ApiForbiddenResponse({ type: ProblemDto, description: 'Only collectors' })
 @Roles('collector')
 @Controller()
 export class BatchController {
@@ -30,6 +32,7 @@ export class BatchController {
       "The server reconciles the phone's visit ids and totals with its own and closes only when they agree; the next login opens a new batch. Missing photos do not prevent the close; sync status reports them.",
   })
   @ApiOkResponse({ type: CloseBatchReplyDto })
+  @ApiBadRequestResponse({ type: ProblemDto, description: 'A malformed summary, naming the fields' })
   @ApiConflictResponse({
     type: BatchMismatchProblemDto,
     description: '`batch-mismatch`: phone and server differ (nothing closed; the differences are named). `no-open-batch`: already closed or reset',

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthenticatedUser } from '#libs/auth';
 import { ProblemDto } from '../problem/problem.dto.js';
 import { SubmitVisitsDto } from './dto/submit-visits.dto.js';
@@ -8,6 +8,8 @@ import { VisitsService } from './visits.service.js';
 
 @ApiTags('field')
 @ApiBearerAuth()
+@ApiUnauthorizedResponse({ type: ProblemDto, description: 'No valid token, or the phone is no longer bound' })
+@ApiForbiddenResponse({ type: ProblemDto, description: 'Only collectors' })
 @Roles('collector')
 @Controller('visits')
 export class VisitsController {

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse, ApiConflictResponse, ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '#libs/auth';
 import { FieldMessages } from '#libs/contract';
@@ -11,6 +11,8 @@ import { matchesIfNoneMatch, strongEtag } from './entity-tag.js';
 
 @ApiTags('field')
 @ApiBearerAuth()
+@ApiUnauthorizedResponse({ type: ProblemDto, description: 'No valid token, or the phone is no longer bound' })
+@ApiForbiddenResponse({ type: ProblemDto, description: 'Only collectors' })
 @Roles('collector')
 @Controller('worklist')
 export class WorklistController {
