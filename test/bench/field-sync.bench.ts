@@ -22,8 +22,12 @@ const MODES: [SystemMode, string][] = [
   ['split', 'five processes (TCP)'],
 ];
 
-async function withCollector<T>(mode: SystemMode, work: (system: RunningSystem, session: Session) => Promise<T>): Promise<T> {
-  const system = await startSystem({ mode, env: BENCH_ENV });
+async function withCollector<T>(
+  mode: SystemMode,
+  work: (system: RunningSystem, session: Session) => Promise<T>,
+  env: Record<string, string> = {},
+): Promise<T> {
+  const system = await startSystem({ mode, env: { ...BENCH_ENV, ...env } });
   try {
     return await work(system, await login(system, 'collector1', phone('bench-phone-0001')));
   } finally {
@@ -99,7 +103,11 @@ export function visitsBenchmark(): Benchmark {
     name: 'visits',
     async run() {
       const rows: (string | number)[][] = [];
-      for (const [mode, label] of MODES) {
+      const targets: [SystemMode, string, Record<string, string>][] = [
+        ...MODES.map(([mode, label]): [SystemMode, string, Record<string, string>] => [mode, label, {}]),
+        ['split', 'five processes (TCP), SQLITE_SYNCHRONOUS=normal (not the default)', { SQLITE_SYNCHRONOUS: 'normal' }],
+      ];
+      for (const [mode, label, env] of targets) {
         const figures = await withCollector(mode, async (system, session) => {
           const worklist = await system.request('/api/v1/worklist', { token: session.token });
           const nextVisit = visitFactory(worklist.body.assignments.map((a: { id: string }) => a.id));
@@ -124,7 +132,7 @@ export function visitsBenchmark(): Benchmark {
           });
           const status = await system.request('/api/v1/sync/status', { token: session.token });
           return { load, created: statuses.get('created') ?? 0, other: [...statuses].filter(([s]) => s !== 'created'), held: status.body.totals.visitCount };
-        });
+        }, env);
         // Requests still in flight when the load stops are stored but not counted as answered.
         const inFlight = figures.held - figures.created;
         if (inFlight < 0 || inFlight > VISIT_CONNECTIONS * VISITS_PER_REQUEST) {

@@ -4,6 +4,9 @@ export type DbType = (typeof DB_TYPES)[number];
 export const TRANSPORTS = ['inproc', 'tcp'] as const;
 export type TransportKind = (typeof TRANSPORTS)[number];
 
+export const SQLITE_SYNC_MODES = ['full', 'normal'] as const;
+export type SqliteSyncMode = (typeof SQLITE_SYNC_MODES)[number];
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -32,6 +35,8 @@ export class AppConfig {
   dataDir: string;
   dbType: DbType;
   dbUrl: string | undefined;
+  /** SQLite's `synchronous` pragma under WAL: `full` syncs every commit to disk, `normal` only at checkpoints. */
+  sqliteSynchronous: SqliteSyncMode;
   transport: TransportKind;
   internalHost: string;
   serviceHosts: ServiceHosts;

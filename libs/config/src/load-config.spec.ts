@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       dataDir: resolve('./data'),
       dbType: 'sqlite',
       dbUrl: undefined,
+      sqliteSynchronous: 'full',
       transport: 'tcp',
       internalHost: '127.0.0.1',
       serviceHosts: { collector: '127.0.0.1', database: '127.0.0.1', media: '127.0.0.1', ota: '127.0.0.1' },
@@ -52,6 +53,7 @@ describe('loadConfig', () => {
       DEMO_ACCOUNTS_PER_COLLECTOR: '40',
       DEMO_RECEIPTS_PER_COLLECTOR: '999999',
       PROMISE_WINDOW_DAYS: '14',
+      SQLITE_SYNCHRONOUS: 'normal',
       VISIT_CLOCK_SKEW_SECONDS: '60',
     });
     expect(config.dataDir).toBe('/srv/staging');
@@ -66,6 +68,7 @@ describe('loadConfig', () => {
     expect(config.demoAccountsPerCollector).toBe(40);
     expect(config.demoReceiptsPerCollector).toBe(999_999);
     expect(config.promiseWindowDays).toBe(14);
+    expect(config.sqliteSynchronous).toBe('normal');
     expect(config.visitClockSkewSeconds).toBe(60);
   });
 
@@ -81,6 +84,7 @@ describe('loadConfig', () => {
     [{ TLS_CERT: '/etc/tls/gateway.crt' }, 'TLS_KEY', 'TLS_CERT and TLS_KEY must be set together'],
     [{ WORK_TIMEZONE: 'Java/Jakarta' }, 'WORK_TIMEZONE', '"Java/Jakarta" is not an IANA time zone'],
     [{ DEMO_RECEIPTS_PER_COLLECTOR: '1000000' }, 'DEMO_RECEIPTS_PER_COLLECTOR', 'expected a number from 1 to 999999, got 1000000'],
+    [{ SQLITE_SYNCHRONOUS: 'off' }, 'SQLITE_SYNCHRONOUS', 'expected one of full, normal, got "off"'],
     [{ PROMISE_WINDOW_DAYS: '-1' }, 'PROMISE_WINDOW_DAYS', 'expected a whole number, got "-1"'],
     [{ VISIT_CLOCK_SKEW_SECONDS: '7200' }, 'VISIT_CLOCK_SKEW_SECONDS', 'expected a number from 0 to 3600, got 7200'],
     [{ MEDIA_MAX_BYTES: '12' }, 'MEDIA_MAX_BYTES', 'expected a number from 1024 to 104857600, got 12'],

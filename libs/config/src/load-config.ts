@@ -3,9 +3,11 @@ import {
   AppConfig,
   DB_TYPES,
   LOG_LEVELS,
+  SQLITE_SYNC_MODES,
   TRANSPORTS,
   type DbType,
   type LogLevel,
+  type SqliteSyncMode,
   type TransportKind,
 } from './app-config.js';
 import { ConfigError } from './config.error.js';
@@ -97,6 +99,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir: resolve(read(env, 'DATA_DIR') ?? './data'),
     dbType,
     dbUrl: readDbUrl(env, dbType),
+    sqliteSynchronous: readChoice<SqliteSyncMode>(env, 'SQLITE_SYNCHRONOUS', SQLITE_SYNC_MODES, 'full'),
     transport: readChoice<TransportKind>(env, 'TRANSPORT', TRANSPORTS, 'tcp'),
     internalHost,
     serviceHosts: {

@@ -20,7 +20,7 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
         prepareDatabase: (db: { pragma(source: string): unknown }) => {
           db.pragma('busy_timeout = 5000');
           db.pragma('foreign_keys = ON');
-          db.pragma('synchronous = FULL');
+          db.pragma(`synchronous = ${config.sqliteSynchronous.toUpperCase()}`);
         },
       };
     case 'postgres':
