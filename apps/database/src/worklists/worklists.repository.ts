@@ -1,10 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { ProblemError } from '#libs/common';
 import type { AssignmentRecord, CollectionDayRecord, ReceiptRangeView, ResultCodeRecord } from '#libs/contract';
 import { Account, Assignment, Batch, ReceiptRange, ResultCode, User, Worklist } from '#libs/entities';
 import { toBatchView } from '../batches/batch.mapper.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
+
+type Numeric = string | number;
+
+interface AssignmentRow {
+  id: string;
+  accountId: string;
+  sequence: Numeric;
+  amountDue: Numeric;
+  overdueDays: Numeric;
+  contractNo: string;
+  debtorName: string;
+  address: string;
+  phone: string;
+  installmentAmount: Numeric;
+  outstanding: Numeric;
+  latitude: Numeric | null;
+  longitude: Numeric | null;
+}
 
 @Injectable()
 export class WorklistsRepository {
@@ -29,28 +47,42 @@ export class WorklistsRepository {
     });
   }
 
+  /** One query joining each assignment to its account: the LKH is read on every download, so it stays one round. */
   private async assignmentsOf(manager: EntityManager, worklistId: string): Promise<AssignmentRecord[]> {
-    const assignments = await manager.find(Assignment, { where: { worklistId }, order: { sequence: 'ASC' } });
-    const accounts = new Map(
-      (await manager.findBy(Account, { id: In(assignments.map((a) => a.accountId)) })).map((account) => [account.id, account]),
-    );
-    return assignments.map((assignment) => {
-      const account = accounts.get(assignment.accountId)!;
-      return {
-        id: assignment.id,
-        accountId: account.id,
-        sequence: assignment.sequence,
-        contractNo: account.contractNo,
-        debtorName: account.debtorName,
-        address: account.address,
-        phone: account.phone,
-        amountDue: assignment.amountDue,
-        installmentAmount: account.installmentAmount,
-        overdueDays: assignment.overdueDays,
-        outstanding: account.outstanding,
-        location: account.latitude === null || account.longitude === null ? null : { lat: account.latitude, lng: account.longitude },
-      };
-    });
+    const rows = await manager
+      .createQueryBuilder(Assignment, 'assignment')
+      .innerJoin(Account, 'account', 'account.id = assignment.accountId')
+      .select('assignment.id', 'id')
+      .addSelect('assignment.accountId', 'accountId')
+      .addSelect('assignment.sequence', 'sequence')
+      .addSelect('assignment.amountDue', 'amountDue')
+      .addSelect('assignment.overdueDays', 'overdueDays')
+      .addSelect('account.contractNo', 'contractNo')
+      .addSelect('account.debtorName', 'debtorName')
+      .addSelect('account.address', 'address')
+      .addSelect('account.phone', 'phone')
+      .addSelect('account.installmentAmount', 'installmentAmount')
+      .addSelect('account.outstanding', 'outstanding')
+      .addSelect('account.latitude', 'latitude')
+      .addSelect('account.longitude', 'longitude')
+      .where('assignment.worklistId = :worklistId', { worklistId })
+      .orderBy('assignment.sequence', 'ASC')
+      .getRawMany<AssignmentRow>();
+    // Raw rows skip the entities' transformers: engines return bigint and decimal columns as strings.
+    return rows.map((row) => ({
+      id: row.id,
+      accountId: row.accountId,
+      sequence: Number(row.sequence),
+      contractNo: row.contractNo,
+      debtorName: row.debtorName,
+      address: row.address,
+      phone: row.phone,
+      amountDue: Number(row.amountDue),
+      installmentAmount: Number(row.installmentAmount),
+      overdueDays: Number(row.overdueDays),
+      outstanding: Number(row.outstanding),
+      location: row.latitude === null || row.longitude === null ? null : { lat: Number(row.latitude), lng: Number(row.longitude) },
+    }));
   }
 
   private async resultCodes(manager: EntityManager): Promise<ResultCodeRecord[]> {
