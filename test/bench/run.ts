@@ -2,13 +2,16 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspaceRoot } from '#libs/common';
 import { machineLine, type Benchmark, type BenchSection } from './bench-kit.js';
+import { login } from '../support/demo-users.js';
 import { systemEndpointBenchmark } from './system-endpoint.bench.js';
 
 /**
  * `npm run bench [-- name ...]`: runs the benchmarks (all, or those named)
  * and writes their figures to docs/benchmarks.md.
  */
-const benchmarks: Benchmark[] = [systemEndpointBenchmark(async () => ({}))];
+const benchmarks: Benchmark[] = [
+  systemEndpointBenchmark(async (system) => ({ authorization: `Bearer ${(await login(system, 'admin')).token}` })),
+];
 
 const wanted = process.argv.slice(2);
 const selected = wanted.length ? benchmarks.filter((b) => wanted.includes(b.name)) : benchmarks;
