@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, fetch, type Dispatcher } from 'undici';
+import { workspaceRoot } from '#libs/common';
 import { launchApp, type AppProcess, type LaunchTarget } from '#libs/runtime';
 import { freePorts } from './free-ports.js';
 import { provisionDatabase, type TestDatabase, type TestEngine } from './test-database.js';
@@ -20,6 +22,12 @@ export interface HttpReply<T = any> {
   headers: Headers;
   body: T;
   text: string;
+}
+
+export interface CommandResult {
+  code: number;
+  stdout: string;
+  stderr: string;
 }
 
 export interface RequestOptions {
@@ -129,6 +137,18 @@ export class RunningSystem {
     const type = response.headers.get('content-type') ?? '';
     const parsed = type.includes('json') && text ? JSON.parse(text) : text;
     return { status: response.status, headers: response.headers as unknown as Headers, body: parsed as T, text };
+  }
+
+  /** Runs a built command (a path under dist/) with the system's environment, as an operator would from a shell. */
+  runCommand(entry: string, args: string[], env: Record<string, string> = {}): Promise<CommandResult> {
+    return new Promise((resolve) => {
+      execFile(
+        process.execPath,
+        [join(workspaceRoot(), 'dist', entry), ...args],
+        { env: { ...process.env, ...this.env, ...env }, timeout: 60000 },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      );
+    });
   }
 
   /** Waits until `/health/ready` answers 200, or fails with the last answer. */

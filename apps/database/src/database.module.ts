@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '#libs/config';
 import type { AppRuntime } from '#libs/runtime';
 import { PersistenceModule } from './persistence/persistence.module.js';
+import { ReleasesModule } from './releases/releases.module.js';
 import { SystemModule } from './system/system.module.js';
 
 /** The only owner of the staging database: repositories, transactions, migrations. */
@@ -10,7 +11,7 @@ export class DatabaseModule {
   static forRoot(runtime: AppRuntime): DynamicModule {
     return {
       module: DatabaseModule,
-      imports: [ConfigModule.forRoot(runtime.config), PersistenceModule, SystemModule],
+      imports: [ConfigModule.forRoot(runtime.config), PersistenceModule, SystemModule, ReleasesModule],
     };
   }
 }

@@ -8,3 +8,20 @@ export type {
   ServiceStatus,
   StatusReply,
 } from './system/service-status.js';
+export { OtaMessages } from './ota/ota.messages.js';
+export { ReleaseMessages } from './ota/release.messages.js';
+export {
+  DEFAULT_CHANNEL,
+  MIN_ANDROID_SDK,
+  type ChannelMinimumChange,
+  type ChannelPolicy,
+  type DecideUpdateRequest,
+  type NewRelease,
+  type ReleaseActor,
+  type ReleaseCatalogue,
+  type ReleaseChanges,
+  type ReleaseCounts,
+  type ReleaseRecord,
+  type UpdateDecision,
+  type UpdateOffer,
+} from './ota/release.js';

@@ -1,0 +1,2 @@
+/** Release channel names: lower-case letters, digits and dashes, as they appear in download URLs. */
+export const CHANNEL_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
