@@ -4,7 +4,6 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FormData } from 'undici';
-import { ProblemError } from '#libs/common';
 import { loadConfig } from '#libs/config';
 import { OtaMessages } from '#libs/contract';
 import { createClientProxy, MessageClient } from '#libs/transport';
@@ -18,23 +17,15 @@ import {
   withMinSdk,
   withoutV1Signature,
 } from '../support/apk-fixtures.js';
+import { problemOf } from '../support/problems.js';
 import { startSystem, type HttpReply, type RunningSystem } from '../support/system-harness.js';
 import { testEngines } from '../support/test-database.js';
+import { waitFor } from '../support/wait-for.js';
 
 const OTA_ENV = { OTA_PACKAGE: API_DEMOS.packageName, OTA_MAX_APK_BYTES: '8000000', OTA_CATALOGUE_TTL_MS: '300' };
 const APK_BYTES = readFileSync(API_DEMOS_APK);
 const APK_SHA256 = sha256Of(APK_BYTES);
 const PUBLISH_COMMAND = 'apps/ota/src/cli/publish.js';
-
-async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await probe();
-  while (!accept(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    value = await probe();
-  }
-  return value;
-}
 
 function adminToken(system: RunningSystem): string {
   return signAccessToken(system, { sub: randomUUID(), username: 'admin', role: 'admin', branchId: null, deviceId: null });
@@ -282,9 +273,8 @@ describe.each(testEngines())('ota on %s, five processes', (engine) => {
         const decision = await client.send(OtaMessages.decideUpdate, phone);
         expect(decision).toEqual({ belowMinimum: false, update: (await check(system, phone)).body });
         expect(await client.send(OtaMessages.decideUpdate, { ...phone, versionCode: 25, channel: 'production' })).toEqual({ update: null, belowMinimum: false });
-        const refusal = await client.send(OtaMessages.decideUpdate, { ...phone, sdkInt: 21 }).catch((error: unknown) => error);
-        expect(refusal).toBeInstanceOf(ProblemError);
-        expect((refusal as ProblemError).problem).toMatchObject({ status: 426, code: 'android-unsupported' });
+        const refusal = await problemOf(client.send(OtaMessages.decideUpdate, { ...phone, sdkInt: 21 }));
+        expect(refusal.problem).toMatchObject({ status: 426, code: 'android-unsupported' });
       } finally {
         client.onApplicationShutdown();
       }

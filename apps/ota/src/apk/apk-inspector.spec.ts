@@ -4,19 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AdmZip from 'adm-zip';
-import { ProblemError } from '#libs/common';
 import { API_DEMOS, API_DEMOS_APK, resignedByAnotherKey, truncatedCopy, withMinSdk, withoutV1Signature } from '../../../../test/support/apk-fixtures.js';
+import { problemOf } from '../../../../test/support/problems.js';
 import { ApkInspector } from './apk-inspector.js';
-
-async function refusalOf(work: Promise<unknown>): Promise<ProblemError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof ProblemError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('ApkInspector', () => {
   const inspector = new ApkInspector();
@@ -75,7 +65,7 @@ describe('ApkInspector', () => {
   });
 
   it('refuses a truncated copy as not a valid APK', async () => {
-    const error = await refusalOf(inspector.inspect(truncatedCopy(join(folder, 'truncated.apk'))));
+    const error = await problemOf(inspector.inspect(truncatedCopy(join(folder, 'truncated.apk'))));
     expect(error.problem).toMatchObject({ status: 422, code: 'invalid-apk' });
     expect(error.problem.detail).toContain('not a readable zip archive');
   });
@@ -85,7 +75,7 @@ describe('ApkInspector', () => {
     zip.addFile('hello.txt', Buffer.from('hello'));
     const path = join(folder, 'plain.zip');
     zip.writeZip(path);
-    const error = await refusalOf(inspector.inspect(path));
+    const error = await problemOf(inspector.inspect(path));
     expect(error.problem).toMatchObject({ status: 422, code: 'invalid-apk', detail: 'The file is not a valid APK: it has no AndroidManifest.xml' });
   });
 
@@ -94,7 +84,7 @@ describe('ApkInspector', () => {
     zip.addFile('AndroidManifest.xml', Buffer.from('<manifest package="x.y"/>'));
     const path = join(folder, 'text-manifest.apk');
     zip.writeZip(path);
-    const error = await refusalOf(inspector.inspect(path));
+    const error = await problemOf(inspector.inspect(path));
     expect(error.problem.code).toBe('invalid-apk');
     expect(error.problem.detail).toContain('AndroidManifest.xml cannot be read');
   });
@@ -102,7 +92,7 @@ describe('ApkInspector', () => {
   it('refuses a file that is not a zip at all', async () => {
     const path = join(folder, 'photo.apk');
     writeFileSync(path, Buffer.alloc(4096, 0xff));
-    const error = await refusalOf(inspector.inspect(path));
+    const error = await problemOf(inspector.inspect(path));
     expect(error.problem.code).toBe('invalid-apk');
   });
 });

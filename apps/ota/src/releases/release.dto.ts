@@ -1,18 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { DEFAULT_CHANNEL, type ChannelPolicy, type ReleaseRecord } from '#libs/contract';
-import { CHANNEL_PATTERN } from './channel.js';
+import { IsChannel } from './channel.js';
 
 /** Multipart fields arrive as text; `true`/`false` become booleans, anything else stays to be refused. */
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-const CHANNEL_MESSAGE = { message: 'channel must be lower-case letters, digits and dashes, starting with a letter' };
-
 export class PublishReleaseDto {
   @ApiPropertyOptional({ default: DEFAULT_CHANNEL, example: 'beta' })
   @IsOptional()
-  @Matches(CHANNEL_PATTERN, CHANNEL_MESSAGE)
+  @IsChannel()
   channel?: string;
 
   @ApiPropertyOptional({ description: 'What changed, shown to the collector', maxLength: 2000 })
@@ -58,14 +56,14 @@ export class ChangeReleaseDto {
 
 export class ChannelParams {
   @ApiProperty({ example: DEFAULT_CHANNEL })
-  @Matches(CHANNEL_PATTERN, CHANNEL_MESSAGE)
+  @IsChannel()
   channel: string;
 }
 
 export class ReleasesQuery {
   @ApiPropertyOptional({ example: DEFAULT_CHANNEL })
   @IsOptional()
-  @Matches(CHANNEL_PATTERN, CHANNEL_MESSAGE)
+  @IsChannel()
   channel?: string;
 }
 

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { DEFAULT_CHANNEL, type DecideUpdateRequest, type UpdateOffer } from '#libs/contract';
-import { CHANNEL_PATTERN } from '../releases/channel.js';
+import { IsChannel } from '../releases/channel.js';
 
 export class UpdateCheckQuery implements DecideUpdateRequest {
   @ApiProperty({ description: "The installed app's versionCode", example: 104 })
@@ -26,7 +26,7 @@ export class UpdateCheckQuery implements DecideUpdateRequest {
 
   @ApiPropertyOptional({ description: 'The release channel the phone follows', default: DEFAULT_CHANNEL, example: 'beta' })
   @IsOptional()
-  @Matches(CHANNEL_PATTERN, { message: 'channel must be lower-case letters, digits and dashes' })
+  @IsChannel()
   channel?: string;
 }
 
