@@ -97,3 +97,11 @@ export function withMinSdk(target: string, minSdk: number): string {
   zip.writeZip(target);
   return target;
 }
+
+/** The APK with one entry outside META-INF changed after signing, its signature files kept as they were. */
+export function withEntryChangedAfterSigning(target: string, entryName = 'DebugProbesKt.bin'): string {
+  const zip = new AdmZip(API_DEMOS_APK);
+  zip.updateFile(entryName, Buffer.concat([zip.readFile(entryName)!, Buffer.from([0])]));
+  zip.writeZip(target);
+  return target;
+}

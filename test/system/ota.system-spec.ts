@@ -14,6 +14,7 @@ import {
   resignedByAnotherKey,
   sha256Of,
   truncatedCopy,
+  withEntryChangedAfterSigning,
   withMinSdk,
   withoutV1Signature,
 } from '../support/apk-fixtures.js';
@@ -139,6 +140,12 @@ describe.each(testEngines())('ota on %s, five processes', (engine) => {
       const reply = await publish(system, admin, readFileSync(withoutV1Signature(join(folder, 'unsigned.apk'))));
       await expectRefused(reply, 422, 'missing-v1-signature');
       expect(reply.body.detail).toContain('no v1 (JAR) signature');
+    });
+
+    it('a copy changed after signing: its v1 signature no longer verifies', async () => {
+      const reply = await publish(system, admin, readFileSync(withEntryChangedAfterSigning(join(folder, 'changed.apk'))));
+      await expectRefused(reply, 422, 'invalid-v1-signature');
+      expect(reply.body.detail).toContain('the entry DebugProbesKt.bin was changed after signing');
     });
 
     it('a copy that needs Android 7.0: minSdkVersion above 23', async () => {

@@ -5,6 +5,8 @@ export interface ApkSigner {
   subject: string;
 }
 
+export type V1Signature = { valid: true; signer: ApkSigner } | { valid: false; reason: string };
+
 /** What an APK says about itself, read from the file. */
 export interface ApkFacts {
   packageName: string;
@@ -12,6 +14,6 @@ export interface ApkFacts {
   versionName: string;
   minSdkVersion: number;
   targetSdkVersion: number | null;
-  /** The v1 signer, or null when the APK has no v1 JAR signature (Android 6.0 verifies only that one). */
-  v1Signer: ApkSigner | null;
+  /** The v1 (JAR) signature, or null when the APK has none; Android 6.0 verifies only that one. */
+  v1Signature: V1Signature | null;
 }

@@ -4,9 +4,25 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AdmZip from 'adm-zip';
-import { API_DEMOS, API_DEMOS_APK, resignedByAnotherKey, truncatedCopy, withMinSdk, withoutV1Signature } from '../../../../test/support/apk-fixtures.js';
+import { API_DEMOS, API_DEMOS_APK, resignedByAnotherKey, truncatedCopy, withEntryChangedAfterSigning, withMinSdk, withoutV1Signature } from '../../../../test/support/apk-fixtures.js';
 import { problemOf } from '../../../../test/support/problems.js';
 import { ApkInspector } from './apk-inspector.js';
+
+/** Every DER X.509 certificate found in a byte string, by trying each SEQUENCE with a two-byte length. */
+function derCertificatesIn(bytes: Buffer): Buffer[] {
+  const found: Buffer[] = [];
+  for (let start = 0; start < bytes.length - 4; start += 1) {
+    if (bytes[start] !== 0x30 || bytes[start + 1] !== 0x82) continue;
+    const der = bytes.subarray(start, start + 4 + bytes.readUInt16BE(start + 2));
+    try {
+      new X509Certificate(der);
+      found.push(der);
+    } catch {
+      // not a certificate at this offset
+    }
+  }
+  return found;
+}
 
 describe('ApkInspector', () => {
   const inspector = new ApkInspector();
@@ -23,45 +39,47 @@ describe('ApkInspector', () => {
     expect(facts).toMatchObject(API_DEMOS);
   });
 
-  it('reads the v1 signing certificate, the same one the signature block carries', async () => {
+  it('verifies the v1 signature and reads its certificate, the one the signature block carries', async () => {
     const facts = await inspector.inspect(API_DEMOS_APK);
+    expect(facts.v1Signature).toEqual({ valid: true, signer: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/), subject: expect.stringContaining('CN=Android Debug') } });
+    const { signer } = facts.v1Signature as { signer: { sha256: string } };
     const block = new AdmZip(API_DEMOS_APK).readFile('META-INF/CERT.RSA')!;
-    // The DER certificate sits inside the PKCS#7 block; its fingerprint must be found there.
-    const fingerprint = facts.v1Signer!.sha256;
-    expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
-    const candidates = [];
-    for (let start = 0; start < block.length - 4; start += 1) {
-      if (block[start] !== 0x30 || block[start + 1] !== 0x82) continue;
-      const der = block.subarray(start, start + 4 + block.readUInt16BE(start + 2));
-      try {
-        candidates.push({ der, certificate: new X509Certificate(der) });
-      } catch {
-        // not a certificate at this offset
-      }
-    }
-    const signer = candidates.find(({ der }) => createHash('sha256').update(der).digest('hex') === fingerprint);
-    expect(signer).toBeDefined();
-    expect(facts.v1Signer!.subject).toContain('CN=Android Debug');
-    expect(signer!.certificate.subject).toContain('CN=Android Debug');
+    const fingerprints = derCertificatesIn(block).map((der) => createHash('sha256').update(der).digest('hex'));
+    expect(fingerprints).toContain(signer.sha256);
   });
 
-  it('reads a raised minSdkVersion from a copy whose manifest was changed', async () => {
+  it('reads a raised minSdkVersion, and finds the changed manifest no longer matches the signature', async () => {
     const facts = await inspector.inspect(withMinSdk(join(folder, 'min-sdk-24.apk'), 24));
     expect(facts).toMatchObject({ ...API_DEMOS, minSdkVersion: 24 });
+    expect(facts.v1Signature).toEqual({ valid: false, reason: 'the entry AndroidManifest.xml was changed after signing' });
   });
 
-  it('reads the certificate of another signer from a re-signed copy', async () => {
+  it('verifies a copy signed again by another key, with signed attributes and SHA-256, and reads that signer', async () => {
     const original = await inspector.inspect(API_DEMOS_APK);
     const resigned = await inspector.inspect(resignedByAnotherKey(join(folder, 'resigned.apk')));
     expect(resigned.versionCode).toBe(API_DEMOS.versionCode);
-    expect(resigned.v1Signer!.subject).toBe('CN=Another Signer, O=Elsewhere');
-    expect(resigned.v1Signer!.sha256).not.toBe(original.v1Signer!.sha256);
+    expect(resigned.v1Signature).toEqual({ valid: true, signer: { sha256: expect.any(String), subject: 'CN=Another Signer, O=Elsewhere' } });
+    expect(resigned.v1Signature).not.toEqual(original.v1Signature);
+  });
+
+  it('finds a signature that no longer verifies when an entry was changed after signing', async () => {
+    const facts = await inspector.inspect(withEntryChangedAfterSigning(join(folder, 'changed.apk')));
+    expect(facts.v1Signature).toEqual({ valid: false, reason: 'the entry DebugProbesKt.bin was changed after signing' });
+  });
+
+  it('finds a signature block that does not sign the signature file beside it', async () => {
+    const zip = new AdmZip(API_DEMOS_APK);
+    zip.updateFile('META-INF/CERT.SF', Buffer.concat([zip.readFile('META-INF/CERT.SF')!, Buffer.from('\r\n')]));
+    const path = join(folder, 'other-sf.apk');
+    zip.writeZip(path);
+    const facts = await inspector.inspect(path);
+    expect(facts.v1Signature).toEqual({ valid: false, reason: 'the signature does not verify with its certificate' });
   });
 
   it('finds no v1 signature in a copy re-zipped without META-INF signature files', async () => {
     const facts = await inspector.inspect(withoutV1Signature(join(folder, 'unsigned.apk')));
     expect(facts.packageName).toBe(API_DEMOS.packageName);
-    expect(facts.v1Signer).toBeNull();
+    expect(facts.v1Signature).toBeNull();
   });
 
   it('refuses a truncated copy as not a valid APK', async () => {

@@ -1,22 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import ApkReader from '@devicefarmer/adbkit-apkreader';
 import { makeProblem, ProblemError } from '#libs/common';
-import type { ApkFacts, ApkSigner } from './apk-facts.js';
-import { signerOfSignatureBlock } from './signing-certificate.js';
+import type { ApkFacts } from './apk-facts.js';
+import { isSignatureEntry, verifyV1Signature } from './v1-signature.js';
 import { readZipEntries } from './zip-entries.js';
 
 const MANIFEST = 'AndroidManifest.xml';
-const JAR_MANIFEST = 'META-INF/MANIFEST.MF';
-const SIGNATURE_FILE = /^META-INF\/([^/]+)\.SF$/;
-const SIGNATURE_BLOCK = /^META-INF\/[^/]+\.(RSA|DSA|EC)$/;
 
-/** Reads an APK's manifest and v1 signature from the file itself. */
+/** Reads an APK's manifest from the file itself and verifies its v1 signature. */
 @Injectable()
 export class ApkInspector {
   async inspect(path: string): Promise<ApkFacts> {
     let entries: Map<string, Buffer | null>;
     try {
-      entries = await readZipEntries(path, (name) => SIGNATURE_BLOCK.test(name));
+      entries = await readZipEntries(path, isSignatureEntry);
     } catch (error) {
       throw invalidApk(`it is not a readable zip archive (${(error as Error).message})`);
     }
@@ -37,26 +34,9 @@ export class ApkInspector {
       // Android treats a missing minSdkVersion as 1.
       minSdkVersion: manifest.usesSdk?.minSdkVersion ?? 1,
       targetSdkVersion: manifest.usesSdk?.targetSdkVersion ?? null,
-      v1Signer: v1SignerOf(entries),
+      v1Signature: await verifyV1Signature(path, entries),
     };
   }
-}
-
-/** The v1 signer: a JAR manifest, a signature file and its signature block with a certificate. */
-function v1SignerOf(entries: Map<string, Buffer | null>): ApkSigner | null {
-  if (!entries.has(JAR_MANIFEST)) return null;
-  for (const name of entries.keys()) {
-    const signatureFile = SIGNATURE_FILE.exec(name);
-    if (!signatureFile) continue;
-    const block = ['RSA', 'DSA', 'EC'].map((kind) => entries.get(`META-INF/${signatureFile[1]}.${kind}`)).find(Boolean);
-    if (!block) continue;
-    try {
-      return signerOfSignatureBlock(block);
-    } catch (error) {
-      throw invalidApk(`its signature block for ${name} cannot be read (${(error as Error).message})`);
-    }
-  }
-  return null;
 }
 
 function invalidApk(reason: string): ProblemError {

@@ -85,13 +85,16 @@ export class PublishingService {
         `The APK needs Android API ${apk.minSdkVersion} (minSdkVersion), so it cannot install on Android 6.0 (API ${MIN_ANDROID_SDK})`,
       );
     }
-    if (!apk.v1Signer) {
+    if (!apk.v1Signature) {
       throw refused(
         'missing-v1-signature',
         `The APK has no v1 (JAR) signature in META-INF; Android 6.0 (API ${MIN_ANDROID_SDK}) verifies only that one and would refuse to install it`,
       );
     }
-    return apk.v1Signer;
+    if (!apk.v1Signature.valid) {
+      throw refused('invalid-v1-signature', `The APK's v1 (JAR) signature does not verify: ${apk.v1Signature.reason}; Android would refuse to install it`);
+    }
+    return apk.v1Signature.signer;
   }
 }
 
