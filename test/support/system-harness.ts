@@ -180,8 +180,29 @@ export class RunningSystem {
   }
 }
 
-/** Starts the system from the build (run `npm run build` first; `npm test` does) and waits until it is ready. */
+const START_ATTEMPTS = 3;
+
+/**
+ * Starts the system from the build (run `npm run build` first; `npm test` does) and waits until it is ready.
+ * A free port can be taken by another process before an app binds it (tests run side by side); such a
+ * start is retried on other ports.
+ */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
+  for (let attempt = 1; ; attempt += 1) {
+    const system = await launchSystem(options);
+    try {
+      await system.waitUntilReady();
+      return system;
+    } catch (error) {
+      const portTaken = [...system.logs.values()].some((lines) => lines.some((line) => line.includes('EADDRINUSE')));
+      const logs = [...system.logs].map(([target, lines]) => `--- ${target}\n${lines.slice(-15).join('\n')}`).join('\n');
+      await system.stop();
+      if (!portTaken || attempt === START_ATTEMPTS) throw new Error(`${(error as Error).message}\n${logs}`);
+    }
+  }
+}
+
+async function launchSystem(options: SystemOptions): Promise<RunningSystem> {
   const [gateway, collector, database, media, ota, otaRpc] = await freePorts(6);
   const dataDir = mkdtempSync(join(tmpdir(), 'mc-system-'));
   const testDatabase = await provisionDatabase(options.engine ?? 'sqlite');
@@ -203,12 +224,5 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const system = new RunningSystem(options.mode, env, dataDir, testDatabase);
   const targets = options.mode === 'split' ? SPLIT_ORDER : (['main'] as LaunchTarget[]);
   for (const target of targets) system.launch(target);
-  try {
-    await system.waitUntilReady();
-  } catch (error) {
-    const logs = [...system.logs].map(([target, lines]) => `--- ${target}\n${lines.slice(-15).join('\n')}`).join('\n');
-    await system.stop();
-    throw new Error(`${(error as Error).message}\n${logs}`);
-  }
   return system;
 }

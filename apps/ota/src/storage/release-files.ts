@@ -33,7 +33,9 @@ export class ReleaseFiles implements OnModuleInit {
     const abandonedBefore = Date.now() - ABANDONED_UPLOAD_MS;
     for (const name of await readdir(this.incomingDir)) {
       const path = join(this.incomingDir, name);
-      if ((await stat(path)).mtimeMs < abandonedBefore) await rm(path, { force: true });
+      // Another process may finish with a file while we look; a vanished file needs nothing.
+      const modified = (await stat(path).catch(() => undefined))?.mtimeMs;
+      if (modified !== undefined && modified < abandonedBefore) await rm(path, { force: true });
     }
   }
 
