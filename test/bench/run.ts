@@ -1,16 +1,19 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspaceRoot } from '#libs/common';
 import { machineLine, type Benchmark, type BenchSection } from './bench-kit.js';
 import { login } from '../support/demo-users.js';
+import { apkDownloadBenchmark } from './apk-download.bench.js';
 import { systemEndpointBenchmark } from './system-endpoint.bench.js';
 
 /**
  * `npm run bench [-- name ...]`: runs the benchmarks (all, or those named)
- * and writes their figures to docs/benchmarks.md.
+ * and writes their figures to docs/benchmarks.md, keeping the sections of
+ * benchmarks that were not run.
  */
 const benchmarks: Benchmark[] = [
   systemEndpointBenchmark(async (system) => ({ authorization: `Bearer ${(await login(system, 'admin')).token}` })),
+  apkDownloadBenchmark,
 ];
 
 const wanted = process.argv.slice(2);
@@ -23,11 +26,28 @@ for (const benchmark of selected) {
   sections.push(section);
 }
 
+const file = join(workspaceRoot(), 'docs', 'benchmarks.md');
+const kept = existsSync(file) ? sectionsOf(readFileSync(file, 'utf8')) : [];
+const merged = [
+  ...kept.map((old) => sections.find((fresh) => fresh.title === old.title) ?? old),
+  ...sections.filter((fresh) => !kept.some((old) => old.title === fresh.title)),
+];
 const document = [
   '# Benchmarks',
   '',
   `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machineLine()}. Load generator and system share the machine.`,
   '',
-  ...sections.flatMap((section) => [`## ${section.title}`, '', section.markdown, '']),
+  ...merged.flatMap((section) => [`## ${section.title}`, '', section.markdown, '']),
 ].join('\n');
-writeFileSync(join(workspaceRoot(), 'docs', 'benchmarks.md'), document);
+writeFileSync(file, document);
+
+/** The `## ` sections of a benchmarks document written by this script. */
+function sectionsOf(markdown: string): BenchSection[] {
+  return markdown
+    .split(/^## /m)
+    .slice(1)
+    .map((chunk) => {
+      const [title, ...body] = chunk.split('\n');
+      return { title: title.trim(), markdown: body.join('\n').trim() };
+    });
+}

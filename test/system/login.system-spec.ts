@@ -80,7 +80,7 @@ describe.each(testEngines())('online login on %s', (engine) => {
     it('refuses Android older than 6.0 with 426 and binds nothing', async () => {
       const reply = await attempt({ username: 'collector3', password: DEMO_PASSWORD, ...phone('android-c3-old', { androidSdk: 22 }) });
       expect(reply.status).toBe(426);
-      expect(reply.body).toMatchObject({ code: 'android-too-old', minAndroidSdk: 23 });
+      expect(reply.body).toMatchObject({ code: 'android-unsupported', minAndroidSdk: 23 });
       expect(reply.body.detail).toContain('Android 6.0');
       const other = await login(system, 'collector3', phone('android-c3-new'));
       expect(other.batch?.status).toBe('open');

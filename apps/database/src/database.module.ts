@@ -5,6 +5,7 @@ import { BatchesModule } from './batches/batches.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { DevicesModule } from './devices/devices.module.js';
 import { PersistenceModule } from './persistence/persistence.module.js';
+import { ReleasesModule } from './releases/releases.module.js';
 import { SystemModule } from './system/system.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -22,6 +23,7 @@ export class DatabaseModule {
         DevicesModule,
         BatchesModule,
         DemoModule,
+        ReleasesModule,
       ],
     };
   }

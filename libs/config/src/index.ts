@@ -1,4 +1,4 @@
-export { AppConfig, DB_TYPES, TRANSPORTS, type DbType, type TransportKind, type LogLevel, type ServicePorts, type ServiceHosts } from './app-config.js';
+export { AppConfig, DB_TYPES, TRANSPORTS, type DbType, type TransportKind, type LogLevel, type ServicePorts, type ServiceHosts, type OtaSettings } from './app-config.js';
 export { ConfigError } from './config.error.js';
 export { ConfigModule } from './config.module.js';
 export { loadConfig } from './load-config.js';

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       serviceHosts: { collector: '127.0.0.1', database: '127.0.0.1', media: '127.0.0.1', ota: '127.0.0.1' },
       ports: { gateway: 7443, collector: 8081, database: 8082, media: 8083, ota: 8000, otaRpc: 8084 },
       mediaMaxBytes: 10 * 1024 * 1024,
+      ota: { packageName: 'id.multifinance.collection', maxApkBytes: 200 * 1024 * 1024, publicUrl: 'http://localhost:8000', catalogueTtlMs: 5000 },
       demoData: true,
       rpcTimeoutMs: 5000,
       workTimeZone: 'Asia/Jakarta',
@@ -45,6 +46,11 @@ describe('loadConfig', () => {
       MEDIA_MAX_BYTES: '2048',
       DEMO_DATA: 'false',
       JWT_SECRET: 'x'.repeat(40),
+      OTA_PORT: '9000',
+      OTA_PACKAGE: 'co.example.field_app',
+      OTA_MAX_APK_BYTES: '52428800',
+      OTA_PUBLIC_URL: 'https://updates.example.co.id/',
+      OTA_CATALOGUE_TTL_MS: '0',
     });
     expect(config.dataDir).toBe('/srv/staging');
     expect(config.dbUrl).toBe('postgres://staging@db:5432/staging');
@@ -55,6 +61,16 @@ describe('loadConfig', () => {
     expect(config.mediaMaxBytes).toBe(2048);
     expect(config.demoData).toBe(false);
     expect(config.jwtSecret).toHaveLength(40);
+    expect(config.ota).toEqual({
+      packageName: 'co.example.field_app',
+      maxApkBytes: 52428800,
+      publicUrl: 'https://updates.example.co.id',
+      catalogueTtlMs: 0,
+    });
+  });
+
+  it('builds the default public URL of downloads from OTA_PORT', () => {
+    expect(loadConfig({ OTA_PORT: '9000' }).ota.publicUrl).toBe('http://localhost:9000');
   });
 
   it.each([
@@ -69,6 +85,10 @@ describe('loadConfig', () => {
     [{ TLS_CERT: '/etc/tls/gateway.crt' }, 'TLS_KEY', 'TLS_CERT and TLS_KEY must be set together'],
     [{ WORK_TIMEZONE: 'Java/Jakarta' }, 'WORK_TIMEZONE', '"Java/Jakarta" is not an IANA time zone'],
     [{ MEDIA_MAX_BYTES: '12' }, 'MEDIA_MAX_BYTES', 'expected a number from 1024 to 104857600, got 12'],
+    [{ OTA_PACKAGE: 'collection' }, 'OTA_PACKAGE', 'is not an Android package name: "collection"'],
+    [{ OTA_MAX_APK_BYTES: '1000' }, 'OTA_MAX_APK_BYTES', 'expected a number from 1048576 to 1073741824, got 1000'],
+    [{ OTA_PUBLIC_URL: 'ftp://updates.example' }, 'OTA_PUBLIC_URL', 'is not an http(s) URL: "ftp://updates.example"'],
+    [{ OTA_CATALOGUE_TTL_MS: '-1' }, 'OTA_CATALOGUE_TTL_MS', 'expected a whole number, got "-1"'],
   ])('refuses %j naming %s', (env, variable, reason) => {
     const error = errorOf(env as Record<string, string>);
     expect(error.variable).toBe(variable);

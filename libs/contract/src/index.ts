@@ -12,3 +12,20 @@ export type { Actor, BatchView, DeviceView, Role, UserView } from './collection/
 export { AuthMessages, type LoginReply, type LoginRequest, type SessionCheckRequest } from './collection/auth.messages.js';
 export type { BindDeviceRequest, OpenBatchRequest, UserRecord } from './store/store-records.js';
 export { BatchStore, DeviceStore, UserStore } from './store/store.messages.js';
+export { OtaMessages } from './ota/ota.messages.js';
+export { ReleaseMessages } from './ota/release.messages.js';
+export {
+  DEFAULT_CHANNEL,
+  MIN_ANDROID_SDK,
+  type ChannelMinimumChange,
+  type ChannelPolicy,
+  type DecideUpdateRequest,
+  type NewRelease,
+  type ReleaseActor,
+  type ReleaseCatalogue,
+  type ReleaseChanges,
+  type ReleaseCounts,
+  type ReleaseRecord,
+  type UpdateDecision,
+  type UpdateOffer,
+} from './ota/release.js';
