@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
 import { cpus } from 'node:os';
 
 export interface LoadResult {
@@ -58,4 +59,39 @@ export interface BenchSection {
 export interface Benchmark {
   name: string;
   run(): Promise<BenchSection>;
+}
+
+export interface TransferResult {
+  megabytesPerSecond: number;
+  downloads: number;
+  failures: number;
+}
+
+/**
+ * Downloads one URL `downloads` times with curl, `clients` at once over
+ * keep-alive connections, and measures the bytes per second. curl, not
+ * autocannon: autocannon parses every body in JavaScript and tops out far
+ * below what either server sends on loopback.
+ */
+export async function measureTransfer(url: string, options: { clients: number; downloads: number }): Promise<TransferResult> {
+  const config = Array.from({ length: options.downloads }, () => `url = "${url}"\noutput = "/dev/null"\n`).join('');
+  const args = ['--silent', '--config', '-', '--write-out', '%{http_code} %{size_download}\\n'];
+  if (options.clients > 1) args.push('--parallel', '--parallel-max', String(options.clients));
+  const started = process.hrtime.bigint();
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn('curl', args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    let text = '';
+    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`curl exited with ${code}`))));
+    child.stdin.end(config);
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const transfers = output.trim().split('\n').map((line) => line.split(' '));
+  const bytes = transfers.reduce((sum, [, size]) => sum + Number(size), 0);
+  return {
+    megabytesPerSecond: Math.round(bytes / 1e6 / seconds),
+    downloads: transfers.length,
+    failures: transfers.filter(([status]) => status !== '200').length,
+  };
 }

@@ -2,14 +2,22 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspaceRoot } from '#libs/common';
 import { machineLine, type Benchmark, type BenchSection } from './bench-kit.js';
+import { login } from '../support/demo-users.js';
+import { apkDownloadBenchmark } from './apk-download.bench.js';
 import { visitsBenchmark, worklistBenchmark } from './field-sync.bench.js';
 import { systemEndpointBenchmark } from './system-endpoint.bench.js';
 
 /**
  * `npm run bench [-- name ...]`: runs the benchmarks (all, or those named)
- * and writes their figures to docs/benchmarks.md, keeping the sections not run.
+ * and writes their figures to docs/benchmarks.md, keeping the sections of
+ * benchmarks that were not run.
  */
-const benchmarks: Benchmark[] = [systemEndpointBenchmark(async () => ({})), worklistBenchmark(), visitsBenchmark()];
+const benchmarks: Benchmark[] = [
+  systemEndpointBenchmark(async (system) => ({ authorization: `Bearer ${(await login(system, 'admin')).token}` })),
+  apkDownloadBenchmark,
+  worklistBenchmark(),
+  visitsBenchmark(),
+];
 
 const wanted = process.argv.slice(2);
 const selected = wanted.length ? benchmarks.filter((b) => wanted.includes(b.name)) : benchmarks;
@@ -21,22 +29,12 @@ for (const benchmark of selected) {
   sections.push(section);
 }
 
-/** The sections of the existing document by title, in order; a run replaces those it measured and keeps the others. */
-function existingSections(file: string): BenchSection[] {
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split(/^## /m)
-    .slice(1)
-    .map((part) => {
-      const [title, ...body] = part.split('\n');
-      return { title: title.trim(), markdown: body.join('\n').trim() };
-    });
-}
-
 const file = join(workspaceRoot(), 'docs', 'benchmarks.md');
-const merged = existingSections(file).map((old) => sections.find((section) => section.title === old.title) ?? old);
-merged.push(...sections.filter((section) => !merged.includes(section)));
-
+const kept = existsSync(file) ? sectionsOf(readFileSync(file, 'utf8')) : [];
+const merged = [
+  ...kept.map((old) => sections.find((fresh) => fresh.title === old.title) ?? old),
+  ...sections.filter((fresh) => !kept.some((old) => old.title === fresh.title)),
+];
 const document = [
   '# Benchmarks',
   '',
@@ -45,3 +43,14 @@ const document = [
   ...merged.flatMap((section) => [`## ${section.title}`, '', section.markdown, '']),
 ].join('\n');
 writeFileSync(file, document);
+
+/** The `## ` sections of a benchmarks document written by this script. */
+function sectionsOf(markdown: string): BenchSection[] {
+  return markdown
+    .split(/^## /m)
+    .slice(1)
+    .map((chunk) => {
+      const [title, ...body] = chunk.split('\n');
+      return { title: title.trim(), markdown: body.join('\n').trim() };
+    });
+}

@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, fetch, type Dispatcher } from 'undici';
+import { workspaceRoot } from '#libs/common';
 import { launchApp, type AppProcess, type LaunchTarget } from '#libs/runtime';
 import { freePorts } from './free-ports.js';
 import { provisionDatabase, type TestDatabase, type TestEngine } from './test-database.js';
@@ -20,6 +22,12 @@ export interface HttpReply<T = any> {
   headers: Headers;
   body: T;
   text: string;
+}
+
+export interface CommandResult {
+  code: number;
+  stdout: string;
+  stderr: string;
 }
 
 export interface RequestOptions {
@@ -131,6 +139,18 @@ export class RunningSystem {
     return { status: response.status, headers: response.headers as unknown as Headers, body: parsed as T, text };
   }
 
+  /** Runs a built command (a path under dist/) with the system's environment, as an operator would from a shell. */
+  runCommand(entry: string, args: string[], env: Record<string, string> = {}): Promise<CommandResult> {
+    return new Promise((resolve) => {
+      execFile(
+        process.execPath,
+        [join(workspaceRoot(), 'dist', entry), ...args],
+        { env: { ...process.env, ...this.env, ...env }, timeout: 60000 },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+  }
+
   /** Waits until `/health/ready` answers 200, or fails with the last answer. */
   async waitUntilReady(timeoutMs = 30000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
@@ -160,8 +180,29 @@ export class RunningSystem {
   }
 }
 
-/** Starts the system from the build (run `npm run build` first; `npm test` does) and waits until it is ready. */
+const START_ATTEMPTS = 3;
+
+/**
+ * Starts the system from the build (run `npm run build` first; `npm test` does) and waits until it is ready.
+ * A free port can be taken by another process before an app binds it (tests run side by side); such a
+ * start is retried on other ports.
+ */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
+  for (let attempt = 1; ; attempt += 1) {
+    const system = await launchSystem(options);
+    try {
+      await system.waitUntilReady();
+      return system;
+    } catch (error) {
+      const portTaken = [...system.logs.values()].some((lines) => lines.some((line) => line.includes('EADDRINUSE')));
+      const logs = [...system.logs].map(([target, lines]) => `--- ${target}\n${lines.slice(-15).join('\n')}`).join('\n');
+      await system.stop();
+      if (!portTaken || attempt === START_ATTEMPTS) throw new Error(`${(error as Error).message}\n${logs}`);
+    }
+  }
+}
+
+async function launchSystem(options: SystemOptions): Promise<RunningSystem> {
   const [gateway, collector, database, media, ota, otaRpc] = await freePorts(6);
   const dataDir = mkdtempSync(join(tmpdir(), 'mc-system-'));
   const testDatabase = await provisionDatabase(options.engine ?? 'sqlite');
@@ -183,12 +224,5 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const system = new RunningSystem(options.mode, env, dataDir, testDatabase);
   const targets = options.mode === 'split' ? SPLIT_ORDER : (['main'] as LaunchTarget[]);
   for (const target of targets) system.launch(target);
-  try {
-    await system.waitUntilReady();
-  } catch (error) {
-    const logs = [...system.logs].map(([target, lines]) => `--- ${target}\n${lines.slice(-15).join('\n')}`).join('\n');
-    await system.stop();
-    throw new Error(`${(error as Error).message}\n${logs}`);
-  }
   return system;
 }

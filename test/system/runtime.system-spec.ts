@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startSystem, type RunningSystem } from '../support/system-harness.js';
 import { login } from '../support/demo-users.js';
 import { testEngines } from '../support/test-database.js';
+import { waitFor } from '../support/wait-for.js';
 
 interface ServiceLine {
   service: string;
@@ -11,16 +12,6 @@ interface ServiceLine {
   uptimeSeconds?: number;
   reason?: string;
   details?: { engine?: string; migrations?: { name: string }[] };
-}
-
-async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await probe();
-  while (!accept(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    value = await probe();
-  }
-  return value;
 }
 
 describe.each(testEngines())('runtime on %s', (engine) => {

@@ -5,6 +5,7 @@ import { BatchesModule } from './batches/batches.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { DevicesModule } from './devices/devices.module.js';
 import { PersistenceModule } from './persistence/persistence.module.js';
+import { ReleasesModule } from './releases/releases.module.js';
 import { SystemModule } from './system/system.module.js';
 import { UsersModule } from './users/users.module.js';
 import { VisitsModule } from './visits/visits.module.js';
@@ -26,6 +27,7 @@ export class DatabaseModule {
         WorklistsModule,
         VisitsModule,
         DemoModule,
+        ReleasesModule,
       ],
     };
   }

@@ -1,22 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createLogger, NestPinoLogger } from '#libs/common';
+import { publishOpenApi } from '#libs/http';
 import type { AppRuntime, RunningApp } from '#libs/runtime';
 import { GatewayModule } from './gateway.module.js';
 import { tlsCredentials } from './tls/tls-credentials.js';
 
 export const API_PREFIX = 'api/v1';
-
-function publishOpenApi(app: NestExpressApplication): void {
-  const document = new DocumentBuilder()
-    .setTitle('Mobile Collection staging API')
-    .setDescription('The REST contract of the field collection app and web monitoring. Errors are RFC 9457 problem+json.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, document));
-}
 
 export async function startGateway(runtime: AppRuntime): Promise<RunningApp> {
   const { config } = runtime;
@@ -28,7 +18,10 @@ export async function startGateway(runtime: AppRuntime): Promise<RunningApp> {
   app.set('trust proxy', 'loopback');
   app.useBodyParser('json', { limit: '2mb' });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
-  publishOpenApi(app);
+  publishOpenApi(app, {
+    title: 'Mobile Collection staging API',
+    description: 'The REST contract of the field collection app and web monitoring. Errors are RFC 9457 problem+json.',
+  });
   await app.listen(config.ports.gateway);
   return app;
 }

@@ -27,6 +27,18 @@ export interface ServicePorts {
   otaRpc: number;
 }
 
+/** App updates over the air. */
+export interface OtaSettings {
+  /** The Android package every published APK must carry. */
+  packageName: string;
+  /** Largest APK accepted for publishing, in bytes. */
+  maxApkBytes: number;
+  /** Where phones reach the ota app's downloads; update offers carry URLs under it. */
+  publicUrl: string;
+  /** How long the ota app answers from its copy of the release catalogue before reading it again. */
+  catalogueTtlMs: number;
+}
+
 /**
  * The validated runtime configuration. Built once per process by `loadConfig`
  * and provided to every module under this class token.
@@ -45,6 +57,7 @@ export class AppConfig {
   tlsCert: string | undefined;
   tlsKey: string | undefined;
   mediaMaxBytes: number;
+  ota: OtaSettings;
   demoData: boolean;
   /** Accounts on each demo collector's LKH and receipt numbers in each demo range. */
   demoAccountsPerCollector: number;

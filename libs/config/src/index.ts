@@ -7,6 +7,7 @@ export {
   type LogLevel,
   type ServicePorts,
   type ServiceHosts,
+  type OtaSettings,
   type SqliteSyncMode,
 } from './app-config.js';
 export { ConfigError } from './config.error.js';

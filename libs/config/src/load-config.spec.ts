@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       serviceHosts: { collector: '127.0.0.1', database: '127.0.0.1', media: '127.0.0.1', ota: '127.0.0.1' },
       ports: { gateway: 7443, collector: 8081, database: 8082, media: 8083, ota: 8000, otaRpc: 8084 },
       mediaMaxBytes: 10 * 1024 * 1024,
+      ota: { packageName: 'id.multifinance.collection', maxApkBytes: 200 * 1024 * 1024, publicUrl: 'http://localhost:8000', catalogueTtlMs: 5000 },
       demoData: true,
       demoAccountsPerCollector: 25,
       demoReceiptsPerCollector: 500,
@@ -55,6 +56,11 @@ describe('loadConfig', () => {
       PROMISE_WINDOW_DAYS: '14',
       SQLITE_SYNCHRONOUS: 'normal',
       VISIT_CLOCK_SKEW_SECONDS: '60',
+      OTA_PORT: '9000',
+      OTA_PACKAGE: 'co.example.field_app',
+      OTA_MAX_APK_BYTES: '52428800',
+      OTA_PUBLIC_URL: 'https://updates.example.co.id/',
+      OTA_CATALOGUE_TTL_MS: '0',
     });
     expect(config.dataDir).toBe('/srv/staging');
     expect(config.dbUrl).toBe('postgres://staging@db:5432/staging');
@@ -70,6 +76,16 @@ describe('loadConfig', () => {
     expect(config.promiseWindowDays).toBe(14);
     expect(config.sqliteSynchronous).toBe('normal');
     expect(config.visitClockSkewSeconds).toBe(60);
+    expect(config.ota).toEqual({
+      packageName: 'co.example.field_app',
+      maxApkBytes: 52428800,
+      publicUrl: 'https://updates.example.co.id',
+      catalogueTtlMs: 0,
+    });
+  });
+
+  it('builds the default public URL of downloads from OTA_PORT', () => {
+    expect(loadConfig({ OTA_PORT: '9000' }).ota.publicUrl).toBe('http://localhost:9000');
   });
 
   it.each([
@@ -88,6 +104,10 @@ describe('loadConfig', () => {
     [{ PROMISE_WINDOW_DAYS: '-1' }, 'PROMISE_WINDOW_DAYS', 'expected a whole number, got "-1"'],
     [{ VISIT_CLOCK_SKEW_SECONDS: '7200' }, 'VISIT_CLOCK_SKEW_SECONDS', 'expected a number from 0 to 3600, got 7200'],
     [{ MEDIA_MAX_BYTES: '12' }, 'MEDIA_MAX_BYTES', 'expected a number from 1024 to 104857600, got 12'],
+    [{ OTA_PACKAGE: 'collection' }, 'OTA_PACKAGE', 'is not an Android package name: "collection"'],
+    [{ OTA_MAX_APK_BYTES: '1000' }, 'OTA_MAX_APK_BYTES', 'expected a number from 1048576 to 1073741824, got 1000'],
+    [{ OTA_PUBLIC_URL: 'ftp://updates.example' }, 'OTA_PUBLIC_URL', 'is not an http(s) URL: "ftp://updates.example"'],
+    [{ OTA_CATALOGUE_TTL_MS: '-1' }, 'OTA_CATALOGUE_TTL_MS', 'expected a whole number, got "-1"'],
   ])('refuses %j naming %s', (env, variable, reason) => {
     const error = errorOf(env as Record<string, string>);
     expect(error.variable).toBe(variable);

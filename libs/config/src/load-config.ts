@@ -7,6 +7,7 @@ import {
   TRANSPORTS,
   type DbType,
   type LogLevel,
+  type OtaSettings,
   type SqliteSyncMode,
   type TransportKind,
 } from './app-config.js';
@@ -87,6 +88,24 @@ function readTlsPair(env: Env): { tlsCert: string | undefined; tlsKey: string | 
   return { tlsCert, tlsKey };
 }
 
+// A Java package name: dot-separated identifiers, at least two.
+const PACKAGE_NAME = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/;
+
+function readOtaSettings(env: Env, otaPort: number): OtaSettings {
+  const packageName = read(env, 'OTA_PACKAGE') ?? 'id.multifinance.collection';
+  if (!PACKAGE_NAME.test(packageName)) throw new ConfigError('OTA_PACKAGE', `is not an Android package name: "${packageName}"`);
+  const publicUrl = (read(env, 'OTA_PUBLIC_URL') ?? `http://localhost:${otaPort}`).replace(/\/+$/, '');
+  if (!URL.canParse(publicUrl) || !/^https?:$/.test(new URL(publicUrl).protocol)) {
+    throw new ConfigError('OTA_PUBLIC_URL', `is not an http(s) URL: "${publicUrl}"`);
+  }
+  return {
+    packageName,
+    maxApkBytes: readInt(env, 'OTA_MAX_APK_BYTES', 200 * 1024 * 1024, 1024 * 1024, 1024 * 1024 * 1024),
+    publicUrl,
+    catalogueTtlMs: readInt(env, 'OTA_CATALOGUE_TTL_MS', 5000, 0, 600000),
+  };
+}
+
 /**
  * Reads and validates every variable the services understand. Fails fast with
  * a `ConfigError` naming the first bad variable, so a misconfigured container
@@ -95,6 +114,7 @@ function readTlsPair(env: Env): { tlsCert: string | undefined; tlsKey: string | 
 export function loadConfig(env: Env = process.env): AppConfig {
   const dbType = readChoice<DbType>(env, 'DB_TYPE', DB_TYPES, 'sqlite');
   const internalHost = read(env, 'INTERNAL_HOST') ?? '127.0.0.1';
+  const otaPort = readPort(env, 'OTA_PORT', 8000);
   return new AppConfig({
     dataDir: resolve(read(env, 'DATA_DIR') ?? './data'),
     dbType,
@@ -113,12 +133,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       collector: readPort(env, 'COLLECTOR_PORT', 8081),
       database: readPort(env, 'DATABASE_PORT', 8082),
       media: readPort(env, 'MEDIA_PORT', 8083),
-      ota: readPort(env, 'OTA_PORT', 8000),
+      ota: otaPort,
       otaRpc: readPort(env, 'OTA_RPC_PORT', 8084),
     },
     jwtSecret: readJwtSecret(env),
     ...readTlsPair(env),
     mediaMaxBytes: readInt(env, 'MEDIA_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    ota: readOtaSettings(env, otaPort),
     demoData: readBoolean(env, 'DEMO_DATA', true),
     demoAccountsPerCollector: readInt(env, 'DEMO_ACCOUNTS_PER_COLLECTOR', 25, 1, 500),
     demoReceiptsPerCollector: readInt(env, 'DEMO_RECEIPTS_PER_COLLECTOR', 500, 1, 999_999),

@@ -47,3 +47,20 @@ export type {
   VisitRecordRequest,
 } from './store/field-store-records.js';
 export { VisitStore, WorklistStore } from './store/field-store.messages.js';
+export { OtaMessages } from './ota/ota.messages.js';
+export { ReleaseMessages } from './ota/release.messages.js';
+export {
+  DEFAULT_CHANNEL,
+  MIN_ANDROID_SDK,
+  type ChannelMinimumChange,
+  type ChannelPolicy,
+  type DecideUpdateRequest,
+  type NewRelease,
+  type ReleaseActor,
+  type ReleaseCatalogue,
+  type ReleaseChanges,
+  type ReleaseCounts,
+  type ReleaseRecord,
+  type UpdateDecision,
+  type UpdateOffer,
+} from './ota/release.js';

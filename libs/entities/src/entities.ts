@@ -12,6 +12,8 @@ import { Assignment } from './worklist/assignment.entity.js';
 import { ReceiptRange } from './worklist/receipt-range.entity.js';
 import { ResultCode } from './worklist/result-code.entity.js';
 import { Worklist } from './worklist/worklist.entity.js';
+import { ReleaseChannel } from './ota/release-channel.entity.js';
+import { Release } from './ota/release.entity.js';
 
 /** Every entity of the staging database. */
 export const ENTITIES = [
@@ -29,4 +31,6 @@ export const ENTITIES = [
   VisitPhoto,
   Payment,
   PromiseToPay,
+  Release,
+  ReleaseChannel,
 ];

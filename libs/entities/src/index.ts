@@ -16,3 +16,5 @@ export { Visit } from './field/visit.entity.js';
 export { VisitPhoto } from './field/visit-photo.entity.js';
 export { Payment } from './field/payment.entity.js';
 export { PromiseToPay } from './field/promise-to-pay.entity.js';
+export { Release } from './ota/release.entity.js';
+export { ReleaseChannel } from './ota/release-channel.entity.js';

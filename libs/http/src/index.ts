@@ -2,3 +2,4 @@ export { HttpEdgeModule } from './http-edge.module.js';
 export { HttpProblemFilter } from './http-problem.filter.js';
 export { createValidationPipe, fieldIssuesOf, EDGE_VALIDATION } from './validation.pipe.js';
 export { REQUEST_ID_HEADER } from './request-id.middleware.js';
+export { publishOpenApi } from './open-api.js';

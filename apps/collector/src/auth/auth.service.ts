@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { decoyPasswordHash, verifyPassword } from '#libs/auth';
-import { endOfWorkDate, makeProblem, ProblemError, workDateOf } from '#libs/common';
+import { endOfWorkDate, ProblemError, workDateOf } from '#libs/common';
 import { AppConfig } from '#libs/config';
-import { BatchStore, DeviceStore, UserStore, type LoginReply, type LoginRequest, type UserRecord } from '#libs/contract';
+import { BatchStore, DeviceStore, MIN_ANDROID_SDK, UserStore, type LoginReply, type LoginRequest, type UserRecord } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
 import { LoginThrottle } from './login-throttle.js';
-
-/** Android 6.0 (API 23) is the oldest system the app supports. */
-export const MIN_ANDROID_SDK = 23;
 
 @Injectable()
 export class AuthService {
@@ -82,11 +79,7 @@ function requirePhone(request: LoginRequest): { deviceKey: string; androidSdk: n
     throw ProblemError.validation(missing.map((field) => ({ field: field === 'deviceKey' ? 'deviceId' : field, message: `${field === 'deviceKey' ? 'deviceId' : field} is required for a collector` })));
   }
   if (request.androidSdk! < MIN_ANDROID_SDK) {
-    throw new ProblemError(
-      makeProblem(426, 'android-too-old', `The app needs Android 6.0 (API ${MIN_ANDROID_SDK}) or newer; this phone runs API ${request.androidSdk}`, {
-        minAndroidSdk: MIN_ANDROID_SDK,
-      }),
-    );
+    throw ProblemError.androidUnsupported(request.androidSdk!, MIN_ANDROID_SDK);
   }
   return { deviceKey: request.deviceKey!, androidSdk: request.androidSdk!, appVersionCode: request.appVersionCode! };
 }

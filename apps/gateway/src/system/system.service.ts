@@ -14,7 +14,9 @@ export class SystemService {
       this.messages.probe(SystemMessages.mediaStatus),
       this.messages.probe(SystemMessages.otaStatus),
     ]);
-    return direct.flatMap((dependency) => [dependency, ...indirectOf(dependency)]);
+    // The collector and ota both report the database; each service is listed once, as first seen.
+    const all = direct.flatMap((dependency) => [dependency, ...indirectOf(dependency)]);
+    return all.filter((dependency, index) => all.findIndex((other) => other.service === dependency.service) === index);
   }
 
   self() {

@@ -38,6 +38,15 @@ export class ProblemError extends Error {
     );
   }
 
+  /** The phone's Android is older than the app supports (Android 6.0, API 23). */
+  static androidUnsupported(sdkInt: number, minSdk: number): ProblemError {
+    return new ProblemError(
+      makeProblem(426, 'android-unsupported', `The app needs Android 6.0 (API ${minSdk}) or newer; this phone runs API ${sdkInt}`, {
+        minAndroidSdk: minSdk,
+      }),
+    );
+  }
+
   static internal(detail = 'The server could not complete the request'): ProblemError {
     return new ProblemError(makeProblem(500, 'internal-error', detail));
   }

@@ -1,0 +1,43 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  ReleaseMessages,
+  type ChannelMinimumChange,
+  type ChannelPolicy,
+  type NewRelease,
+  type ReleaseCatalogue,
+  type ReleaseChanges,
+  type ReleaseCounts,
+  type ReleaseRecord,
+} from '#libs/contract';
+import { ReleasesService } from './releases.service.js';
+
+@Controller()
+export class ReleasesController {
+  constructor(private readonly releases: ReleasesService) {}
+
+  @MessagePattern(ReleaseMessages.publish.pattern)
+  publish(@Payload() request: NewRelease): Promise<ReleaseRecord> {
+    return this.releases.publish(request);
+  }
+
+  @MessagePattern(ReleaseMessages.catalogue.pattern)
+  catalogue(): Promise<ReleaseCatalogue> {
+    return this.releases.catalogue();
+  }
+
+  @MessagePattern(ReleaseMessages.change.pattern)
+  change(@Payload() request: ReleaseChanges): Promise<ReleaseRecord> {
+    return this.releases.change(request);
+  }
+
+  @MessagePattern(ReleaseMessages.setMinimum.pattern)
+  setMinimum(@Payload() request: ChannelMinimumChange): Promise<ChannelPolicy> {
+    return this.releases.setMinimum(request);
+  }
+
+  @MessagePattern(ReleaseMessages.addCounts.pattern)
+  addCounts(@Payload() request: { counts: ReleaseCounts[] }): Promise<{ updated: number }> {
+    return this.releases.addCounts(request.counts);
+  }
+}

@@ -1,0 +1,92 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type AuthenticatedUser } from '#libs/auth';
+import { ProblemError } from '#libs/common';
+import type { ReleaseActor } from '#libs/contract';
+import { DiscardUploadInterceptor } from './discard-upload.interceptor.js';
+import {
+  ChangeReleaseDto,
+  ChannelParams,
+  ChannelPolicyDto,
+  PublishReleaseDto,
+  PublishReleaseForm,
+  ReleaseDto,
+  ReleaseListDto,
+  ReleasesQuery,
+  SetMinimumDto,
+} from './release.dto.js';
+import { PublishingService } from './publishing.service.js';
+import { ReleasesService } from './releases.service.js';
+
+@ApiTags('ota admin')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('api/v1/ota')
+export class ReleasesController {
+  constructor(
+    private readonly publishing: PublishingService,
+    private readonly releases: ReleasesService,
+  ) {}
+
+  @Post('releases')
+  @UseInterceptors(FileInterceptor('file'), DiscardUploadInterceptor)
+  @ApiOperation({ summary: 'Publish an APK; its manifest and signing certificate are read from the file' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: PublishReleaseForm })
+  @ApiCreatedResponse({ type: ReleaseDto })
+  @ApiResponse({ status: 409, description: 'versionCode not above the channel latest, or another signing certificate' })
+  @ApiResponse({ status: 413, description: 'Larger than OTA_MAX_APK_BYTES' })
+  @ApiResponse({ status: 422, description: 'Not a valid APK, another package, or not installable on Android 6.0' })
+  async publish(
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() form: PublishReleaseDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ReleaseDto> {
+    if (!file) throw ProblemError.validation([{ field: 'file', message: 'file must be an APK sent as a multipart file' }]);
+    const release = await this.publishing.publish(file.path, form, actorOf(user));
+    return this.releases.view(release);
+  }
+
+  @Get('releases')
+  @ApiOperation({ summary: 'Every release with its check and download counters, and the channel minimums' })
+  @ApiOkResponse({ type: ReleaseListDto })
+  list(@Query() query: ReleasesQuery): Promise<ReleaseListDto> {
+    return this.releases.list(query.channel);
+  }
+
+  @Patch('releases/:id')
+  @ApiOperation({ summary: 'Change the rollout percentage or whether the release is mandatory' })
+  @ApiOkResponse({ type: ReleaseDto })
+  change(@Param('id', ParseUUIDPipe) id: string, @Body() changes: ChangeReleaseDto, @CurrentUser() user: AuthenticatedUser): Promise<ReleaseDto> {
+    return this.releases.change(id, changes, actorOf(user));
+  }
+
+  @Post('releases/:id/halt')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Stop offering the release' })
+  @ApiOkResponse({ type: ReleaseDto })
+  halt(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ReleaseDto> {
+    return this.releases.change(id, { halted: true }, actorOf(user));
+  }
+
+  @Post('releases/:id/resume')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Offer a halted release again' })
+  @ApiOkResponse({ type: ReleaseDto })
+  resume(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ReleaseDto> {
+    return this.releases.change(id, { halted: false }, actorOf(user));
+  }
+
+  @Put('channels/:channel/minimum')
+  @ApiOperation({ summary: "Set the channel's minimum supported versionCode" })
+  @ApiOkResponse({ type: ChannelPolicyDto })
+  @ApiResponse({ status: 409, description: 'No live release of the channel reaches that versionCode' })
+  setMinimum(@Param() params: ChannelParams, @Body() body: SetMinimumDto, @CurrentUser() user: AuthenticatedUser): Promise<ChannelPolicyDto> {
+    return this.releases.setMinimum(params.channel, body.minVersionCode, actorOf(user));
+  }
+}
+
+function actorOf(user: AuthenticatedUser): ReleaseActor {
+  return { userId: user.sub, username: user.username };
+}

@@ -1,0 +1,28 @@
+import type { EmptyRequest } from '../system/service-status.js';
+import { defineMessage } from '../message.js';
+import type {
+  ChannelMinimumChange,
+  ChannelPolicy,
+  NewRelease,
+  ReleaseCatalogue,
+  ReleaseChanges,
+  ReleaseCounts,
+  ReleaseRecord,
+} from './release.js';
+
+/** The release catalogue, kept by the database service for the ota app. */
+export const ReleaseMessages = {
+  /**
+   * Adds a release. Refused with 409 `signer-changed` when the channel's
+   * earlier releases were signed with another certificate, and with 409
+   * `version-not-higher` when versionCode is not above the channel's latest.
+   */
+  publish: defineMessage<NewRelease, ReleaseRecord>('database', 'releases.publish'),
+  catalogue: defineMessage<EmptyRequest, ReleaseCatalogue>('database', 'releases.catalogue'),
+  /** Changes rollout, mandatory or halted; 404 `not-found` for an unknown id. */
+  change: defineMessage<ReleaseChanges, ReleaseRecord>('database', 'releases.change'),
+  /** Sets a channel's minimum supported versionCode; 409 `minimum-not-published` when no live release reaches it. */
+  setMinimum: defineMessage<ChannelMinimumChange, ChannelPolicy>('database', 'releases.set-minimum'),
+  /** Adds check and download counts gathered by the ota app. */
+  addCounts: defineMessage<{ counts: ReleaseCounts[] }, { updated: number }>('database', 'releases.add-counts'),
+} as const;

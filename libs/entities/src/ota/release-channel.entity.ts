@@ -1,0 +1,14 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** What a release channel demands of its phones: the minimum supported versionCode. */
+@Entity({ name: 'ota_channel' })
+export class ReleaseChannel {
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  channel: string;
+
+  @Column({ name: 'min_version_code', type: Number, nullable: true })
+  minVersionCode: number | null;
+
+  @Column({ name: 'updated_at', type: Date })
+  updatedAt: Date;
+}
