@@ -108,7 +108,7 @@ export class VisitsRepository {
         amount: content.promise.amount,
       });
     }
-    return { id: content.id, status: 'created', visit: toVisitView(visit) };
+    return { id: content.id, status: 'created', visit: { ...content, batchId: filing.batchId, receivedAt: receivedAt.toISOString() } };
   }
 
   /** The answer when a visit with this id is stored: the original for the same content, a conflict for another. */
