@@ -1,26 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthenticatedUser } from '#libs/auth';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { CurrentUser, type AuthenticatedUser } from '#libs/auth';
 import { FieldMessages } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
 import { actorOf } from '../auth/actor.js';
 import { ProblemDto } from '../problem/problem.dto.js';
+import { CollectorEndpoints } from './collector-endpoint.decorator.js';
 import { BatchMismatchProblemDto, CloseBatchDto, CloseBatchReplyDto, DeviceResetReplyDto, SyncStatusDto } from './dto/batch.dto.js';
 
-@ApiTags('field')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ type: ProblemDto, description: 'No valid token, or the phone is no longer bound' })
-@ApiForbiddenResponse({ type: ProblemDto, description: 'Only collectors' })
-@Roles('collector')
+@CollectorEndpoints()
 @Controller()
 export class BatchController {
   constructor(private readonly messages: MessageClient) {}

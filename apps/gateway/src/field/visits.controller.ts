@@ -1,25 +1,13 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthenticatedUser } from '#libs/auth';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { CurrentUser, type AuthenticatedUser } from '#libs/auth';
 import { ProblemDto } from '../problem/problem.dto.js';
+import { CollectorEndpoints } from './collector-endpoint.decorator.js';
 import { SubmitVisitsDto } from './dto/submit-visits.dto.js';
 import { SubmitVisitsReplyDto } from './dto/visit-results.dto.js';
 import { VisitsService } from './visits.service.js';
 
-@ApiTags('field')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ type: ProblemDto, description: 'No valid token, or the phone is no longer bound' })
-@ApiForbiddenResponse({ type: ProblemDto, description: 'Only collectors' })
-@Roles('collector')
+@CollectorEndpoints()
 @Controller('visits')
 export class VisitsController {
   constructor(private readonly visits: VisitsService) {}

@@ -1,29 +1,16 @@
 import { Controller, Get, Headers, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiHeader,
-  ApiNotModifiedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiConflictResponse, ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, Roles, type AuthenticatedUser } from '#libs/auth';
+import { CurrentUser, type AuthenticatedUser } from '#libs/auth';
 import { FieldMessages } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
 import { actorOf } from '../auth/actor.js';
 import { ProblemDto } from '../problem/problem.dto.js';
+import { CollectorEndpoints } from './collector-endpoint.decorator.js';
 import { WorklistDto } from './dto/worklist.dto.js';
 import { matchesIfNoneMatch, strongEtag } from './entity-tag.js';
 
-@ApiTags('field')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ type: ProblemDto, description: 'No valid token, or the phone is no longer bound' })
-@ApiForbiddenResponse({ type: ProblemDto, description: 'Only collectors' })
-@Roles('collector')
+@CollectorEndpoints()
 @Controller('worklist')
 export class WorklistController {
   constructor(private readonly messages: MessageClient) {}
