@@ -1,10 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '#libs/config';
 import type { AppRuntime } from '#libs/runtime';
+import { AuditModule } from './audit/audit.module.js';
 import { BatchesModule } from './batches/batches.module.js';
+import { BranchesModule } from './branches/branches.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { DevicesModule } from './devices/devices.module.js';
+import { MonitoringModule } from './monitoring/monitoring.module.js';
 import { PersistenceModule } from './persistence/persistence.module.js';
+import { ResultCodesModule } from './result-codes/result-codes.module.js';
 import { SystemModule } from './system/system.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -21,6 +25,10 @@ export class DatabaseModule {
         UsersModule,
         DevicesModule,
         BatchesModule,
+        BranchesModule,
+        ResultCodesModule,
+        AuditModule,
+        MonitoringModule,
         DemoModule,
       ],
     };
