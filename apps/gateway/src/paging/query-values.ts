@@ -1,0 +1,21 @@
+import { Transform } from 'class-transformer';
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+
+/** Query strings carry text: `true`/`false` become booleans, anything else stays text for the validator to refuse. */
+export const QueryBoolean = () =>
+  Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
+
+/** A calendar day that exists, written `YYYY-MM-DD`. */
+export function IsWorkDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isWorkDate',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+        defaultMessage: () => '$property must be a date written YYYY-MM-DD',
+      },
+    },
+    options,
+  );
+}
