@@ -174,7 +174,6 @@ export class MonitoringRepository {
       batchId: visit.batchId,
       assignmentId: visit.assignmentId,
       resultLabel: result?.label ?? visit.resultCode,
-      notes: visit.notes,
       account: {
         ...summary.account,
         address: account?.address ?? '',
@@ -255,6 +254,7 @@ export class MonitoringRepository {
       payment: payment ? { amount: payment.amount, receiptNo: payment.receiptNo } : null,
       promise: promise ? { date: promise.promisedDate, amount: promise.amount } : null,
       location: positionOf(visit),
+      notes: visit.notes,
     };
   }
 

@@ -25,6 +25,7 @@ const COLUMNS = [
   'lng',
   'accuracyM',
   'photosExpected',
+  'notes',
   'receivedAt',
 ];
 
@@ -47,6 +48,7 @@ function toRow(visit: VisitSummary): Record<string, string | number | null> {
     lng: visit.location?.lng ?? null,
     accuracyM: visit.location?.accuracy ?? null,
     photosExpected: visit.photosExpected,
+    notes: visit.notes,
     receivedAt: visit.receivedAt,
   };
 }

@@ -66,6 +66,7 @@ export interface VisitSummary {
   payment: { amount: number; receiptNo: string } | null;
   promise: { date: string; amount: number } | null;
   location: Position | null;
+  notes: string | null;
   photosExpected: number;
 }
 
@@ -89,7 +90,6 @@ export interface VisitDetail extends Omit<VisitSummary, 'photosExpected'> {
   batchId: string;
   assignmentId: string;
   resultLabel: string;
-  notes: string | null;
   account: VisitSummary['account'] & {
     address: string;
     phone: string;

@@ -76,6 +76,7 @@ class VisitBaseDto {
   @ApiProperty({ type: PaymentDto, nullable: true }) payment: PaymentDto | null;
   @ApiProperty({ type: PromiseDto, nullable: true }) promise: PromiseDto | null;
   @ApiProperty({ type: PositionDto, nullable: true }) location: PositionDto | null;
+  @ApiProperty({ nullable: true, type: String }) notes: string | null;
 }
 
 export class VisitSummaryDto extends VisitBaseDto implements VisitSummary {
@@ -116,7 +117,6 @@ export class VisitDetailDto extends VisitBaseDto implements VisitDetail {
   @ApiProperty({ format: 'uuid' }) batchId: string;
   @ApiProperty({ format: 'uuid' }) assignmentId: string;
   @ApiProperty() resultLabel: string;
-  @ApiProperty({ nullable: true, type: String }) notes: string | null;
   @ApiProperty({ type: VisitAccountDetailDto }) account: VisitAccountDetailDto;
   @ApiProperty({ type: [VisitPhotoDto] }) photos: VisitPhotoDto[];
 }
