@@ -11,11 +11,16 @@ export function IsWorkDate(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isWorkDate',
       validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+        validate: (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDay(value),
         defaultMessage: () => '$property must be a date written YYYY-MM-DD',
       },
     },
     options,
   );
+}
+
+/** Rejects days the calendar lacks (2026-02-30, 2026-13-01): the date would roll over or be invalid. */
+function isCalendarDay(day: string): boolean {
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
 }
