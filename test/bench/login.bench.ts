@@ -6,7 +6,9 @@ import { startSystem, type SystemMode } from '../support/system-harness.js';
 import { measureLoad, table, type Benchmark, type LoadResult } from './bench-kit.js';
 
 const HASH_SAMPLES = 20;
-const CONNECTIONS = 8;
+/** Two logins in flight per core keep every core busy without queueing past the RPC deadline. */
+const CONNECTIONS = 2 * cpus().length;
+const DURATION_SECONDS = 10;
 
 /** The KDF alone: mean time of one verification with the stored cost, one after another in this process. */
 async function measureHashMs(): Promise<number> {
@@ -25,6 +27,7 @@ async function measureLogins(mode: SystemMode): Promise<LoadResult> {
       url: `${system.gatewayUrl}/api/v1/auth/login`,
       method: 'POST',
       connections: CONNECTIONS,
+      durationSeconds: DURATION_SECONDS,
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'supervisor1', password: DEMO_PASSWORD }),
     });
@@ -39,25 +42,25 @@ export function loginBenchmark(): Benchmark {
     async run() {
       const hashMs = await measureHashMs();
       const cores = cpus().length;
-      const bound = Math.round(cores / (hashMs / 1000));
+      const bound = Math.round((10 * cores) / (hashMs / 1000)) / 10;
       const single = await measureLogins('single');
       const split = await measureLogins('split');
-      const share = (result: LoadResult) => `${Math.round((100 * result.requestsPerSecond) / bound)}%`;
+      const share = (result: LoadResult) => `${Math.round((100 * result.successesPerSecond) / bound)}%`;
       return {
         title: 'POST /api/v1/auth/login: logins/s next to the KDF bound',
         markdown: [
-          `scrypt (N=2^15, r=8, p=1) verification takes ${hashMs.toFixed(1)} ms on one core here (mean of ${HASH_SAMPLES}), so ${cores} cores can verify at most ${bound} passwords/s: the bound no login path can pass. autocannon, ${CONNECTIONS} keep-alive connections, 6 s, HTTPS, successful web logins (password check, token issue; no phone binding).`,
+          `scrypt (N=2^15, r=8, p=1) verification takes ${hashMs.toFixed(1)} ms on one core here (mean of ${HASH_SAMPLES}), so ${cores} cores can verify at most ${bound} passwords/s: the bound no login path can pass. autocannon, ${CONNECTIONS} keep-alive connections, ${DURATION_SECONDS} s, HTTPS, successful web logins (password check, token issue; no phone binding).`,
           '',
           table(
             ['target', 'logins/s', 'of the KDF bound', 'p50 ms', 'p99 ms', 'errors', 'non-2xx'],
             [
               ['KDF bound (cores / hash time)', bound, '100%', '', '', '', ''],
-              ['one process (inproc)', single.requestsPerSecond, share(single), single.p50Ms, single.p99Ms, single.errors, single.non2xx],
-              ['five processes (TCP)', split.requestsPerSecond, share(split), split.p50Ms, split.p99Ms, split.errors, split.non2xx],
+              ['one process (inproc)', single.successesPerSecond, share(single), single.p50Ms, single.p99Ms, single.errors, single.non2xx],
+              ['five processes (TCP)', split.successesPerSecond, share(split), split.p50Ms, split.p99Ms, split.errors, split.non2xx],
             ],
           ),
           '',
-          'The load generator shares the two cores with the system, and the TLS handshake-free keep-alive requests still pay JSON, TLS records and the transport hops; what remains under the bound is that overhead.',
+          'Logins/s counts 2xx answers only. What separates a login path from the bound is everything else on the same cores: the load generator, TLS, JSON, the transport hops, and the user lookup.',
         ].join('\n'),
       };
     },

@@ -6,7 +6,7 @@ import type { NewResultCode, ResultCodeChange, ResultCodeView } from '#libs/cont
 import { ResultCode } from '#libs/entities';
 import { recordAudit } from '../audit/audit-trail.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
-import { isUniqueViolation } from '../persistence/unique-violation.js';
+import { insertUnique } from '../persistence/unique-violation.js';
 import { toResultCodeView } from './result-code.mapper.js';
 
 @Injectable()
@@ -34,12 +34,9 @@ export class ResultCodesRepository {
         active: request.active,
         sortOrder: request.sortOrder,
       });
-      try {
-        await manager.getRepository(ResultCode).insert(code);
-      } catch (error) {
-        if (isUniqueViolation(error)) throw ProblemError.conflict('result-code-exists', `The result code ${request.code} exists`);
-        throw error;
-      }
+      await insertUnique(manager.getRepository(ResultCode).insert(code), () =>
+        ProblemError.conflict('result-code-exists', `The result code ${request.code} exists`),
+      );
       const view = toResultCodeView(code);
       await recordAudit(manager, { actorId: request.actorId, action: 'resultCode.create', subjectType: 'resultCode', subjectId: code.code, details: { ...view } });
       return view;

@@ -7,7 +7,7 @@ import type { NewUserRecord, Page, PasswordChange, ReceiptRangeChange, UserChang
 import { Branch, ReceiptRange, User } from '#libs/entities';
 import { recordAudit } from '../audit/audit-trail.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
-import { isUniqueViolation } from '../persistence/unique-violation.js';
+import { insertUnique } from '../persistence/unique-violation.js';
 import { toUserSummary } from './user.mapper.js';
 
 @Injectable()
@@ -49,12 +49,9 @@ export class UsersRepository {
         createdAt: now,
         updatedAt: now,
       });
-      try {
-        await manager.getRepository(User).insert(user);
-      } catch (error) {
-        if (isUniqueViolation(error)) throw ProblemError.conflict('username-taken', `The username ${record.username} is taken`);
-        throw error;
-      }
+      await insertUnique(manager.getRepository(User).insert(user), () =>
+        ProblemError.conflict('username-taken', `The username ${record.username} is taken`),
+      );
       await recordAudit(manager, {
         actorId: record.actorId,
         action: 'user.create',
@@ -103,12 +100,10 @@ export class UsersRepository {
       const ranges = manager.getRepository(ReceiptRange);
       const previous = await ranges.findBy({ collectorId: user.id, active: true });
       if (previous.length > 0) await ranges.update({ id: In(previous.map((range) => range.id)) }, { active: false });
-      try {
-        await ranges.insert({ id: randomUUID(), collectorId: user.id, prefix: change.prefix, fromNo: change.from, toNo: change.to, active: true });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw ProblemError.conflict('receipt-prefix-taken', `The receipt prefix ${change.prefix} is already allotted`);
-        throw error;
-      }
+      await insertUnique(
+        ranges.insert({ id: randomUUID(), collectorId: user.id, prefix: change.prefix, fromNo: change.from, toNo: change.to, active: true }),
+        () => ProblemError.conflict('receipt-prefix-taken', `The receipt prefix ${change.prefix} is already allotted`),
+      );
       await recordAudit(manager, {
         actorId: change.actorId,
         action: 'user.assignReceiptRange',
