@@ -4,7 +4,7 @@ import { Roles } from '#libs/auth';
 import { AdminMessages, type Actor } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
-import { PageDto } from '../paging/page.dto.js';
+import { PageDto } from '../dto/page.dto.js';
 import { AuditEntryDto, ListAuditQueryDto } from './dto/audit.dto.js';
 
 const AuditPageDto = PageDto(AuditEntryDto);

@@ -4,8 +4,8 @@ import { Roles } from '#libs/auth';
 import { AdminMessages, type Actor } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
-import { PageDto } from '../paging/page.dto.js';
-import { UuidParamDto } from '../paging/uuid-param.dto.js';
+import { PageDto } from '../dto/page.dto.js';
+import { UuidParamDto } from '../dto/uuid-param.dto.js';
 import { CreateUserDto, ListUsersQueryDto, ReceiptRangeDto, ResetPasswordDto, UpdateUserDto, UserSummaryDto } from './dto/user.dto.js';
 
 const UserPageDto = PageDto(UserSummaryDto);

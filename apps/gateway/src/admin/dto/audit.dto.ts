@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Length, Matches } from 'class-validator';
 import type { AuditEntryView } from '#libs/contract';
-import { PageQueryDto } from '../../paging/page-query.dto.js';
+import { PageQueryDto } from '../../dto/page-query.dto.js';
 
 export class AuditActorDto {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { DeviceStatusName, DeviceSummary } from '#libs/contract';
-import { PageQueryDto } from '../../paging/page-query.dto.js';
+import { PageQueryDto } from '../../dto/page-query.dto.js';
 
 const DEVICE_STATUSES: DeviceStatusName[] = ['active', 'released', 'revoked'];
 

@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { ROLES, type Role } from '#libs/auth';
 import type { ReceiptRangeView, UserSummary } from '#libs/contract';
-import { PageQueryDto } from '../../paging/page-query.dto.js';
-import { QueryBoolean } from '../../paging/query-values.js';
+import { PageQueryDto } from '../../dto/page-query.dto.js';
+import { QueryBoolean } from '../../dto/query-values.js';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 const BRANCH_CODE = /^[A-Z0-9]{2,16}$/;

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsOptional, IsUUID, Matches } from 'class-validator';
 import type { VisitFilter } from '#libs/contract';
-import { PageQueryDto } from '../../paging/page-query.dto.js';
-import { IsWorkDate } from '../../paging/query-values.js';
+import { PageQueryDto } from '../../dto/page-query.dto.js';
+import { IsWorkDate } from '../../dto/query-values.js';
 
 export class BranchQueryDto {
   @ApiPropertyOptional({ example: 'JKT01', description: 'Admins: one branch (every branch when absent). Supervisors: only their own' })
