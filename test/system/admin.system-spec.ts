@@ -99,6 +99,16 @@ describe.each(testEngines())('admin on %s', (engine) => {
       expect((await get('/admin/audit')).body.total).toBe(auditBefore);
     });
 
+    it('creates a username once when five admins race for it', async () => {
+      const username = `race.${mode}`;
+      const replies = await Promise.all(
+        Array.from({ length: 5 }, () => send('POST', '/admin/users', { username, fullName: 'Race', role: 'supervisor', branchCode: 'JKT01', password: 'Password-1' })),
+      );
+      expect(replies.map((reply) => reply.status).sort()).toEqual([201, 409, 409, 409, 409]);
+      expect((await get('/admin/users?limit=200')).body.items.filter((u: any) => u.username === username)).toHaveLength(1);
+      expect((await get('/admin/audit?action=user.create&limit=200')).body.items.filter((e: any) => e.details.username === username)).toHaveLength(1);
+    });
+
     it('updates a user, disables them so their token stops at once, and resets a password', async () => {
       const created = await send('POST', '/admin/users', { username: `sri.${mode}`, fullName: 'Sri', role: 'supervisor', branchCode: 'JKT01', password: 'Password-1' });
       const id = created.body.id;
