@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import type { ResultCodeView, ResultRequirements } from '#libs/contract';
+import { RESULT_CODE, RESULT_CODE_MESSAGE } from '../../dto/formats.js';
 
 export class ResultRequirementsDto implements ResultRequirements {
   @ApiProperty({ description: 'A payment amount and a receipt number' })
@@ -34,7 +35,7 @@ export class ResultCodeDto implements ResultCodeView {
 export class CreateResultCodeDto {
   @ApiProperty({ example: 'NOT_HOME', description: 'Capital letters, digits and "_", starting with a letter, at most 16' })
   @IsString()
-  @Matches(/^[A-Z][A-Z0-9_]{1,15}$/, { message: 'code must be 2 to 16 capital letters, digits or "_", starting with a letter' })
+  @Matches(RESULT_CODE, { message: RESULT_CODE_MESSAGE })
   code: string;
 
   @ApiProperty({ example: 'Tidak di rumah (not at home)' })
@@ -91,6 +92,6 @@ export class UpdateResultCodeDto {
 
 export class ResultCodeParamDto {
   @ApiProperty({ example: 'PAID' })
-  @Matches(/^[A-Z][A-Z0-9_]{1,15}$/, { message: 'code must be 2 to 16 capital letters, digits or "_", starting with a letter' })
+  @Matches(RESULT_CODE, { message: RESULT_CODE_MESSAGE })
   code: string;
 }

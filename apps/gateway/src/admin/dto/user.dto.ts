@@ -3,10 +3,9 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min
 import { ROLES, type Role } from '#libs/auth';
 import type { ReceiptRangeView, UserSummary } from '#libs/contract';
 import { PageQueryDto } from '../../dto/page-query.dto.js';
-import { QueryBoolean } from '../../dto/query-values.js';
+import { BRANCH_CODE, QueryBoolean } from '../../dto/formats.js';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
-const BRANCH_CODE = /^[A-Z0-9]{2,16}$/;
 const RECEIPT_PREFIX = /^[A-Z][A-Z0-9]{1,9}$/;
 /** Receipt numbers are printed as the prefix and six digits. */
 const MAX_RECEIPT_NO = 999_999;

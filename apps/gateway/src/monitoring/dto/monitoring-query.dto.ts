@@ -2,12 +2,12 @@ import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsOptional, IsUUID, Matches } from 'class-validator';
 import type { VisitFilter } from '#libs/contract';
 import { PageQueryDto } from '../../dto/page-query.dto.js';
-import { IsWorkDate } from '../../dto/query-values.js';
+import { BRANCH_CODE, IsWorkDate, RESULT_CODE, RESULT_CODE_MESSAGE } from '../../dto/formats.js';
 
 export class BranchQueryDto {
   @ApiPropertyOptional({ example: 'JKT01', description: 'Admins: one branch (every branch when absent). Supervisors: only their own' })
   @IsOptional()
-  @Matches(/^[A-Z0-9]{2,16}$/)
+  @Matches(BRANCH_CODE)
   branchCode?: string;
 }
 
@@ -40,7 +40,7 @@ export class VisitFilterDto extends IntersectionType(BranchQueryDto, DateRangeDt
 
   @ApiPropertyOptional({ example: 'PTP' })
   @IsOptional()
-  @Matches(/^[A-Z][A-Z0-9_]{1,15}$/, { message: 'resultCode must be a result code such as PAID' })
+  @Matches(RESULT_CODE, { message: RESULT_CODE_MESSAGE })
   resultCode?: string;
 }
 

@@ -1,6 +1,12 @@
 import { Transform } from 'class-transformer';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 
+export const BRANCH_CODE = /^[A-Z0-9]{2,16}$/;
+
+/** Result codes: capital letters, digits and `_`, starting with a letter, as stored (at most 16). */
+export const RESULT_CODE = /^[A-Z][A-Z0-9_]{1,15}$/;
+export const RESULT_CODE_MESSAGE = '$property must be 2 to 16 capital letters, digits or "_", starting with a letter';
+
 /** Query strings carry text: `true`/`false` become booleans, anything else stays text for the validator to refuse. */
 export const QueryBoolean = () =>
   Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
