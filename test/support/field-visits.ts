@@ -66,7 +66,7 @@ export function visitOf(assignmentId: string, resultCode: string, overrides: Par
     id: randomUUID(),
     assignmentId,
     resultCode,
-    visitedAt: new Date(Date.now() - 60 * 60_000).toISOString(),
+    visitedAt: new Date(Date.now() - 60_000).toISOString(),
     location: { lat: -6.2, lng: 106.82, accuracy: 8 },
     photos: [photoHash()],
     ...overrides,

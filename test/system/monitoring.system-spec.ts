@@ -5,7 +5,8 @@ import { receiptNo, submitVisits, visitOf, worklistOf, type VisitInput, type Wor
 import { startSystem, type RunningSystem } from '../support/system-harness.js';
 import { testEngines } from '../support/test-database.js';
 
-const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+/** Visits a few seconds apart, all just now, so they fall on today's work date whenever the test runs. */
+const secondsAgo = (seconds: number) => new Date(Date.now() - seconds * 1000).toISOString();
 
 /** Monitoring over visits sent through POST /visits by two collectors of two branches. */
 describe.each(testEngines())('monitoring on %s', (engine) => {
@@ -34,14 +35,14 @@ describe.each(testEngines())('monitoring on %s', (engine) => {
       const lkh3 = await worklistOf(system, collector3);
       const [first, second] = lkh1.assignments;
       paid = visitOf(first.id, 'PAID', {
-        visitedAt: minutesAgo(50),
+        visitedAt: secondsAgo(40),
         payment: { amount: 750_000, receiptNo: receiptNo(lkh1.receiptRange.prefix, lkh1.receiptRange.from) },
         notes: 'Dibayar tunai, "lunas" bulan ini',
         location: { lat: -6.18, lng: 106.83, accuracy: 6 },
       });
-      promised = visitOf(second.id, 'PTP', { visitedAt: minutesAgo(40), promise: { date: addDays(today, 2), amount: 400_000 } });
-      revisit = visitOf(first.id, 'NOT_MET', { visitedAt: minutesAgo(30), location: { lat: -6.19, lng: 106.84, accuracy: 12 } });
-      bandung = visitOf(lkh3.assignments[0].id, 'PTP', { visitedAt: minutesAgo(20), promise: { date: today, amount: 100_000 } });
+      promised = visitOf(second.id, 'PTP', { visitedAt: secondsAgo(30), promise: { date: addDays(today, 2), amount: 400_000 } });
+      revisit = visitOf(first.id, 'NOT_MET', { visitedAt: secondsAgo(20), location: { lat: -6.19, lng: 106.84, accuracy: 12 } });
+      bandung = visitOf(lkh3.assignments[0].id, 'PTP', { visitedAt: secondsAgo(10), promise: { date: today, amount: 100_000 } });
       await submitVisits(system, collector1, [paid, promised]);
       await submitVisits(system, collector1, [revisit]);
       await submitVisits(system, collector3, [bandung]);
