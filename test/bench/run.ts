@@ -4,6 +4,7 @@ import { workspaceRoot } from '#libs/common';
 import { machineLine, type Benchmark, type BenchSection } from './bench-kit.js';
 import { login } from '../support/demo-users.js';
 import { apkDownloadBenchmark } from './apk-download.bench.js';
+import { loginBenchmark } from './login.bench.js';
 import { systemEndpointBenchmark } from './system-endpoint.bench.js';
 
 /**
@@ -14,6 +15,7 @@ import { systemEndpointBenchmark } from './system-endpoint.bench.js';
 const benchmarks: Benchmark[] = [
   systemEndpointBenchmark(async (system) => ({ authorization: `Bearer ${(await login(system, 'admin')).token}` })),
   apkDownloadBenchmark,
+  loginBenchmark(),
 ];
 
 const wanted = process.argv.slice(2);

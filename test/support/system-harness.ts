@@ -216,7 +216,7 @@ async function launchSystem(options: SystemOptions): Promise<RunningSystem> {
     OTA_RPC_PORT: String(otaRpc),
     INTERNAL_HOST: '127.0.0.1',
     TRANSPORT: options.mode === 'split' ? 'tcp' : 'inproc',
-    RPC_TIMEOUT_MS: '2000',
+    RPC_TIMEOUT_MS: '5000',
     LOG_LEVEL: 'info',
     ...testDatabase.env,
     ...options.env,

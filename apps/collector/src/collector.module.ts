@@ -2,7 +2,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '#libs/config';
 import type { AppRuntime } from '#libs/runtime';
 import { TransportModule } from '#libs/transport';
+import { AdminModule } from './admin/admin.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { MonitoringModule } from './monitoring/monitoring.module.js';
 import { SystemModule } from './system/system.module.js';
 
 /** The collection business: login flow, worklists, visit sync, close batch, monitoring. */
@@ -11,7 +13,7 @@ export class CollectorModule {
   static forRoot(runtime: AppRuntime): DynamicModule {
     return {
       module: CollectorModule,
-      imports: [ConfigModule.forRoot(runtime.config), TransportModule.forClients(['database', 'media'], runtime.bus), SystemModule, AuthModule],
+      imports: [ConfigModule.forRoot(runtime.config), TransportModule.forClients(['database', 'media'], runtime.bus), SystemModule, AuthModule, AdminModule, MonitoringModule],
     };
   }
 }

@@ -4,8 +4,10 @@ import { ConfigModule } from '#libs/config';
 import { HttpEdgeModule } from '#libs/http';
 import type { AppRuntime } from '#libs/runtime';
 import { TransportModule } from '#libs/transport';
+import { AdminModule } from './admin/admin.module.js';
 import { LoginModule } from './auth/login.module.js';
 import { CollectorSessionCheck } from './auth/session.check.js';
+import { MonitoringModule } from './monitoring/monitoring.module.js';
 import { SystemModule } from './system/system.module.js';
 
 /** The public HTTPS API of phones and web monitoring. */
@@ -21,6 +23,8 @@ export class GatewayModule {
         AuthModule.forRoot({ sessionCheck: { provide: SESSION_CHECK, useClass: CollectorSessionCheck } }),
         LoginModule,
         SystemModule,
+        AdminModule,
+        MonitoringModule,
       ],
     };
   }

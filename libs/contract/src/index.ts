@@ -29,3 +29,57 @@ export {
   type UpdateDecision,
   type UpdateOffer,
 } from './ota/release.js';
+export type { Page, PageRequest } from './collection/paging.js';
+export {
+  AdminMessages,
+  type AssignReceiptRangeRequest,
+  type AuditEntryView,
+  type CreateResultCodeRequest,
+  type CreateUserRequest,
+  type DeviceActionRequest,
+  type DeviceStatusName,
+  type DeviceSummary,
+  type ListAuditRequest,
+  type ListDevicesRequest,
+  type ListUsersRequest,
+  type ReceiptRangeView,
+  type ResetPasswordRequest,
+  type ResultCodeView,
+  type ResultRequirements,
+  type UpdateResultCodeRequest,
+  type UpdateUserRequest,
+  type UserSummary,
+} from './collection/admin.messages.js';
+export {
+  MonitoringMessages,
+  type CollectorProgress,
+  type CollectorRef,
+  type PhotoEvidence,
+  type Position,
+  type ProgressReply,
+  type ProgressRequest,
+  type PromiseDue,
+  type PromisesDueRequest,
+  type VisitDetail,
+  type VisitFilter,
+  type VisitPhotoView,
+  type VisitsRequest,
+  type VisitSummary,
+} from './collection/monitoring.messages.js';
+export type {
+  AuditQuery,
+  BranchRecord,
+  ChangeBy,
+  DeviceEnd,
+  DeviceQuery,
+  NewResultCode,
+  NewUserRecord,
+  PasswordChange,
+  ReceiptRangeChange,
+  ResultCodeChange,
+  UserChange,
+  UserQuery,
+} from './store/admin-records.js';
+export { AuditStore, BranchStore, ResultCodeStore } from './store/admin-store.messages.js';
+export type { BranchScope, ProgressQuery, PromiseQuery, StoredVisit, VisitQuery } from './store/monitoring-records.js';
+export { MonitoringStore } from './store/monitoring-store.messages.js';

@@ -1,0 +1,74 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Session } from './demo-users.js';
+import type { RunningSystem } from './system-harness.js';
+
+/** A visit as the phone sends it to POST /api/v1/visits (design section 3). */
+export interface VisitInput {
+  id: string;
+  assignmentId: string;
+  resultCode: string;
+  visitedAt: string;
+  location: { lat: number; lng: number; accuracy: number };
+  notes?: string;
+  payment?: { amount: number; receiptNo: string };
+  promise?: { date: string; amount: number };
+  photos: string[];
+}
+
+export interface VisitResult {
+  id: string;
+  status: 'created' | 'duplicate' | 'conflict' | 'rejected';
+  errors?: { field: string; message: string }[];
+}
+
+export interface WorklistAssignment {
+  id: string;
+  contractNo: string;
+  debtorName: string;
+  amountDue: number;
+}
+
+export interface Worklist {
+  workDate: string;
+  assignments: WorklistAssignment[];
+  receiptRange: { prefix: string; from: number; to: number };
+}
+
+/** The collector's LKH for today, through the real endpoint. */
+export async function worklistOf(system: RunningSystem, session: Session): Promise<Worklist> {
+  const reply = await system.request<Worklist>('/api/v1/worklist', { token: session.token });
+  if (reply.status !== 200) throw new Error(`GET /worklist answered ${reply.status}: ${reply.text}`);
+  return reply.body;
+}
+
+/** Sends visits through the real endpoint as the phone does; fails the test unless every one is stored. */
+export async function submitVisits(system: RunningSystem, session: Session, visits: VisitInput[]): Promise<VisitResult[]> {
+  const reply = await system.request<{ results: VisitResult[] }>('/api/v1/visits', { method: 'POST', token: session.token, json: { visits } });
+  if (reply.status >= 300) throw new Error(`POST /visits answered ${reply.status}: ${reply.text}`);
+  const refused = reply.body.results.filter((result) => result.status !== 'created' && result.status !== 'duplicate');
+  if (refused.length > 0) throw new Error(`visits not stored: ${JSON.stringify(refused)}`);
+  return reply.body.results;
+}
+
+/** A receipt number as printed from a range: the prefix and six digits (`KWJ1000001`). */
+export function receiptNo(prefix: string, n: number): string {
+  return `${prefix}${String(n).padStart(6, '0')}`;
+}
+
+/** The SHA-256 of a photo the phone took; the bytes are not sent here. */
+export function photoHash(): string {
+  return createHash('sha256').update(randomBytes(32)).digest('hex');
+}
+
+/** A visit with defaults a valid one needs; each test states what it is about. */
+export function visitOf(assignmentId: string, resultCode: string, overrides: Partial<VisitInput> = {}): VisitInput {
+  return {
+    id: randomUUID(),
+    assignmentId,
+    resultCode,
+    visitedAt: new Date(Date.now() - 60_000).toISOString(),
+    location: { lat: -6.2, lng: 106.82, accuracy: 8 },
+    photos: [photoHash()],
+    ...overrides,
+  };
+}
