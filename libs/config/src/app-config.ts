@@ -40,6 +40,9 @@ export class AppConfig {
   tlsCert: string | undefined;
   tlsKey: string | undefined;
   mediaMaxBytes: number;
+  mediaMaxPixels: number;
+  photoMaxDistanceM: number;
+  photoMaxTimeGapMinutes: number;
   demoData: boolean;
   rpcTimeoutMs: number;
   logLevel: LogLevel;

@@ -25,6 +25,9 @@ describe('loadConfig', () => {
       serviceHosts: { collector: '127.0.0.1', database: '127.0.0.1', media: '127.0.0.1', ota: '127.0.0.1' },
       ports: { gateway: 7443, collector: 8081, database: 8082, media: 8083, ota: 8000, otaRpc: 8084 },
       mediaMaxBytes: 10 * 1024 * 1024,
+      mediaMaxPixels: 50_000_000,
+      photoMaxDistanceM: 500,
+      photoMaxTimeGapMinutes: 120,
       demoData: true,
       rpcTimeoutMs: 5000,
       logLevel: 'info',
@@ -42,6 +45,9 @@ describe('loadConfig', () => {
       GATEWAY_PORT: '9443',
       OTA_RPC_PORT: '9084',
       MEDIA_MAX_BYTES: '2048',
+      MEDIA_MAX_PIXELS: '24000000',
+      PHOTO_MAX_DISTANCE_M: '250',
+      PHOTO_MAX_TIME_GAP_MINUTES: '30',
       DEMO_DATA: 'false',
       JWT_SECRET: 'x'.repeat(40),
     });
@@ -52,6 +58,9 @@ describe('loadConfig', () => {
     expect(config.ports.gateway).toBe(9443);
     expect(config.ports.otaRpc).toBe(9084);
     expect(config.mediaMaxBytes).toBe(2048);
+    expect(config.mediaMaxPixels).toBe(24_000_000);
+    expect(config.photoMaxDistanceM).toBe(250);
+    expect(config.photoMaxTimeGapMinutes).toBe(30);
     expect(config.demoData).toBe(false);
     expect(config.jwtSecret).toHaveLength(40);
   });
@@ -67,6 +76,9 @@ describe('loadConfig', () => {
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET', 'must be at least 32 characters long'],
     [{ TLS_CERT: '/etc/tls/gateway.crt' }, 'TLS_KEY', 'TLS_CERT and TLS_KEY must be set together'],
     [{ MEDIA_MAX_BYTES: '12' }, 'MEDIA_MAX_BYTES', 'expected a number from 1024 to 104857600, got 12'],
+    [{ MEDIA_MAX_PIXELS: '300000000' }, 'MEDIA_MAX_PIXELS', 'expected a number from 1 to 268402689, got 300000000'],
+    [{ PHOTO_MAX_DISTANCE_M: '0' }, 'PHOTO_MAX_DISTANCE_M', 'expected a number from 1 to 1000000, got 0'],
+    [{ PHOTO_MAX_TIME_GAP_MINUTES: '2h' }, 'PHOTO_MAX_TIME_GAP_MINUTES', 'expected a whole number, got "2h"'],
   ])('refuses %j naming %s', (env, variable, reason) => {
     const error = errorOf(env as Record<string, string>);
     expect(error.variable).toBe(variable);

@@ -8,3 +8,22 @@ export type {
   ServiceStatus,
   StatusReply,
 } from './system/service-status.js';
+export { MediaMessages } from './media/media.messages.js';
+export type {
+  DescribePhotosReply,
+  DescribePhotosRequest,
+  FetchPhotoReply,
+  FetchPhotoRequest,
+  StorePhotoReply,
+  StorePhotoRequest,
+} from './media/media.messages.js';
+export {
+  PHOTO_TYPES,
+  PHOTO_VARIANTS,
+  SHA256_HEX,
+  type GeoPoint,
+  type PhotoSummary,
+  type PhotoType,
+  type PhotoUploader,
+  type PhotoVariant,
+} from './media/photo.js';
