@@ -4,6 +4,7 @@ import { ConfigModule } from '#libs/config';
 import { HttpEdgeModule } from '#libs/http';
 import type { AppRuntime } from '#libs/runtime';
 import { TransportModule } from '#libs/transport';
+import { MediaModule } from './media/media.module.js';
 import { SystemModule } from './system/system.module.js';
 
 /** The public HTTPS API of phones and web monitoring. */
@@ -18,6 +19,7 @@ export class GatewayModule {
         HttpEdgeModule,
         AuthModule.forRoot(),
         SystemModule,
+        MediaModule,
       ],
     };
   }
