@@ -2,13 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspaceRoot } from '#libs/common';
 import { machineLine, type Benchmark, type BenchSection } from './bench-kit.js';
+import { mediaUploadBenchmark } from './media-upload.bench.js';
 import { systemEndpointBenchmark } from './system-endpoint.bench.js';
 
 /**
  * `npm run bench [-- name ...]`: runs the benchmarks (all, or those named)
  * and writes their figures to docs/benchmarks.md.
  */
-const benchmarks: Benchmark[] = [systemEndpointBenchmark(async () => ({}))];
+const benchmarks: Benchmark[] = [systemEndpointBenchmark(async () => ({})), mediaUploadBenchmark()];
 
 const wanted = process.argv.slice(2);
 const selected = wanted.length ? benchmarks.filter((b) => wanted.includes(b.name)) : benchmarks;
