@@ -11,6 +11,7 @@ import { InprocBus } from './inproc/inproc.bus.js';
 import { MessageClient } from './message.client.js';
 import { RpcProblemFilter } from './rpc-problem.filter.js';
 import { createClientProxy, createServer } from './transport.factory.js';
+import { problemOf } from '../../../test/support/problem-of.js';
 
 interface EchoRequest {
   text: string;
@@ -68,16 +69,6 @@ async function startProbeService(config: AppConfig, bus: InprocBus): Promise<INe
   service.useGlobalFilters(new RpcProblemFilter(createLogger('test', 'silent')));
   await service.listen();
   return service;
-}
-
-async function problemOf(work: Promise<unknown>): Promise<ProblemError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof ProblemError) return error;
-    throw error;
-  }
-  throw new Error('expected a ProblemError');
 }
 
 describe.each(['inproc', 'tcp'] as const)('the %s transport', (transport) => {

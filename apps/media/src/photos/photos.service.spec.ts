@@ -3,27 +3,17 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { ProblemError } from '#libs/common';
 import { loadConfig } from '#libs/config';
 import { geotaggedJpeg, jpegPhoto, pngPhoto, sha256Of } from '../../../../test/support/test-photos.js';
 import { PhotoInspector } from './photo.inspector.js';
 import { PhotoStorage } from './photo.storage.js';
 import { PhotosService } from './photos.service.js';
+import { problemOf } from '../../../../test/support/problem-of.js';
 
 const uploader = { userId: 'user-collector-1', branchId: 'branch-jkt01' };
 
 function storeRequest(bytes: Buffer) {
   return { sha256: sha256Of(bytes), contentBase64: bytes.toString('base64'), uploader };
-}
-
-async function problemOf(work: Promise<unknown>): Promise<ProblemError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof ProblemError) return error;
-    throw error;
-  }
-  throw new Error('expected a ProblemError');
 }
 
 describe('PhotosService on a real folder', () => {
