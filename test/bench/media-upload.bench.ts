@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { Agent, request } from 'undici';
+import { loadConfig } from '#libs/config';
+import { PhotoInspector } from '../../apps/media/src/photos/photo.inspector.js';
 import { signAccessToken } from '../support/access-tokens.js';
 import { startSystem, type RunningSystem, type SystemMode } from '../support/system-harness.js';
 import { sha256Of } from '../support/test-photos.js';
@@ -68,6 +70,23 @@ function measureDiskAnchor(photos: Buffer[]): Throughput {
   }
 }
 
+/**
+ * The ceiling of any upload path that proves each photo whole before it
+ * answers: the media service's inspection alone (sniff, header, decode into
+ * the thumbnail, EXIF), CONNECTIONS photos at a time, no network and no disk.
+ */
+async function measureInspection(photos: Buffer[]): Promise<Throughput> {
+  const inspector = new PhotoInspector(loadConfig({}));
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (next < photos.length) await inspector.inspect(photos[next++]);
+    }),
+  );
+  return rates(photos, Number(process.hrtime.bigint() - started) / 1e9);
+}
+
 function rates(photos: Buffer[], seconds: number): Throughput {
   const bytes = photos.reduce((sum, photo) => sum + photo.length, 0);
   return { photosPerSecond: Math.round(photos.length / seconds), megabytesPerSecond: Math.round(bytes / 1e6 / seconds) };
@@ -126,9 +145,11 @@ export function mediaUploadBenchmark(): Benchmark {
       const salt = randomBytes(4).readUInt32BE();
       const batch = (from: number, count: number) => Array.from({ length: count }, (_, i) => variantOf(base, salt + from + i));
       const anchor = measureDiskAnchor(batch(0, PHOTOS));
+      const inspection = await measureInspection(batch(0, PHOTOS));
       const single = await measureSystem('single', batch(1_000_000, WARM_UP), batch(2_000_000, PHOTOS));
       const split = await measureSystem('split', batch(3_000_000, WARM_UP), batch(4_000_000, PHOTOS));
       const ratio = (split.megabytesPerSecond / anchor.megabytesPerSecond).toFixed(2);
+      const ceiling = (inspection.megabytesPerSecond / anchor.megabytesPerSecond).toFixed(2);
       const row = (name: string, r: Throughput) => [name, r.photosPerSecond, r.megabytesPerSecond, r.p50Ms ?? '', r.p99Ms ?? '', r.failures ?? ''];
       return {
         title: 'POST /api/v1/media: 300 KB photos stored',
@@ -141,12 +162,18 @@ export function mediaUploadBenchmark(): Benchmark {
             ['target', 'photos/s', 'MB/s', 'p50 ms', 'p99 ms', 'not 201'],
             [
               row('anchor: bare Node writing the same bytes with fsync, one file after another', anchor),
+              row('ceiling: inspection alone in the media service code (decode, thumbnail, EXIF), no network, no disk', inspection),
               row('one process (inproc)', single),
               row('five processes (TCP)', split),
             ],
           ),
           '',
           `Five processes reach ${ratio}x the anchor's MB/s (goal: at least 0.5x).`,
+          '',
+          `What limits them: decoding. Proving a photo whole means decoding every pixel, which costs CPU in proportion to its bytes, ` +
+            `while the anchor only copies them to the disk; inspection alone reaches ${ceiling}x the anchor here, so no path that decodes ` +
+            'before answering can do better on this machine. The system then shares the same cores with TLS, multipart parsing, ' +
+            'base64 and JSON on both sides of the transport, five fsyncs per photo (three files, two folders), and the load generator.',
         ].join('\n'),
       };
     },
