@@ -5,6 +5,7 @@ import { machineLine, type Benchmark, type BenchSection } from './bench-kit.js';
 import { login } from '../support/demo-users.js';
 import { apkDownloadBenchmark } from './apk-download.bench.js';
 import { loginBenchmark } from './login.bench.js';
+import { mediaUploadBenchmark } from './media-upload.bench.js';
 import { systemEndpointBenchmark } from './system-endpoint.bench.js';
 
 /**
@@ -16,6 +17,7 @@ const benchmarks: Benchmark[] = [
   systemEndpointBenchmark(async (system) => ({ authorization: `Bearer ${(await login(system, 'admin')).token}` })),
   apkDownloadBenchmark,
   loginBenchmark(),
+  mediaUploadBenchmark(),
 ];
 
 const wanted = process.argv.slice(2);

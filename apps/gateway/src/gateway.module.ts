@@ -8,6 +8,7 @@ import { AdminModule } from './admin/admin.module.js';
 import { LoginModule } from './auth/login.module.js';
 import { CollectorSessionCheck } from './auth/session.check.js';
 import { MonitoringModule } from './monitoring/monitoring.module.js';
+import { MediaModule } from './media/media.module.js';
 import { SystemModule } from './system/system.module.js';
 
 /** The public HTTPS API of phones and web monitoring. */
@@ -25,6 +26,7 @@ export class GatewayModule {
         SystemModule,
         AdminModule,
         MonitoringModule,
+        MediaModule,
       ],
     };
   }

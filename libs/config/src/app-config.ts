@@ -53,6 +53,9 @@ export class AppConfig {
   tlsKey: string | undefined;
   mediaMaxBytes: number;
   ota: OtaSettings;
+  mediaMaxPixels: number;
+  photoMaxDistanceM: number;
+  photoMaxTimeGapMinutes: number;
   demoData: boolean;
   rpcTimeoutMs: number;
   workTimeZone: string;

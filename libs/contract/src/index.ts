@@ -83,3 +83,22 @@ export type {
 export { AuditStore, BranchStore, ResultCodeStore } from './store/admin-store.messages.js';
 export type { BranchScope, ProgressQuery, PromiseQuery, StoredVisit, VisitQuery } from './store/monitoring-records.js';
 export { MonitoringStore } from './store/monitoring-store.messages.js';
+export { MediaMessages } from './media/media.messages.js';
+export type {
+  DescribePhotosReply,
+  DescribePhotosRequest,
+  FetchPhotoReply,
+  FetchPhotoRequest,
+  StorePhotoReply,
+  StorePhotoRequest,
+} from './media/media.messages.js';
+export {
+  PHOTO_TYPES,
+  PHOTO_VARIANTS,
+  SHA256_HEX,
+  type GeoPoint,
+  type PhotoSummary,
+  type PhotoType,
+  type PhotoUploader,
+  type PhotoVariant,
+} from './media/photo.js';
