@@ -12,7 +12,8 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 ARG APP=gateway
-ENV NODE_ENV=production APP=${APP} DATA_DIR=/var/lib/mobile-collection INTERNAL_HOST=0.0.0.0
+# libuv's thread pool serves both file writes and photo decoding; 4 threads waiting on fsync would leave decoding idle.
+ENV NODE_ENV=production APP=${APP} DATA_DIR=/var/lib/mobile-collection INTERNAL_HOST=0.0.0.0 UV_THREADPOOL_SIZE=16
 WORKDIR /app
 COPY --from=build --chown=root:root /src/package.json ./
 COPY --from=build --chown=root:root /src/node_modules ./node_modules

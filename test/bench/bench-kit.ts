@@ -4,6 +4,8 @@ import { cpus } from 'node:os';
 
 export interface LoadResult {
   requestsPerSecond: number;
+  /** Answers with a 2xx status per second: what the endpoint actually got done. */
+  successesPerSecond: number;
   p50Ms: number;
   p99Ms: number;
   errors: number;
@@ -34,6 +36,7 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
   });
   return {
     requestsPerSecond: Math.round(result.requests.average),
+    successesPerSecond: Math.round((10 * result['2xx']) / result.duration) / 10,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors,

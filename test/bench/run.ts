@@ -5,6 +5,8 @@ import { machineLine, type Benchmark, type BenchSection } from './bench-kit.js';
 import { login } from '../support/demo-users.js';
 import { apkDownloadBenchmark } from './apk-download.bench.js';
 import { visitsBenchmark, worklistBenchmark } from './field-sync.bench.js';
+import { loginBenchmark } from './login.bench.js';
+import { mediaUploadBenchmark } from './media-upload.bench.js';
 import { systemEndpointBenchmark } from './system-endpoint.bench.js';
 
 /**
@@ -17,6 +19,8 @@ const benchmarks: Benchmark[] = [
   apkDownloadBenchmark,
   worklistBenchmark(),
   visitsBenchmark(),
+  loginBenchmark(),
+  mediaUploadBenchmark(),
 ];
 
 const wanted = process.argv.slice(2);

@@ -1,33 +1,82 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Session } from './demo-users.js';
 import type { RunningSystem } from './system-harness.js';
 
-/** A photo's SHA-256 as the phone would list it; each call gives another photo. */
+/** A visit as the phone sends it to POST /api/v1/visits (design section 3). */
+export interface VisitInput {
+  id: string;
+  assignmentId: string;
+  resultCode: string;
+  visitedAt: string;
+  location: { lat: number; lng: number; accuracy: number };
+  notes?: string;
+  payment?: { amount: number; receiptNo: string };
+  promise?: { date: string; amount: number };
+  photos: string[];
+}
+
+export interface VisitResult {
+  id: string;
+  status: 'created' | 'duplicate' | 'conflict' | 'rejected';
+  errors?: { field: string; message: string }[];
+}
+
+export interface WorklistAssignment {
+  id: string;
+  contractNo: string;
+  debtorName: string;
+  amountDue: number;
+}
+
+export interface Worklist {
+  workDate: string;
+  assignments: WorklistAssignment[];
+  receiptRange: { prefix: string; from: number; to: number };
+}
+
+/** The collector's LKH for today, through the real endpoint. */
+export async function worklistOf(system: RunningSystem, session: Session): Promise<Worklist> {
+  const reply = await system.request<Worklist>('/api/v1/worklist', { token: session.token });
+  if (reply.status !== 200) throw new Error(`GET /worklist answered ${reply.status}: ${reply.text}`);
+  return reply.body;
+}
+
+/** Sends visits through the real endpoint as the phone does; fails the test unless every one is stored. */
+export async function submitVisits(system: RunningSystem, session: Session, visits: VisitInput[]): Promise<VisitResult[]> {
+  const reply = await system.request<{ results: VisitResult[] }>('/api/v1/visits', { method: 'POST', token: session.token, json: { visits } });
+  if (reply.status >= 300) throw new Error(`POST /visits answered ${reply.status}: ${reply.text}`);
+  const refused = reply.body.results.filter((result) => result.status !== 'created' && result.status !== 'duplicate');
+  if (refused.length > 0) throw new Error(`visits not stored: ${JSON.stringify(refused)}`);
+  return reply.body.results;
+}
+
+/** A receipt number as printed from a range: the prefix, a dash and six digits (`KWJ1-000001`). */
+export function receiptNo(prefix: string, n: number): string {
+  return `${prefix}-${String(n).padStart(6, '0')}`;
+}
+
+/** The SHA-256 of a photo the phone took; the bytes are not sent here. */
 export function photoHash(): string {
-  return createHash('sha256').update(randomUUID()).digest('hex');
+  return createHash('sha256').update(randomBytes(32)).digest('hex');
 }
 
-export function receiptNo(prefix: string, number: number): string {
-  return `${prefix}-${String(number).padStart(6, '0')}`;
-}
-
-/** Visits whose result code demands nothing extra beyond GPS and the photos listed. */
-const MIN_PHOTOS: Record<string, number> = { PAID: 1, PARTIAL: 1, PTP: 1, NOT_MET: 1, HOUSE_EMPTY: 1, MOVED: 1, REFUSED: 0 };
-
-/** A visit that passes every rule for its result code, made a few seconds ago; overrides replace fields. */
-export function visitOf(assignmentId: string, resultCode: string, extra: Record<string, unknown> = {}): Record<string, any> {
+/**
+ * A visit with defaults a valid one needs; each test states what it is about.
+ * Overrides may break the shape on purpose (null location, unknown fields).
+ */
+export function visitOf(assignmentId: string, resultCode: string, overrides: Partial<VisitInput> | Record<string, unknown> = {}): VisitInput & Record<string, any> {
   return {
     id: randomUUID(),
     assignmentId,
     resultCode,
-    visitedAt: new Date(Date.now() - 5000).toISOString(),
-    location: { lat: -6.1865, lng: 106.8341, accuracy: 12 },
-    notes: `visit ${resultCode}`,
-    photos: Array.from({ length: MIN_PHOTOS[resultCode] ?? 1 }, photoHash),
-    ...extra,
+    visitedAt: new Date(Date.now() - 60_000).toISOString(),
+    location: { lat: -6.2, lng: 106.82, accuracy: 8 },
+    photos: [photoHash()],
+    ...overrides,
   };
 }
 
-/** POST /api/v1/visits; answers the reply. */
+/** POST /api/v1/visits as the phone sends it, answering the raw reply, refusals included. */
 export function sendVisits(system: RunningSystem, token: string, visits: unknown[]) {
   return system.request('/api/v1/visits', { method: 'POST', token, json: { visits } });
 }

@@ -22,6 +22,8 @@ export interface HttpReply<T = any> {
   headers: Headers;
   body: T;
   text: string;
+  /** The body as received, for images and other binary replies. */
+  bytes: Buffer;
 }
 
 export interface CommandResult {
@@ -133,10 +135,11 @@ export class RunningSystem {
       body = JSON.stringify(options.json);
     }
     const response = await fetch(url, { method: options.method ?? 'GET', headers, body: body as any, dispatcher });
-    const text = await response.text();
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const text = bytes.toString('utf8');
     const type = response.headers.get('content-type') ?? '';
     const parsed = type.includes('json') && text ? JSON.parse(text) : text;
-    return { status: response.status, headers: response.headers as unknown as Headers, body: parsed as T, text };
+    return { status: response.status, headers: response.headers as unknown as Headers, body: parsed as T, text, bytes };
   }
 
   /** Runs a built command (a path under dist/) with the system's environment, as an operator would from a shell. */
@@ -216,7 +219,7 @@ async function launchSystem(options: SystemOptions): Promise<RunningSystem> {
     OTA_RPC_PORT: String(otaRpc),
     INTERNAL_HOST: '127.0.0.1',
     TRANSPORT: options.mode === 'split' ? 'tcp' : 'inproc',
-    RPC_TIMEOUT_MS: '2000',
+    RPC_TIMEOUT_MS: '5000',
     LOG_LEVEL: 'info',
     ...testDatabase.env,
     ...options.env,

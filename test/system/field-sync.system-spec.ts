@@ -278,7 +278,7 @@ describe.each(testEngines())('the collection day on %s', (engine) => {
         const winner = rivals.find((visit) => visit.id !== loser.id)!;
         const after = (await syncStatusOf(session)).totals;
         expect(after.visitCount).toBe(before.visitCount + 1);
-        expect(after.paidAmount).toBe(before.paidAmount + winner.payment.amount);
+        expect(after.paidAmount).toBe(before.paidAmount + winner.payment!.amount);
       });
 
       it('after a device reset, shows what the server held and re-issues the LKH on the next login', async () => {

@@ -2,8 +2,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '#libs/config';
 import type { AppRuntime } from '#libs/runtime';
 import { TransportModule } from '#libs/transport';
+import { AdminModule } from './admin/admin.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BatchModule } from './batch/batch.module.js';
+import { MonitoringModule } from './monitoring/monitoring.module.js';
 import { SystemModule } from './system/system.module.js';
 import { VisitsModule } from './visits/visits.module.js';
 import { WorklistModule } from './worklist/worklist.module.js';
@@ -22,6 +24,8 @@ export class CollectorModule {
         WorklistModule,
         VisitsModule,
         BatchModule,
+        AdminModule,
+        MonitoringModule,
       ],
     };
   }

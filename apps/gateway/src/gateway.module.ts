@@ -4,9 +4,12 @@ import { ConfigModule } from '#libs/config';
 import { HttpEdgeModule } from '#libs/http';
 import type { AppRuntime } from '#libs/runtime';
 import { TransportModule } from '#libs/transport';
+import { AdminModule } from './admin/admin.module.js';
 import { LoginModule } from './auth/login.module.js';
 import { CollectorSessionCheck } from './auth/session.check.js';
 import { FieldModule } from './field/field.module.js';
+import { MonitoringModule } from './monitoring/monitoring.module.js';
+import { MediaModule } from './media/media.module.js';
 import { SystemModule } from './system/system.module.js';
 
 /** The public HTTPS API of phones and web monitoring. */
@@ -23,6 +26,9 @@ export class GatewayModule {
         LoginModule,
         FieldModule,
         SystemModule,
+        AdminModule,
+        MonitoringModule,
+        MediaModule,
       ],
     };
   }

@@ -22,11 +22,12 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = bearerTokenOf(request.header('authorization'));
     const user = this.tokens.verify(token);
+    // Authentication before authorization: a revoked phone or disabled user gets 401 on every route, never a 403.
+    await this.sessions?.assertActive(user);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles && !roles.includes(user.role)) {
       throw ProblemError.forbidden(`This needs the ${roles.join(' or ')} role`);
     }
-    await this.sessions?.assertActive(user);
     request.user = user;
     return true;
   }

@@ -58,6 +58,9 @@ export class AppConfig {
   tlsKey: string | undefined;
   mediaMaxBytes: number;
   ota: OtaSettings;
+  mediaMaxPixels: number;
+  photoMaxDistanceM: number;
+  photoMaxTimeGapMinutes: number;
   demoData: boolean;
   /** Accounts on each demo collector's LKH and receipt numbers in each demo range. */
   demoAccountsPerCollector: number;

@@ -27,6 +27,9 @@ describe('loadConfig', () => {
       ports: { gateway: 7443, collector: 8081, database: 8082, media: 8083, ota: 8000, otaRpc: 8084 },
       mediaMaxBytes: 10 * 1024 * 1024,
       ota: { packageName: 'id.multifinance.collection', maxApkBytes: 200 * 1024 * 1024, publicUrl: 'http://localhost:8000', catalogueTtlMs: 5000 },
+      mediaMaxPixels: 50_000_000,
+      photoMaxDistanceM: 500,
+      photoMaxTimeGapMinutes: 120,
       demoData: true,
       demoAccountsPerCollector: 25,
       demoReceiptsPerCollector: 500,
@@ -49,6 +52,9 @@ describe('loadConfig', () => {
       GATEWAY_PORT: '9443',
       OTA_RPC_PORT: '9084',
       MEDIA_MAX_BYTES: '2048',
+      MEDIA_MAX_PIXELS: '24000000',
+      PHOTO_MAX_DISTANCE_M: '250',
+      PHOTO_MAX_TIME_GAP_MINUTES: '30',
       DEMO_DATA: 'false',
       JWT_SECRET: 'x'.repeat(40),
       DEMO_ACCOUNTS_PER_COLLECTOR: '40',
@@ -69,6 +75,9 @@ describe('loadConfig', () => {
     expect(config.ports.gateway).toBe(9443);
     expect(config.ports.otaRpc).toBe(9084);
     expect(config.mediaMaxBytes).toBe(2048);
+    expect(config.mediaMaxPixels).toBe(24_000_000);
+    expect(config.photoMaxDistanceM).toBe(250);
+    expect(config.photoMaxTimeGapMinutes).toBe(30);
     expect(config.demoData).toBe(false);
     expect(config.jwtSecret).toHaveLength(40);
     expect(config.demoAccountsPerCollector).toBe(40);
@@ -108,6 +117,9 @@ describe('loadConfig', () => {
     [{ OTA_MAX_APK_BYTES: '1000' }, 'OTA_MAX_APK_BYTES', 'expected a number from 1048576 to 1073741824, got 1000'],
     [{ OTA_PUBLIC_URL: 'ftp://updates.example' }, 'OTA_PUBLIC_URL', 'is not an http(s) URL: "ftp://updates.example"'],
     [{ OTA_CATALOGUE_TTL_MS: '-1' }, 'OTA_CATALOGUE_TTL_MS', 'expected a whole number, got "-1"'],
+    [{ MEDIA_MAX_PIXELS: '300000000' }, 'MEDIA_MAX_PIXELS', 'expected a number from 1 to 268402689, got 300000000'],
+    [{ PHOTO_MAX_DISTANCE_M: '0' }, 'PHOTO_MAX_DISTANCE_M', 'expected a number from 1 to 1000000, got 0'],
+    [{ PHOTO_MAX_TIME_GAP_MINUTES: '2h' }, 'PHOTO_MAX_TIME_GAP_MINUTES', 'expected a whole number, got "2h"'],
   ])('refuses %j naming %s', (env, variable, reason) => {
     const error = errorOf(env as Record<string, string>);
     expect(error.variable).toBe(variable);

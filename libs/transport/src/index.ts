@@ -1,4 +1,5 @@
 export { InprocBus } from './inproc/inproc.bus.js';
+export { maxMessageLength } from './message-limits.js';
 export { MessageClient, type SendOptions } from './message.client.js';
 export { RpcAccessLogInterceptor } from './rpc-access-log.interceptor.js';
 export { RpcProblemFilter } from './rpc-problem.filter.js';

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { Controller, type INestMicroservice } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
+import { randomBytes } from 'node:crypto';
 import { createServer as createNetServer } from 'node:net';
 import { createLogger, currentRequestId, ProblemError, runWithRequestId } from '#libs/common';
 import { loadConfig, type AppConfig } from '#libs/config';
@@ -21,6 +22,7 @@ const Echo = defineMessage<EchoRequest, { text: string; whenType: string; reques
 const Refuse = defineMessage<Record<string, never>, never>('collector', 'test.refuse');
 const Crash = defineMessage<Record<string, never>, never>('collector', 'test.crash');
 const Stall = defineMessage<{ ms: number }, { done: true }>('collector', 'test.stall');
+const Mirror = defineMessage<{ contentBase64: string }, { contentBase64: string }>('collector', 'test.mirror');
 
 @Controller()
 class ProbeController {
@@ -39,6 +41,11 @@ class ProbeController {
   @MessagePattern(Crash.pattern)
   crash(): never {
     throw new Error('connection string postgres://secret@db leaked');
+  }
+
+  @MessagePattern(Mirror.pattern)
+  mirror(@Payload() request: { contentBase64: string }) {
+    return { contentBase64: request.contentBase64 };
   }
 
   @MessagePattern(Stall.pattern)
@@ -132,6 +139,19 @@ describe.each(['inproc', 'tcp'] as const)('the %s transport', (transport) => {
     service = await startProbeService(config, bus);
     const reply = await client.send(Echo, { text: 'back', when: 'now' });
     expect(reply.text).toBe('back');
+  });
+
+  it('carries a photo of MEDIA_MAX_BYTES both ways, and refuses a longer message without harm to the next', async () => {
+    const photo = randomBytes(config.mediaMaxBytes).toString('base64');
+    const reply = await client.send(Mirror, { contentBase64: photo }, { timeoutMs: 10000 });
+    expect(reply.contentBase64 === photo).toBe(true);
+
+    const oversized = randomBytes(config.mediaMaxBytes + 256 * 1024).toString('base64');
+    const error = await problemOf(client.send(Mirror, { contentBase64: oversized }, { timeoutMs: 10000 }));
+    expect(error.problem).toMatchObject({ status: 503, service: 'collector' });
+
+    const after = await client.send(Echo, { text: 'still here', when: 'now' });
+    expect(after.text).toBe('still here');
   });
 
   it('reports a missing peer through probe without throwing', async () => {

@@ -13,6 +13,7 @@ import { currentRequestId, runWithRequestId } from '#libs/common';
 import type { InprocBus } from './inproc/inproc.bus.js';
 import { InprocClient } from './inproc/inproc.client.js';
 import { InprocServer } from './inproc/inproc.server.js';
+import { maxMessageLength } from './message-limits.js';
 
 /** Where a service listens for messages, and where its peers reach it. */
 export function serviceAddress(service: ServiceName, config: AppConfig): { host: string; port: number } {
@@ -35,10 +36,11 @@ type ContextWithMetadata = BaseRpcContext & { getMetadata?: () => PacketMetadata
 
 /** The server a service answers messages on, carrying each caller's request id into the handler. */
 export function createServer(service: ServiceName, config: AppConfig, bus?: InprocBus): AnyServer {
+  const maxBufferSize = maxMessageLength(config);
   const server = (
     config.transport === 'inproc'
-      ? new InprocServer(requireBus(bus), service)
-      : new ServerTCP({ host: config.internalHost, port: serviceAddress(service, config).port })
+      ? new InprocServer(requireBus(bus), service, maxBufferSize)
+      : new ServerTCP({ host: config.internalHost, port: serviceAddress(service, config).port, maxBufferSize })
   ) as AnyServer;
   server.setOnProcessingStartHook((_transport, context, done) => {
     const requestId = (context as ContextWithMetadata).getMetadata?.()?.requestId ?? randomUUID();
@@ -49,8 +51,11 @@ export function createServer(service: ServiceName, config: AppConfig, bus?: Inpr
 
 /** The client one service uses to reach another, stamping each packet with the request id. */
 export function createClientProxy(service: ServiceName, config: AppConfig, bus?: InprocBus): AnyClient {
+  const maxBufferSize = maxMessageLength(config);
   const client = (
-    config.transport === 'inproc' ? new InprocClient(requireBus(bus), service) : new ClientTCP(serviceAddress(service, config))
+    config.transport === 'inproc'
+      ? new InprocClient(requireBus(bus), service, maxBufferSize)
+      : new ClientTCP({ ...serviceAddress(service, config), maxBufferSize })
   ) as AnyClient;
   client.setOnDispatchHook((packet) => {
     const requestId = currentRequestId();

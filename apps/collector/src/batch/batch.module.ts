@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CollectionDayModule } from '../day/collection-day.module.js';
-import { PhotoPresence } from '../photos/photo-presence.js';
+import { PhotosModule } from '../photos/photos.module.js';
 import { BatchController } from './batch.controller.js';
 import { BatchService } from './batch.service.js';
 
 @Module({
-  imports: [CollectionDayModule],
+  imports: [CollectionDayModule, PhotosModule],
   controllers: [BatchController],
-  providers: [BatchService, PhotoPresence],
+  providers: [BatchService],
 })
 export class BatchModule {}

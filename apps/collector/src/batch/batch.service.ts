@@ -65,7 +65,8 @@ export class BatchService {
 
   private async describe(batchId: string): Promise<SyncStatusView> {
     const held = await this.messages.send(VisitStore.ofBatch, { batchId });
-    const present = await this.photos.presentOf([...new Set(held.visits.flatMap((visit) => visit.photos))]);
+    const evidence = await this.photos.describe([...new Set(held.visits.flatMap((visit) => visit.photos))]);
+    const present = new Set(evidence.map((photo) => photo.sha256));
     const visits = held.visits.map((visit): VisitSyncView => ({
       id: visit.id,
       assignmentId: visit.assignmentId,

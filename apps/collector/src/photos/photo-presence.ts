@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import type { PhotoEvidence } from '#libs/contract';
 
 /**
- * Which photos have reached the server, by SHA-256: the one place the
- * collection day asks about photo receipt, answered by the media service that
- * stores them. Until that service reports what it holds, no photo counts as
- * received, so every expected photo is listed as missing.
+ * What the photo store holds of the photos visits expect, by SHA-256: the
+ * one place monitoring learns whether a proof photo has arrived and what its
+ * EXIF says. Hashes it does not hold are left out of the answer.
  */
+export abstract class PhotoPresence {
+  abstract describe(sha256s: string[]): Promise<PhotoEvidence[]>;
+}
+
+/** Knows of no stored photo: every expected photo reads as not yet received. */
 @Injectable()
-export class PhotoPresence {
-  presentOf(_sha256s: readonly string[]): Promise<Set<string>> {
-    return Promise.resolve(new Set());
+export class NoPhotoPresence extends PhotoPresence {
+  async describe(): Promise<PhotoEvidence[]> {
+    return [];
   }
 }

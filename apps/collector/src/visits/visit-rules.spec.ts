@@ -28,7 +28,10 @@ const day: CollectionDayRecord = {
     { code: 'REFUSED', label: 'Refused', requires: { payment: false, promise: false, gps: false, minPhotos: 0 }, active: true },
     { code: 'OLD', label: 'Retired', requires: { payment: false, promise: false, gps: false, minPhotos: 0 }, active: false },
   ],
-  receiptRanges: [{ prefix: 'KWJ1', from: 1, to: 500 }],
+  receiptRanges: [
+    { prefix: 'KWJ1', from: 1, to: 500, active: true },
+    { prefix: 'KWJ0', from: 1, to: 100, active: false },
+  ],
 };
 
 /** 10:00 in Jakarta on the work date. */
@@ -76,6 +79,8 @@ describe('checkVisit', () => {
     expect(paid({ amount: 5, receiptNo: 'KWJ1-00001' })).toEqual(['payment.receiptNo:receipt-out-of-range']);
     expect(paid({ amount: 5, receiptNo: 'KWJ2-000001' })).toEqual(['payment.receiptNo:receipt-out-of-range']);
     expect(paid({ amount: 5, receiptNo: 'KWJ1000001' })).toEqual(['payment.receiptNo:receipt-out-of-range']);
+    expect(paid({ amount: 5, receiptNo: 'KWJ0-000100' })).toEqual([]);
+    expect(paid({ amount: 5, receiptNo: 'KWJ0-000101' })).toEqual(['payment.receiptNo:receipt-out-of-range']);
   });
 
   it('refuses a payment or promise on a code that takes none', () => {

@@ -63,7 +63,7 @@ function checkPayment(visit: VisitContent, day: CollectionDayRecord): VisitIssue
       issue(
         'payment.receiptNo',
         'receipt-out-of-range',
-        allowed.length ? `${payment.receiptNo} is not one of your receipt numbers (${allowed.join(', ')})` : 'You have no active receipt range',
+        allowed.length ? `${payment.receiptNo} is not one of your receipt numbers (${allowed.join(', ')})` : 'You have no receipt range',
       ),
     );
   }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Actor, WorklistView } from '#libs/contract';
+import type { Actor, ReceiptRangeRecord, ReceiptRangeView, WorklistView } from '#libs/contract';
 import { CollectionDayService } from '../day/collection-day.service.js';
 
 @Injectable()
@@ -15,9 +15,14 @@ export class WorklistService {
       batch: day.batch,
       assignments: day.assignments.map(({ accountId: _accountId, ...assignment }) => assignment),
       resultCodes: day.resultCodes.filter((code) => code.active).map(({ active: _active, ...code }) => code),
-      receiptRange: day.receiptRanges[0] ?? null,
+      receiptRange: activeRange(day.receiptRanges),
     };
     const syncToken = createHash('sha256').update(JSON.stringify(content)).digest('base64url');
     return { ...content, syncToken };
   }
+}
+
+function activeRange(ranges: ReceiptRangeRecord[]): ReceiptRangeView | null {
+  const active = ranges.find((range) => range.active);
+  return active ? { prefix: active.prefix, from: active.from, to: active.to } : null;
 }

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { DeviceStore, type BindDeviceRequest, type DeviceView } from '#libs/contract';
+import { DeviceStore, type BindDeviceRequest, type DeviceEnd, type DeviceQuery, type DeviceSummary, type DeviceView, type Page } from '#libs/contract';
 import { DevicesRepository } from './devices.repository.js';
 
 @Controller()
@@ -15,5 +15,15 @@ export class DevicesController {
   @MessagePattern(DeviceStore.findById.pattern)
   findById(@Payload() request: { deviceId: string }): Promise<DeviceView | null> {
     return this.devices.findById(request.deviceId);
+  }
+
+  @MessagePattern(DeviceStore.list.pattern)
+  list(@Payload() query: DeviceQuery): Promise<Page<DeviceSummary>> {
+    return this.devices.list(query);
+  }
+
+  @MessagePattern(DeviceStore.end.pattern)
+  end(@Payload() request: DeviceEnd): Promise<DeviceSummary> {
+    return this.devices.end(request);
   }
 }

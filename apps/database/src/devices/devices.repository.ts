@@ -1,17 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { In, type FindOptionsWhere, type Repository } from 'typeorm';
 import { ProblemError } from '#libs/common';
-import type { BindDeviceRequest, DeviceView } from '#libs/contract';
-import { Device } from '#libs/entities';
+import type { BindDeviceRequest, DeviceEnd, DeviceQuery, DeviceSummary, DeviceView, Page } from '#libs/contract';
+import { Device, User } from '#libs/entities';
+import { recordAudit } from '../audit/audit-trail.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
 import { toDeviceView } from './device.mapper.js';
+
+/** Which statuses each ending may start from: a released phone can still be revoked for good. */
+const ENDS_FROM: Record<DeviceEnd['status'], Device['status'][]> = {
+  released: ['active'],
+  revoked: ['active', 'released'],
+};
 
 @Injectable()
 export class DevicesRepository {
   constructor(
     @InjectRepository(Device) private readonly devices: Repository<Device>,
+    @InjectRepository(User) private readonly users: Repository<User>,
     private readonly transactions: TransactionRunner,
   ) {}
 
@@ -50,5 +58,43 @@ export class DevicesRepository {
   async findById(deviceId: string): Promise<DeviceView | null> {
     const device = await this.devices.findOneBy({ id: deviceId });
     return device ? toDeviceView(device) : null;
+  }
+
+  /** Most recently bound first. */
+  async list(query: DeviceQuery): Promise<Page<DeviceSummary>> {
+    const where: FindOptionsWhere<Device> = {};
+    if (query.userId) where.userId = query.userId;
+    if (query.status) where.status = query.status;
+    const [devices, total] = await this.devices.findAndCount({ where, order: { boundAt: 'DESC', id: 'ASC' }, skip: query.offset, take: query.limit });
+    const userIds = [...new Set(devices.map((device) => device.userId))];
+    const owners = userIds.length ? await this.users.findBy({ id: In(userIds) }) : [];
+    const usernames = new Map(owners.map((owner) => [owner.id, owner.username]));
+    const items = devices.map((device) => ({ ...toDeviceView(device), username: usernames.get(device.userId) ?? '' }));
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  /** The session check reads the status on every request, so the phone's token stops working with this commit. */
+  end(request: DeviceEnd): Promise<DeviceSummary> {
+    return this.transactions.run(async (manager) => {
+      const devices = manager.getRepository(Device);
+      const device = await devices.findOneBy({ id: request.deviceId });
+      if (!device) throw ProblemError.notFound(`No device ${request.deviceId}`);
+      if (!ENDS_FROM[request.status].includes(device.status)) {
+        throw ProblemError.conflict('device-status', `The device is ${device.status}; only a device that is ${ENDS_FROM[request.status].join(' or ')} can be ${request.status}`);
+      }
+      const previous = device.status;
+      device.status = request.status;
+      device.endedAt ??= new Date(request.at);
+      await devices.save(device);
+      await recordAudit(manager, {
+        actorId: request.actorId,
+        action: request.status === 'released' ? 'device.release' : 'device.revoke',
+        subjectType: 'device',
+        subjectId: device.id,
+        details: { userId: device.userId, deviceKey: device.deviceKey, from: previous, to: device.status },
+      });
+      const owner = await manager.getRepository(User).findOneBy({ id: device.userId });
+      return { ...toDeviceView(device), username: owner?.username ?? '' };
+    });
   }
 }

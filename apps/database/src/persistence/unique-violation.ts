@@ -1,4 +1,5 @@
 import { QueryFailedError } from 'typeorm';
+import type { ProblemError } from '#libs/common';
 
 const SQLITE_CODES = new Set(['SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT_UNIQUE']);
 const POSTGRES_CODE = '23505';
@@ -13,4 +14,16 @@ export function isUniqueViolation(error: unknown): boolean {
     driverError?.code === POSTGRES_CODE ||
     SQL_SERVER_NUMBERS.has(Number(driverError?.number))
   );
+}
+
+/**
+ * Runs an insert whose uniqueness the database decides, even between two
+ * concurrent requests; a violation becomes the given conflict problem.
+ */
+export async function insertUnique(insert: Promise<unknown>, conflict: () => ProblemError): Promise<void> {
+  try {
+    await insert;
+  } catch (error) {
+    throw isUniqueViolation(error) ? conflict() : error;
+  }
 }

@@ -1,6 +1,16 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { UserStore, type UserRecord } from '#libs/contract';
+import {
+  UserStore,
+  type NewUserRecord,
+  type Page,
+  type PasswordChange,
+  type ReceiptRangeChange,
+  type UserChange,
+  type UserQuery,
+  type UserRecord,
+  type UserSummary,
+} from '#libs/contract';
 import { UsersRepository } from './users.repository.js';
 
 @Controller()
@@ -15,5 +25,30 @@ export class UsersController {
   @MessagePattern(UserStore.findById.pattern)
   findById(@Payload() request: { userId: string }): Promise<UserRecord | null> {
     return this.users.findById(request.userId);
+  }
+
+  @MessagePattern(UserStore.list.pattern)
+  list(@Payload() query: UserQuery): Promise<Page<UserSummary>> {
+    return this.users.list(query);
+  }
+
+  @MessagePattern(UserStore.create.pattern)
+  create(@Payload() record: NewUserRecord): Promise<UserSummary> {
+    return this.users.create(record);
+  }
+
+  @MessagePattern(UserStore.update.pattern)
+  update(@Payload() change: UserChange): Promise<UserSummary> {
+    return this.users.update(change);
+  }
+
+  @MessagePattern(UserStore.setPassword.pattern)
+  setPassword(@Payload() change: PasswordChange): Promise<UserSummary> {
+    return this.users.setPassword(change);
+  }
+
+  @MessagePattern(UserStore.assignReceiptRange.pattern)
+  assignReceiptRange(@Payload() change: ReceiptRangeChange): Promise<UserSummary> {
+    return this.users.assignReceiptRange(change);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ProblemError } from '#libs/common';
-import type { AssignmentRecord, CollectionDayRecord, ReceiptRangeView, ResultCodeRecord } from '#libs/contract';
+import type { AssignmentRecord, CollectionDayRecord, ReceiptRangeRecord, ResultCodeRecord } from '#libs/contract';
 import { Account, Assignment, Batch, ReceiptRange, ResultCode, User, Worklist } from '#libs/entities';
 import { toBatchView } from '../batches/batch.mapper.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
@@ -95,8 +95,8 @@ export class WorklistsRepository {
     }));
   }
 
-  private async receiptRangesOf(manager: EntityManager, collectorId: string): Promise<ReceiptRangeView[]> {
-    const ranges = await manager.find(ReceiptRange, { where: { collectorId, active: true }, order: { prefix: 'ASC' } });
-    return ranges.map((range) => ({ prefix: range.prefix, from: range.fromNo, to: range.toNo }));
+  private async receiptRangesOf(manager: EntityManager, collectorId: string): Promise<ReceiptRangeRecord[]> {
+    const ranges = await manager.find(ReceiptRange, { where: { collectorId }, order: { active: 'DESC', prefix: 'ASC' } });
+    return ranges.map((range) => ({ prefix: range.prefix, from: range.fromNo, to: range.toNo, active: range.active }));
   }
 }

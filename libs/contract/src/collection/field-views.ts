@@ -1,11 +1,8 @@
+import type { GeoPoint } from '../media/photo.js';
+import type { ReceiptRangeView, ResultRequirements } from './admin.messages.js';
 import type { BatchView } from './views.js';
 
 /** What the phone sees of the collection day: the LKH, visits, sync state. Money is whole rupiah, times ISO-8601. */
-
-export interface GeoPoint {
-  lat: number;
-  lng: number;
-}
 
 export interface AssignmentView {
   id: string;
@@ -21,24 +18,11 @@ export interface AssignmentView {
   location: GeoPoint | null;
 }
 
-export interface ResultCodeRequirements {
-  payment: boolean;
-  promise: boolean;
-  gps: boolean;
-  minPhotos: number;
-}
-
-export interface ResultCodeView {
+/** A result code as the worklist offers it to the phone. */
+export interface OfferedResultCode {
   code: string;
   label: string;
-  requires: ResultCodeRequirements;
-}
-
-/** Receipt numbers the collector may print: `${prefix}-${number padded to 6 digits}`, number within from..to. */
-export interface ReceiptRangeView {
-  prefix: string;
-  from: number;
-  to: number;
+  requires: ResultRequirements;
 }
 
 export interface WorklistView {
@@ -47,7 +31,8 @@ export interface WorklistView {
   syncToken: string;
   batch: BatchView;
   assignments: AssignmentView[];
-  resultCodes: ResultCodeView[];
+  resultCodes: OfferedResultCode[];
+  /** Receipt numbers the collector may print: `${prefix}-${number padded to 6 digits}`, number within from..to. */
   receiptRange: ReceiptRangeView | null;
 }
 

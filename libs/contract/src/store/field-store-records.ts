@@ -1,11 +1,17 @@
-import type { AssignmentView, ReceiptRangeView, ResultCodeView, VisitContent, VisitIssue, VisitView } from '../collection/field-views.js';
+import type { ReceiptRangeView } from '../collection/admin.messages.js';
+import type { AssignmentView, OfferedResultCode, VisitContent, VisitIssue, VisitView } from '../collection/field-views.js';
 import type { BatchView } from '../collection/views.js';
 
 export interface AssignmentRecord extends AssignmentView {
   accountId: string;
 }
 
-export interface ResultCodeRecord extends ResultCodeView {
+export interface ResultCodeRecord extends OfferedResultCode {
+  active: boolean;
+}
+
+/** A range the collector was allotted; a replaced one is inactive, but its printed receipts stay valid. */
+export interface ReceiptRangeRecord extends ReceiptRangeView {
   active: boolean;
 }
 
@@ -17,8 +23,8 @@ export interface CollectionDayRecord {
   /** Empty when no LKH exists for the batch's work date. */
   assignments: AssignmentRecord[];
   resultCodes: ResultCodeRecord[];
-  /** The collector's active receipt ranges. */
-  receiptRanges: ReceiptRangeView[];
+  /** Every range the collector was allotted, the active one first. */
+  receiptRanges: ReceiptRangeRecord[];
 }
 
 /** Where an accepted visit is filed. */

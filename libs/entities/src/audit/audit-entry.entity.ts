@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /** Who changed what, and when: one row per change of a business record. */
 @Entity({ name: 'audit_entry' })
 @Index('ix_audit_entry_subject', ['subjectType', 'subjectId'])
+@Index('ix_audit_entry_action', ['action'])
 export class AuditEntry {
   @PrimaryGeneratedColumn()
   id: number;

@@ -4,6 +4,7 @@ import { asNumber } from '../column-transformers.js';
 /** A debtor's promise, made on a visit, to pay an amount by a date. */
 @Entity({ name: 'promise_to_pay' })
 @Index('ix_promise_to_pay_date', ['promisedDate'])
+@Index('ix_promise_to_pay_branch_date', ['branchId', 'promisedDate'])
 export class PromiseToPay {
   @PrimaryColumn({ name: 'visit_id', type: 'varchar', length: 36 })
   visitId: string;

@@ -1,6 +1,12 @@
 import { CreateAuditTrail1764300000000 } from './1764300000000-create-audit-trail.js';
 import { CreateCollectionDay1764310000000 } from './1764310000000-create-collection-day.js';
+import { AddMonitoringIndices1764330000000 } from './1764330000000-add-monitoring-indices.js';
 import { CreateOtaReleases1764400000000 } from './1764400000000-create-ota-releases.js';
 
 /** Every migration, oldest first. */
-export const MIGRATIONS = [CreateAuditTrail1764300000000, CreateCollectionDay1764310000000, CreateOtaReleases1764400000000];
+export const MIGRATIONS = [
+  CreateAuditTrail1764300000000,
+  CreateCollectionDay1764310000000,
+  AddMonitoringIndices1764330000000,
+  CreateOtaReleases1764400000000,
+];

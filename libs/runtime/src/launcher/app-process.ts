@@ -57,10 +57,17 @@ function printWithPrefix(target: LaunchTarget, line: string): void {
   process.stdout.write(`[${target.padEnd(9)}] ${line}\n`);
 }
 
+/**
+ * libuv's thread pool runs both file writes and photo decoding (sharp); with
+ * its default of 4 threads, writes waiting on fsync leave decoding idle. Node
+ * reads it once, before any of the app's code runs, so it is set here.
+ */
+const THREAD_POOL_SIZE = '16';
+
 /** Starts the built entry of an app as a child process, forwarding its output line by line. */
 export function launchApp(target: LaunchTarget, options: LaunchOptions): AppProcess {
   const child = spawn(process.execPath, ['--enable-source-maps', entryFileOf(target)], {
-    env: options.env,
+    env: { UV_THREADPOOL_SIZE: THREAD_POOL_SIZE, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const onLine = options.onLine ?? printWithPrefix;

@@ -2,6 +2,8 @@ import type { ReadPacket, WritePacket } from '@nestjs/microservices';
 import type { ServiceName } from '#libs/contract';
 
 export interface InprocEndpoint {
+  /** The longest request, in JSON characters, the endpoint reads. */
+  readonly maxMessageLength: number;
   deliver(packet: ReadPacket, reply: (packet: WritePacket) => void): void;
 }
 
@@ -11,6 +13,13 @@ export class InprocUnreachableError extends Error {
 
   constructor(service: ServiceName) {
     super(`connect ECONNREFUSED inproc:${service}`);
+  }
+}
+
+/** A message longer than its reader accepts, refused as a TCP peer refuses it. */
+export class InprocMessageTooLongError extends Error {
+  constructor(length: number, maxLength: number) {
+    super(`The message is ${length} characters long; at most ${maxLength} are read`);
   }
 }
 
@@ -30,15 +39,29 @@ export class InprocBus {
     if (this.endpoints.get(service) === endpoint) this.endpoints.delete(service);
   }
 
-  /** Delivers a JSON copy of the packet and JSON copies of the replies, as a socket would. */
-  deliver(service: ServiceName, packet: ReadPacket, reply: (packet: WritePacket) => void): void {
+  /**
+   * Delivers a JSON copy of the packet and JSON copies of the replies, as a
+   * socket would, with the same length limits: the endpoint's on the request,
+   * the caller's on each reply.
+   */
+  deliver(service: ServiceName, packet: ReadPacket, reply: (packet: WritePacket) => void, maxReplyLength: number): void {
     const endpoint = this.endpoints.get(service);
     if (!endpoint) throw new InprocUnreachableError(service);
-    const wirePacket = roundTrip(packet);
-    setImmediate(() => endpoint.deliver(wirePacket, (response) => reply(roundTrip(response))));
+    const wirePacket = roundTrip(packet, endpoint.maxMessageLength);
+    setImmediate(() =>
+      endpoint.deliver(wirePacket, (response) => {
+        try {
+          reply(roundTrip(response, maxReplyLength));
+        } catch (err) {
+          reply({ err, isDisposed: true });
+        }
+      }),
+    );
   }
 }
 
-function roundTrip<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+function roundTrip<T>(value: T, maxLength: number): T {
+  const json = JSON.stringify(value);
+  if (json.length > maxLength) throw new InprocMessageTooLongError(json.length, maxLength);
+  return JSON.parse(json) as T;
 }

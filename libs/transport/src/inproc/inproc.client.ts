@@ -7,6 +7,7 @@ export class InprocClient extends ClientProxy {
   constructor(
     private readonly bus: InprocBus,
     private readonly service: ServiceName,
+    private readonly maxReplyLength: number,
   ) {
     super();
   }
@@ -22,9 +23,14 @@ export class InprocClient extends ClientProxy {
   protected publish(packet: ReadPacket, callback: (packet: WritePacket) => void): () => void {
     let cancelled = false;
     try {
-      this.bus.deliver(this.service, packet, (reply) => {
-        if (!cancelled) callback(reply);
-      });
+      this.bus.deliver(
+        this.service,
+        packet,
+        (reply) => {
+          if (!cancelled) callback(reply);
+        },
+        this.maxReplyLength,
+      );
     } catch (err) {
       callback({ err });
     }

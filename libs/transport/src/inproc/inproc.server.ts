@@ -10,6 +10,7 @@ export class InprocServer extends Server implements CustomTransportStrategy, Inp
   constructor(
     private readonly bus: InprocBus,
     private readonly service: ServiceName,
+    readonly maxMessageLength: number,
   ) {
     super();
   }

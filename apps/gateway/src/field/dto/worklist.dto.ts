@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LoginBatchDto } from '../../auth/dto/login-reply.dto.js';
 
-export class GeoPointDto {
+export class AccountLocationDto {
   @ApiProperty({ example: -6.1865 }) lat: number;
   @ApiProperty({ example: 106.8341 }) lng: number;
 }
@@ -17,23 +17,23 @@ export class AssignmentDto {
   @ApiProperty({ example: 1_200_000 }) installmentAmount: number;
   @ApiProperty({ example: 45 }) overdueDays: number;
   @ApiProperty({ description: 'Rupiah still owed on the contract', example: 14_400_000 }) outstanding: number;
-  @ApiProperty({ type: GeoPointDto, nullable: true }) location: GeoPointDto | null;
+  @ApiProperty({ type: AccountLocationDto, nullable: true }) location: AccountLocationDto | null;
 }
 
-export class ResultCodeRequirementsDto {
+export class OfferedRequirementsDto {
   @ApiProperty({ description: 'A payment (amount and receipt number) is required' }) payment: boolean;
   @ApiProperty({ description: 'A promise to pay (date and amount) is required' }) promise: boolean;
   @ApiProperty({ description: 'A GPS position is required' }) gps: boolean;
   @ApiProperty({ description: 'Photos the visit must list' }) minPhotos: number;
 }
 
-export class ResultCodeDto {
+export class OfferedResultCodeDto {
   @ApiProperty({ example: 'PTP' }) code: string;
   @ApiProperty({ example: 'Janji bayar (promise to pay)' }) label: string;
-  @ApiProperty({ type: ResultCodeRequirementsDto }) requires: ResultCodeRequirementsDto;
+  @ApiProperty({ type: OfferedRequirementsDto }) requires: OfferedRequirementsDto;
 }
 
-export class ReceiptRangeDto {
+export class WorklistReceiptRangeDto {
   @ApiProperty({ description: 'Receipt numbers are written `PREFIX-NNNNNN` (six digits, zero-padded), e.g. KWJ1-000042', example: 'KWJ1' })
   prefix: string;
   @ApiProperty({ example: 1 }) from: number;
@@ -45,6 +45,6 @@ export class WorklistDto {
   @ApiProperty({ description: 'Changes whenever the LKH changes; also the strong ETag' }) syncToken: string;
   @ApiProperty({ type: LoginBatchDto }) batch: LoginBatchDto;
   @ApiProperty({ type: [AssignmentDto] }) assignments: AssignmentDto[];
-  @ApiProperty({ type: [ResultCodeDto] }) resultCodes: ResultCodeDto[];
-  @ApiProperty({ type: ReceiptRangeDto, nullable: true }) receiptRange: ReceiptRangeDto | null;
+  @ApiProperty({ type: [OfferedResultCodeDto] }) resultCodes: OfferedResultCodeDto[];
+  @ApiProperty({ type: WorklistReceiptRangeDto, nullable: true }) receiptRange: WorklistReceiptRangeDto | null;
 }

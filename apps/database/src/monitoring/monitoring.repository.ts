@@ -1,0 +1,283 @@
+import { Injectable } from '@nestjs/common';
+import { Between, DataSource, In, type FindOptionsWhere } from 'typeorm';
+import type {
+  BranchScope,
+  CollectorProgress,
+  CollectorRef,
+  Page,
+  Position,
+  ProgressQuery,
+  PromiseDue,
+  PromiseQuery,
+  StoredVisit,
+  VisitQuery,
+  VisitSummary,
+} from '#libs/contract';
+import { Account, Assignment, Batch, Branch, Payment, PromiseToPay, ResultCode, User, Visit, VisitPhoto, Worklist } from '#libs/entities';
+
+interface Lookups {
+  accounts: Map<string, Account>;
+  collectors: Map<string, User>;
+  branchCodes: Map<string, string>;
+}
+
+/** Counts and sums come back as strings from PostgreSQL and SQL Server, as numbers from SQLite. */
+function countsBy(rows: { key: string; n: string | number | null }[]): Map<string, number> {
+  return new Map(rows.map((row) => [row.key, Number(row.n ?? 0)]));
+}
+
+function collectorRef(user: User | undefined, id: string): CollectorRef {
+  return { id, username: user?.username ?? '', fullName: user?.fullName ?? '' };
+}
+
+function positionOf(visit: Visit): Position | null {
+  if (visit.latitude === null || visit.longitude === null) return null;
+  return { lat: visit.latitude, lng: visit.longitude, accuracy: visit.accuracyM };
+}
+
+/**
+ * The queries behind web monitoring. Each takes a branch scope and never
+ * reads outside it; the collector service decides the scope from the caller.
+ */
+@Injectable()
+export class MonitoringRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async progress(query: ProgressQuery): Promise<CollectorProgress[]> {
+    const collectors = await this.dataSource.getRepository(User).find({
+      where: { role: 'collector', ...(query.branchId ? { branchId: query.branchId } : {}) },
+      order: { username: 'ASC' },
+    });
+    if (collectors.length === 0) return [];
+    const ids = collectors.map((collector) => collector.id);
+    const params = { workDate: query.workDate, ids };
+    const [assigned, visited, byResult, paid, promised, batches, latest, lookups] = await Promise.all([
+      this.dataSource
+        .createQueryBuilder(Worklist, 'w')
+        .innerJoin(Assignment, 'a', 'a.worklistId = w.id')
+        .select('w.collectorId', 'key')
+        .addSelect('COUNT(a.id)', 'n')
+        .where('w.workDate = :workDate AND w.collectorId IN (:...ids)', params)
+        .groupBy('w.collectorId')
+        .getRawMany(),
+      this.dataSource
+        .createQueryBuilder(Visit, 'v')
+        .select('v.collectorId', 'key')
+        .addSelect('COUNT(DISTINCT v.assignmentId)', 'n')
+        .where('v.workDate = :workDate AND v.collectorId IN (:...ids)', params)
+        .groupBy('v.collectorId')
+        .getRawMany(),
+      this.dataSource
+        .createQueryBuilder(Visit, 'v')
+        .select('v.collectorId', 'collectorId')
+        .addSelect('v.resultCode', 'resultCode')
+        .addSelect('COUNT(v.id)', 'n')
+        .where('v.workDate = :workDate AND v.collectorId IN (:...ids)', params)
+        .groupBy('v.collectorId')
+        .addGroupBy('v.resultCode')
+        .getRawMany<{ collectorId: string; resultCode: string; n: string | number }>(),
+      this.dataSource
+        .createQueryBuilder(Payment, 'p')
+        .innerJoin(Visit, 'v', 'v.id = p.visitId')
+        .select('v.collectorId', 'key')
+        .addSelect('SUM(p.amount)', 'n')
+        .where('v.workDate = :workDate AND v.collectorId IN (:...ids)', params)
+        .groupBy('v.collectorId')
+        .getRawMany(),
+      this.dataSource
+        .createQueryBuilder(PromiseToPay, 'pp')
+        .innerJoin(Visit, 'v', 'v.id = pp.visitId')
+        .select('v.collectorId', 'key')
+        .addSelect('SUM(pp.amount)', 'n')
+        .where('v.workDate = :workDate AND v.collectorId IN (:...ids)', params)
+        .groupBy('v.collectorId')
+        .getRawMany(),
+      this.dataSource.getRepository(Batch).findBy({ workDate: query.workDate, collectorId: In(ids) }),
+      this.latestVisits(query.workDate, ids),
+      this.lookups({ branchIds: collectors.flatMap((collector) => (collector.branchId ? [collector.branchId] : [])) }),
+    ]);
+    const assignedBy = countsBy(assigned);
+    const visitedBy = countsBy(visited);
+    const paidBy = countsBy(paid);
+    const promisedBy = countsBy(promised);
+    return collectors.map((collector) => {
+      const results = byResult.filter((row) => row.collectorId === collector.id);
+      const syncs = batches.flatMap((batch) => (batch.collectorId === collector.id && batch.lastSyncAt ? [batch.lastSyncAt.getTime()] : []));
+      const last = latest.get(collector.id);
+      const position = last ? positionOf(last) : null;
+      return {
+        collector: { id: collector.id, username: collector.username, fullName: collector.fullName, active: collector.active },
+        branchCode: lookups.branchCodes.get(collector.branchId ?? '') ?? '',
+        assigned: assignedBy.get(collector.id) ?? 0,
+        visited: visitedBy.get(collector.id) ?? 0,
+        visits: results.reduce((sum, row) => sum + Number(row.n), 0),
+        paidAmount: paidBy.get(collector.id) ?? 0,
+        promisedAmount: promisedBy.get(collector.id) ?? 0,
+        visitsByResult: Object.fromEntries(results.map((row) => [row.resultCode, Number(row.n)])),
+        lastSyncAt: syncs.length ? new Date(Math.max(...syncs)).toISOString() : null,
+        lastPosition: last && position ? { ...position, at: last.visitedAt.toISOString() } : null,
+      };
+    });
+  }
+
+  /** Newest visit first; ties on the instant are broken by id so pages never overlap. */
+  async visits(query: VisitQuery): Promise<Page<VisitSummary>> {
+    const where: FindOptionsWhere<Visit> = { workDate: Between(query.from, query.to) };
+    if (query.branchId) where.branchId = query.branchId;
+    if (query.collectorId) where.collectorId = query.collectorId;
+    if (query.resultCode) where.resultCode = query.resultCode;
+    const [visits, total] = await this.dataSource.getRepository(Visit).findAndCount({
+      where,
+      order: { visitedAt: 'DESC', id: 'DESC' },
+      skip: query.offset,
+      take: query.limit,
+    });
+    const ids = visits.map((visit) => visit.id);
+    const [lookups, payments, promises, photoCounts] = await Promise.all([
+      this.lookupsOf(visits),
+      ids.length ? this.dataSource.getRepository(Payment).findBy({ visitId: In(ids) }) : [],
+      ids.length ? this.dataSource.getRepository(PromiseToPay).findBy({ visitId: In(ids) }) : [],
+      ids.length
+        ? this.dataSource
+            .createQueryBuilder(VisitPhoto, 'ph')
+            .select('ph.visitId', 'key')
+            .addSelect('COUNT(ph.sha256)', 'n')
+            .where('ph.visitId IN (:...ids)', { ids })
+            .groupBy('ph.visitId')
+            .getRawMany()
+        : [],
+    ]);
+    const paymentOf = new Map(payments.map((payment) => [payment.visitId, payment]));
+    const promiseOf = new Map(promises.map((promise) => [promise.visitId, promise]));
+    const photosOf = countsBy(photoCounts);
+    const items = visits.map((visit) => ({
+      ...this.summaryOf(visit, lookups, paymentOf.get(visit.id), promiseOf.get(visit.id)),
+      photosExpected: photosOf.get(visit.id) ?? 0,
+    }));
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  async visit(query: BranchScope & { visitId: string }): Promise<StoredVisit | null> {
+    const visit = await this.dataSource.getRepository(Visit).findOneBy({ id: query.visitId });
+    if (!visit || (query.branchId && visit.branchId !== query.branchId)) return null;
+    const [lookups, payment, promise, photos, result] = await Promise.all([
+      this.lookupsOf([visit]),
+      this.dataSource.getRepository(Payment).findOneBy({ visitId: visit.id }),
+      this.dataSource.getRepository(PromiseToPay).findOneBy({ visitId: visit.id }),
+      this.dataSource.getRepository(VisitPhoto).find({ where: { visitId: visit.id }, order: { position: 'ASC' } }),
+      this.dataSource.getRepository(ResultCode).findOneBy({ code: visit.resultCode }),
+    ]);
+    const summary = this.summaryOf(visit, lookups, payment ?? undefined, promise ?? undefined);
+    const account = lookups.accounts.get(visit.accountId);
+    return {
+      ...summary,
+      batchId: visit.batchId,
+      assignmentId: visit.assignmentId,
+      resultLabel: result?.label ?? visit.resultCode,
+      account: {
+        ...summary.account,
+        address: account?.address ?? '',
+        phone: account?.phone ?? '',
+        installmentAmount: account?.installmentAmount ?? 0,
+        amountDue: account?.amountDue ?? 0,
+        overdueDays: account?.overdueDays ?? 0,
+        outstanding: account?.outstanding ?? 0,
+      },
+      photos: photos.map((photo) => ({ sha256: photo.sha256, position: photo.position })),
+    };
+  }
+
+  /** Earliest promised date first. */
+  async promisesDue(query: PromiseQuery): Promise<Page<PromiseDue>> {
+    const where: FindOptionsWhere<PromiseToPay> = { promisedDate: Between(query.from, query.to) };
+    if (query.branchId) where.branchId = query.branchId;
+    const [promises, total] = await this.dataSource.getRepository(PromiseToPay).findAndCount({
+      where,
+      order: { promisedDate: 'ASC', visitId: 'ASC' },
+      skip: query.offset,
+      take: query.limit,
+    });
+    const visitIds = promises.map((promise) => promise.visitId);
+    const [lookups, visits] = await Promise.all([
+      this.lookups({
+        accountIds: promises.map((promise) => promise.accountId),
+        collectorIds: promises.map((promise) => promise.collectorId),
+        branchIds: promises.map((promise) => promise.branchId),
+      }),
+      visitIds.length ? this.dataSource.getRepository(Visit).findBy({ id: In(visitIds) }) : [],
+    ]);
+    const visitedAt = new Map(visits.map((visit) => [visit.id, visit.visitedAt.toISOString()]));
+    const items = promises.map((promise) => {
+      const account = lookups.accounts.get(promise.accountId);
+      return {
+        visitId: promise.visitId,
+        promisedDate: promise.promisedDate,
+        amount: promise.amount,
+        madeAt: visitedAt.get(promise.visitId) ?? '',
+        branchCode: lookups.branchCodes.get(promise.branchId) ?? '',
+        collector: collectorRef(lookups.collectors.get(promise.collectorId), promise.collectorId),
+        account: {
+          id: promise.accountId,
+          contractNo: account?.contractNo ?? '',
+          debtorName: account?.debtorName ?? '',
+          address: account?.address ?? '',
+          phone: account?.phone ?? '',
+        },
+      };
+    });
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  /** Each collector's latest visit of the day: where they were last seen. */
+  private async latestVisits(workDate: string, collectorIds: string[]): Promise<Map<string, Visit>> {
+    const visits = await this.dataSource
+      .getRepository(Visit)
+      .createQueryBuilder('v')
+      .where('v.workDate = :workDate AND v.collectorId IN (:...collectorIds)', { workDate, collectorIds })
+      .andWhere('v.visitedAt = (SELECT MAX(v2.visited_at) FROM visit v2 WHERE v2.collector_id = v.collector_id AND v2.work_date = :workDate)')
+      .orderBy('v.id', 'ASC')
+      .getMany();
+    return new Map(visits.map((visit) => [visit.collectorId, visit]));
+  }
+
+  private summaryOf(visit: Visit, lookups: Lookups, payment: Payment | undefined, promise: PromiseToPay | undefined): Omit<VisitSummary, 'photosExpected'> {
+    const account = lookups.accounts.get(visit.accountId);
+    return {
+      id: visit.id,
+      workDate: visit.workDate,
+      visitedAt: visit.visitedAt.toISOString(),
+      receivedAt: visit.receivedAt.toISOString(),
+      resultCode: visit.resultCode,
+      branchCode: lookups.branchCodes.get(visit.branchId) ?? '',
+      collector: collectorRef(lookups.collectors.get(visit.collectorId), visit.collectorId),
+      account: { id: visit.accountId, contractNo: account?.contractNo ?? '', debtorName: account?.debtorName ?? '' },
+      payment: payment ? { amount: payment.amount, receiptNo: payment.receiptNo } : null,
+      promise: promise ? { date: promise.promisedDate, amount: promise.amount } : null,
+      location: positionOf(visit),
+      notes: visit.notes,
+    };
+  }
+
+  private lookupsOf(visits: Visit[]): Promise<Lookups> {
+    return this.lookups({
+      accountIds: visits.map((visit) => visit.accountId),
+      collectorIds: visits.map((visit) => visit.collectorId),
+      branchIds: visits.map((visit) => visit.branchId),
+    });
+  }
+
+  private async lookups(ids: { accountIds?: string[]; collectorIds?: string[]; branchIds?: string[] }): Promise<Lookups> {
+    const unique = (values: string[] = []) => [...new Set(values)];
+    const [accountIds, collectorIds, branchIds] = [unique(ids.accountIds), unique(ids.collectorIds), unique(ids.branchIds)];
+    const [accounts, collectors, branches] = await Promise.all([
+      accountIds.length ? this.dataSource.getRepository(Account).findBy({ id: In(accountIds) }) : [],
+      collectorIds.length ? this.dataSource.getRepository(User).findBy({ id: In(collectorIds) }) : [],
+      branchIds.length ? this.dataSource.getRepository(Branch).findBy({ id: In(branchIds) }) : [],
+    ]);
+    return {
+      accounts: new Map(accounts.map((account) => [account.id, account])),
+      collectors: new Map(collectors.map((collector) => [collector.id, collector])),
+      branchCodes: new Map(branches.map((branch) => [branch.id, branch.code])),
+    };
+  }
+}

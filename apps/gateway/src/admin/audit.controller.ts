@@ -1,0 +1,25 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '#libs/auth';
+import { AdminMessages, type Actor } from '#libs/contract';
+import { MessageClient } from '#libs/transport';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { PageDto } from '../dto/page.dto.js';
+import { AuditEntryDto, ListAuditQueryDto } from './dto/audit.dto.js';
+
+const AuditPageDto = PageDto(AuditEntryDto);
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('admin/audit')
+export class AuditController {
+  constructor(private readonly messages: MessageClient) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The audit trail of admin changes, newest first: who, what, when, and the request id' })
+  @ApiOkResponse({ type: AuditPageDto })
+  list(@Query() query: ListAuditQueryDto, @CurrentActor() actor: Actor) {
+    return this.messages.send(AdminMessages.listAudit, { actor, ...query });
+  }
+}

@@ -1,0 +1,44 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '#libs/auth';
+import { AdminMessages, type Actor } from '#libs/contract';
+import { MessageClient } from '#libs/transport';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { PageDto } from '../dto/page.dto.js';
+import { UuidParamDto } from '../dto/uuid-param.dto.js';
+import { DeviceSummaryDto, ListDevicesQueryDto } from './dto/device.dto.js';
+
+const DevicePageDto = PageDto(DeviceSummaryDto);
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('admin/devices')
+export class DevicesController {
+  constructor(private readonly messages: MessageClient) {}
+
+  @Get()
+  @ApiOperation({ summary: "Collectors' phones, most recently bound first; filter by user and status" })
+  @ApiOkResponse({ type: DevicePageDto })
+  list(@Query() query: ListDevicesQueryDto, @CurrentActor() actor: Actor) {
+    return this.messages.send(AdminMessages.listDevices, { actor, ...query });
+  }
+
+  @Post(':id/release')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Release an active phone: the collector may log in from another one; this one must log in again' })
+  @ApiOkResponse({ type: DeviceSummaryDto })
+  @ApiConflictResponse({ description: 'The device is not active' })
+  release(@Param() { id }: UuidParamDto, @CurrentActor() actor: Actor) {
+    return this.messages.send(AdminMessages.releaseDevice, { actor, deviceId: id });
+  }
+
+  @Post(':id/revoke')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Revoke a phone: its token stops working at once and it can never log in again" })
+  @ApiOkResponse({ type: DeviceSummaryDto })
+  @ApiConflictResponse({ description: 'The device is already revoked' })
+  revoke(@Param() { id }: UuidParamDto, @CurrentActor() actor: Actor) {
+    return this.messages.send(AdminMessages.revokeDevice, { actor, deviceId: id });
+  }
+}

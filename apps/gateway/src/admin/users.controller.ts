@@ -1,0 +1,59 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '#libs/auth';
+import { AdminMessages, type Actor } from '#libs/contract';
+import { MessageClient } from '#libs/transport';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { PageDto } from '../dto/page.dto.js';
+import { UuidParamDto } from '../dto/uuid-param.dto.js';
+import { CreateUserDto, ListUsersQueryDto, ReceiptRangeDto, ResetPasswordDto, UpdateUserDto, UserSummaryDto } from './dto/user.dto.js';
+
+const UserPageDto = PageDto(UserSummaryDto);
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('admin/users')
+export class UsersController {
+  constructor(private readonly messages: MessageClient) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Users, by username; filter by role, branch and active' })
+  @ApiOkResponse({ type: UserPageDto })
+  list(@Query() query: ListUsersQueryDto, @CurrentActor() actor: Actor) {
+    return this.messages.send(AdminMessages.listUsers, { actor, ...query });
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create a user with an initial password (at least 8 characters)', description: 'Collectors get their receipt range with PUT /admin/users/{id}/receipt-range.' })
+  @ApiCreatedResponse({ type: UserSummaryDto })
+  @ApiConflictResponse({ description: 'The username is taken' })
+  create(@Body() dto: CreateUserDto, @CurrentActor() actor: Actor) {
+    return this.messages.send(AdminMessages.createUser, { actor, ...dto });
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change name, role, branch or active; a disabled user is locked out at once' })
+  @ApiOkResponse({ type: UserSummaryDto })
+  update(@Param() { id }: UuidParamDto, @Body() dto: UpdateUserDto, @CurrentActor() actor: Actor) {
+    return this.messages.send(AdminMessages.updateUser, { actor, userId: id, ...dto });
+  }
+
+  @Post(':id/password')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Set a new password (at least 8 characters); the user's sessions stay valid" })
+  @ApiOkResponse({ type: UserSummaryDto })
+  resetPassword(@Param() { id }: UuidParamDto, @Body() dto: ResetPasswordDto, @CurrentActor() actor: Actor) {
+    return this.messages.send(AdminMessages.resetPassword, { actor, userId: id, password: dto.password });
+  }
+
+  @Put(':id/receipt-range')
+  @ApiOperation({
+    summary: "Allot a collector's receipt numbers",
+    description: 'Replaces the current range; receipts printed from the old one stay valid. The prefix is unique across all ranges (409).',
+  })
+  @ApiOkResponse({ type: UserSummaryDto })
+  assignReceiptRange(@Param() { id }: UuidParamDto, @Body() dto: ReceiptRangeDto, @CurrentActor() actor: Actor) {
+    return this.messages.send(AdminMessages.assignReceiptRange, { actor, userId: id, ...dto });
+  }
+}

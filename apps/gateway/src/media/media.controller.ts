@@ -1,0 +1,98 @@
+import { Body, Controller, Get, Headers, Param, Post, Query, Req, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotModifiedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentUser, Roles, type AuthenticatedUser } from '#libs/auth';
+import { ProblemError } from '#libs/common';
+import { PhotoDto, PhotoParamsDto, PhotoQueryDto, UploadPhotoDto } from './media.dto.js';
+import { declaredHash, MediaService } from './media.service.js';
+import { PhotoTooLargeFilter } from './photo-too-large.filter.js';
+
+const PROBLEM = { description: 'problem+json' };
+
+@ApiTags('media')
+@ApiBearerAuth()
+@Controller('media')
+export class MediaController {
+  constructor(private readonly media: MediaService) {}
+
+  @Post()
+  @Roles('collector')
+  @UseInterceptors(FileInterceptor('file'))
+  @UseFilters(PhotoTooLargeFilter)
+  @ApiOperation({ summary: 'Upload one proof photo (JPEG, PNG or WebP) with its SHA-256; stored once under that hash' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: { type: 'string', format: 'binary', description: 'The photo' },
+        sha256: { type: 'string', description: 'SHA-256 of the file in hex; or send the X-Content-SHA256 header' },
+      },
+    },
+  })
+  @ApiHeader({ name: 'X-Content-SHA256', required: false, description: 'SHA-256 of the file in hex, instead of the sha256 field' })
+  @ApiCreatedResponse({ type: PhotoDto, description: 'Stored' })
+  @ApiOkResponse({ type: PhotoDto, description: 'Already stored; nothing was written' })
+  @ApiResponse({ status: 400, ...PROBLEM, description: 'No file, a malformed hash, or a hash that does not match the file' })
+  @ApiResponse({ status: 413, ...PROBLEM, description: 'Larger than MEDIA_MAX_BYTES' })
+  @ApiResponse({ status: 415, ...PROBLEM, description: 'Not a JPEG, PNG or WebP image, whatever its name or declared type' })
+  @ApiResponse({ status: 422, ...PROBLEM, description: 'Truncated or damaged, or more pixels than MEDIA_MAX_PIXELS' })
+  @ApiResponse({ status: 503, ...PROBLEM, description: 'The media service is down; retry after Retry-After seconds' })
+  async upload(
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() body: UploadPhotoDto,
+    @Headers('x-content-sha256') hashHeader: string | undefined,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res() response: Response,
+  ): Promise<void> {
+    if (!file) throw ProblemError.validation([{ field: 'file', message: 'file is required: the photo as a multipart part named "file"' }]);
+    const { photo, created } = await this.media.store(file.buffer, declaredHash(body.sha256, hashHeader), user);
+    response.status(created ? 201 : 200).json(photo);
+  }
+
+  @Get(':sha256')
+  @ApiOperation({ summary: 'A proof photo, the original bytes or (variant=thumb) a JPEG thumbnail; for its uploader, supervisors of their branch and admins' })
+  @ApiProduces('image/jpeg', 'image/png', 'image/webp')
+  @ApiOkResponse({ description: 'The image; immutable, with an ETag', schema: { type: 'string', format: 'binary' } })
+  @ApiNotModifiedResponse({ description: 'If-None-Match names the current ETag' })
+  @ApiResponse({ status: 403, ...PROBLEM, description: 'Someone else’s photo' })
+  @ApiResponse({ status: 404, ...PROBLEM, description: 'No such photo' })
+  @ApiResponse({ status: 503, ...PROBLEM, description: 'The media service is down; retry after Retry-After seconds' })
+  async download(
+    @Param() params: PhotoParamsDto,
+    @Query() query: PhotoQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const sha256 = params.sha256.toLowerCase();
+    const variant = query.variant ?? 'original';
+    await this.media.viewablePhoto(sha256, user);
+    // A photo never changes under its hash: the browser and the phone may keep it for good.
+    response.set({
+      ETag: `"${variant === 'thumb' ? `${sha256}.thumb` : sha256}"`,
+      'Cache-Control': 'private, max-age=31536000, immutable',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    if (request.fresh) {
+      response.status(304).end();
+      return;
+    }
+    const content = await this.media.content(sha256, variant);
+    response.status(200).type(content.type).send(content.bytes);
+  }
+}

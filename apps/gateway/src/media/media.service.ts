@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthenticatedUser } from '#libs/auth';
+import { makeProblem, ProblemError } from '#libs/common';
+import { MediaMessages, type PhotoSummary, type PhotoVariant, type StorePhotoReply } from '#libs/contract';
+import { MessageClient } from '#libs/transport';
+import { mayViewPhoto } from './photo-access.policy.js';
+
+export interface PhotoContent {
+  type: string;
+  bytes: Buffer;
+}
+
+/** The gateway's side of proof photos: who may send and see them; the media service does the rest. */
+@Injectable()
+export class MediaService {
+  constructor(private readonly messages: MessageClient) {}
+
+  store(file: Buffer, sha256: string, user: AuthenticatedUser): Promise<StorePhotoReply> {
+    return this.messages.send(MediaMessages.store, {
+      sha256,
+      contentBase64: file.toString('base64'),
+      uploader: { userId: user.sub, branchId: user.branchId },
+    });
+  }
+
+  /**
+   * The summary of a photo the user may see. A stored photo of someone else
+   * is a 403 rather than a 404: its hash can only be known from its bytes.
+   */
+  async viewablePhoto(sha256: string, user: AuthenticatedUser): Promise<PhotoSummary> {
+    const { photos } = await this.messages.send(MediaMessages.describe, { sha256s: [sha256] });
+    const photo = photos[0];
+    if (!photo) throw new ProblemError(makeProblem(404, 'photo-not-found', `No photo ${sha256} is stored`));
+    if (!mayViewPhoto(user, photo.uploader)) {
+      throw ProblemError.forbidden('Only the collector who took a photo, supervisors of their branch and admins may see it');
+    }
+    return photo;
+  }
+
+  async content(sha256: string, variant: PhotoVariant): Promise<PhotoContent> {
+    const reply = await this.messages.send(MediaMessages.fetch, { sha256, variant });
+    return { type: reply.type, bytes: Buffer.from(reply.contentBase64, 'base64') };
+  }
+}
+
+/** The hash the client declared, from the form field or the header; both must agree when both are sent. */
+export function declaredHash(field: string | undefined, header: string | undefined): string {
+  const fromHeader = header?.trim();
+  if (fromHeader !== undefined && !/^[0-9a-fA-F]{64}$/.test(fromHeader)) {
+    throw ProblemError.validation([{ field: 'X-Content-SHA256', message: 'must be a SHA-256 in hex (64 characters)' }]);
+  }
+  if (field && fromHeader && field.toLowerCase() !== fromHeader.toLowerCase()) {
+    throw ProblemError.validation([{ field: 'sha256', message: 'differs from the X-Content-SHA256 header' }]);
+  }
+  const sha256 = field ?? fromHeader;
+  if (!sha256) throw ProblemError.validation([{ field: 'sha256', message: 'sha256 (or the X-Content-SHA256 header) is required' }]);
+  return sha256.toLowerCase();
+}

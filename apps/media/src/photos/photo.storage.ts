@@ -1,0 +1,83 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppConfig } from '#libs/config';
+import type { PhotoSummary, PhotoVariant } from '#libs/contract';
+import { syncFolder, writeFileAtomically } from './atomic-file.js';
+
+export interface PhotoFiles {
+  original: Buffer;
+  thumbnail: Buffer;
+  summary: PhotoSummary;
+}
+
+/**
+ * The photos on disk, under DATA_DIR/media:
+ *
+ *   photos/ab/<sha256>             the original, byte for byte
+ *   photos/ab/<sha256>.thumb.jpg   its thumbnail
+ *   photos/ab/<sha256>.json        its summary, written last: a photo exists once this file does
+ *   incoming/                      temporary files of writes in progress
+ *
+ * (`ab` is the first two hex digits of the hash, so no folder grows too large.)
+ */
+@Injectable()
+export class PhotoStorage implements OnModuleInit {
+  private readonly root: string;
+  private readonly incoming: string;
+
+  constructor(config: AppConfig) {
+    this.root = join(config.dataDir, 'media');
+    this.incoming = join(this.root, 'incoming');
+  }
+
+  /** Clears what writes cut short by a crash left behind; none of it was ever a photo. */
+  async onModuleInit(): Promise<void> {
+    await rm(this.incoming, { recursive: true, force: true });
+    await mkdir(this.incoming, { recursive: true });
+    await mkdir(join(this.root, 'photos'), { recursive: true });
+  }
+
+  async summaryOf(sha256: string): Promise<PhotoSummary | null> {
+    try {
+      return JSON.parse(await readFile(this.pathOf(sha256, 'summary'), 'utf8')) as PhotoSummary;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  async contentOf(sha256: string, variant: PhotoVariant): Promise<Buffer | null> {
+    try {
+      return await readFile(this.pathOf(sha256, variant));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  /** Writes the original and thumbnail, makes them durable, and only then the summary that makes the photo exist. */
+  async save(files: PhotoFiles): Promise<void> {
+    const { sha256 } = files.summary;
+    const folder = this.folderOf(sha256);
+    await mkdir(folder, { recursive: true });
+    await Promise.all([
+      writeFileAtomically(this.pathOf(sha256, 'original'), files.original, this.incoming),
+      writeFileAtomically(this.pathOf(sha256, 'thumb'), files.thumbnail, this.incoming),
+    ]);
+    await syncFolder(folder);
+    await writeFileAtomically(this.pathOf(sha256, 'summary'), JSON.stringify(files.summary), this.incoming);
+    await syncFolder(folder);
+  }
+
+  private folderOf(sha256: string): string {
+    return join(this.root, 'photos', sha256.slice(0, 2));
+  }
+
+  private pathOf(sha256: string, file: PhotoVariant | 'summary'): string {
+    const base = join(this.folderOf(sha256), sha256);
+    if (file === 'thumb') return `${base}.thumb.jpg`;
+    if (file === 'summary') return `${base}.json`;
+    return base;
+  }
+}

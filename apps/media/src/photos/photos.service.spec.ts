@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { loadConfig } from '#libs/config';
+import { geotaggedJpeg, jpegPhoto, pngPhoto, sha256Of } from '../../../../test/support/test-photos.js';
+import { PhotoInspector } from './photo.inspector.js';
+import { PhotoStorage } from './photo.storage.js';
+import { PhotosService } from './photos.service.js';
+import { problemOf } from '../../../../test/support/problems.js';
+
+const uploader = { userId: 'user-collector-1', branchId: 'branch-jkt01' };
+
+function storeRequest(bytes: Buffer) {
+  return { sha256: sha256Of(bytes), contentBase64: bytes.toString('base64'), uploader };
+}
+
+describe('PhotosService on a real folder', () => {
+  let dataDir: string;
+  let storage: PhotoStorage;
+  let photos: PhotosService;
+
+  async function start(): Promise<void> {
+    const config = loadConfig({ DATA_DIR: dataDir });
+    storage = new PhotoStorage(config);
+    await storage.onModuleInit();
+    photos = new PhotosService(new PhotoInspector(config), storage);
+  }
+
+  beforeEach(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'mc-media-'));
+    await start();
+  });
+
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('stores the original byte for byte, an upright thumbnail without metadata, and the summary beside them', async () => {
+    const photo = await geotaggedJpeg(11);
+    const sha256 = sha256Of(photo);
+    const reply = await photos.store(storeRequest(photo));
+    expect(reply.created).toBe(true);
+    expect(reply.photo).toMatchObject({ sha256, type: 'image/jpeg', size: photo.length, width: 640, height: 480, uploader });
+
+    const folder = join(dataDir, 'media', 'photos', sha256.slice(0, 2));
+    expect(readdirSync(folder).sort()).toEqual([sha256, `${sha256}.json`, `${sha256}.thumb.jpg`]);
+    expect(readFileSync(join(folder, sha256)).equals(photo)).toBe(true);
+    const thumbnail = await sharp(readFileSync(join(folder, `${sha256}.thumb.jpg`))).metadata();
+    // Orientation 6 turns the 640x480 photo upright as 480x640, scaled into 320x320.
+    expect([thumbnail.width, thumbnail.height]).toEqual([240, 320]);
+    expect(thumbnail.exif).toBeUndefined();
+    expect(JSON.parse(readFileSync(join(folder, `${sha256}.json`), 'utf8'))).toEqual(reply.photo);
+    expect(readdirSync(join(dataDir, 'media', 'incoming'))).toEqual([]);
+  });
+
+  it('stores a photo sent twice, even at once, a single time', async () => {
+    const photo = await pngPhoto(12);
+    const [first, second] = await Promise.all([photos.store(storeRequest(photo)), photos.store(storeRequest(photo))]);
+    expect([first.created, second.created].sort()).toEqual([false, true]);
+    const summaryFile = join(dataDir, 'media', 'photos', first.photo.sha256.slice(0, 2), `${first.photo.sha256}.json`);
+    const writtenAt = statSync(summaryFile).mtimeMs;
+
+    const third = await photos.store(storeRequest(photo));
+    expect(third).toEqual({ photo: first.photo, created: false });
+    expect(statSync(summaryFile).mtimeMs).toBe(writtenAt);
+  });
+
+  it('describes a hundred hashes at once, naming only the photos it holds', async () => {
+    const stored = await Promise.all([21, 22, 23].map(async (seed) => (await photos.store(storeRequest(await jpegPhoto(seed, 64, 48)))).photo));
+    const absent = Array.from({ length: 97 }, (_, i) => sha256Of(Buffer.from(`absent-${i}`)));
+    const reply = await photos.describe([...absent.slice(0, 50), ...stored.map((p) => p.sha256.toUpperCase()), ...absent.slice(50)]);
+    expect(reply.photos.map((p) => p.sha256).sort()).toEqual(stored.map((p) => p.sha256).sort());
+  });
+
+  it('hands back the original and the thumbnail, and 404 for a photo it does not hold', async () => {
+    const photo = await pngPhoto(31);
+    const { photo: summary } = await photos.store(storeRequest(photo));
+    const original = await photos.fetch({ sha256: summary.sha256, variant: 'original' });
+    expect(original.type).toBe('image/png');
+    expect(Buffer.from(original.contentBase64, 'base64').equals(photo)).toBe(true);
+    const thumb = await photos.fetch({ sha256: summary.sha256, variant: 'thumb' });
+    expect(thumb.type).toBe('image/jpeg');
+    expect((await sharp(Buffer.from(thumb.contentBase64, 'base64')).metadata()).format).toBe('jpeg');
+
+    const missing = await problemOf(photos.fetch({ sha256: sha256Of(Buffer.from('nothing')), variant: 'original' }));
+    expect(missing.problem).toMatchObject({ status: 404, code: 'photo-not-found' });
+  });
+
+  it('refuses a name that is not a hash before it reaches a path', async () => {
+    const traversal = await problemOf(photos.fetch({ sha256: '../../secrets/jwt.key', variant: 'original' }));
+    expect(traversal.problem).toMatchObject({ status: 400, code: 'validation-failed', errors: [{ field: 'sha256' }] });
+    const photo = await pngPhoto(32);
+    const { photo: summary } = await photos.store(storeRequest(photo));
+    const variant = await problemOf(photos.fetch({ sha256: summary.sha256, variant: 'summary' as 'thumb' }));
+    expect(variant.problem).toMatchObject({ status: 400, errors: [{ field: 'variant' }] });
+  });
+
+  it('clears at start-up the temporary files a crash left behind, keeping the photos', async () => {
+    const photo = await jpegPhoto(41, 64, 48);
+    const { photo: summary } = await photos.store(storeRequest(photo));
+    writeFileSync(join(dataDir, 'media', 'incoming', 'cut-short.part'), photo.subarray(0, 100));
+    await start();
+    expect(readdirSync(join(dataDir, 'media', 'incoming'))).toEqual([]);
+    expect(await photos.describe([summary.sha256])).toEqual({ photos: [summary] });
+  });
+});

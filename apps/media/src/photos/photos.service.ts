@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { makeProblem, ProblemError } from '#libs/common';
+import {
+  PHOTO_VARIANTS,
+  SHA256_HEX,
+  type DescribePhotosReply,
+  type FetchPhotoReply,
+  type FetchPhotoRequest,
+  type PhotoSummary,
+  type PhotoVariant,
+  type StorePhotoReply,
+  type StorePhotoRequest,
+} from '#libs/contract';
+import { PhotoInspector } from './photo.inspector.js';
+import { PhotoStorage } from './photo.storage.js';
+
+/** More than any visit or page of monitoring asks for at once. */
+const MAX_DESCRIBED = 1000;
+
+/** Stores each photo once, under its content hash, and hands it out again. */
+@Injectable()
+export class PhotosService {
+  /** Stores in progress, by hash: a second upload of the same photo waits for the first instead of writing again. */
+  private readonly storing = new Map<string, Promise<StorePhotoReply>>();
+
+  constructor(
+    private readonly inspector: PhotoInspector,
+    private readonly storage: PhotoStorage,
+  ) {}
+
+  async store(request: StorePhotoRequest): Promise<StorePhotoReply> {
+    const sha256 = validHash(request.sha256);
+    const original = Buffer.from(request.contentBase64, 'base64');
+    const actual = createHash('sha256').update(original).digest('hex');
+    if (actual !== sha256) {
+      throw ProblemError.badRequest('hash-mismatch', `The photo's SHA-256 is ${actual}, not the declared ${sha256}`, [
+        { field: 'sha256', message: 'does not match the SHA-256 of the file' },
+      ]);
+    }
+    const pending = this.storing.get(sha256);
+    if (pending) return { photo: (await pending).photo, created: false };
+    const storing = this.storeOnce(sha256, original, request);
+    this.storing.set(sha256, storing);
+    try {
+      return await storing;
+    } finally {
+      this.storing.delete(sha256);
+    }
+  }
+
+  async fetch(request: FetchPhotoRequest): Promise<FetchPhotoReply> {
+    const sha256 = validHash(request.sha256);
+    const variant = validVariant(request.variant);
+    const [summary, content] = await Promise.all([this.storage.summaryOf(sha256), this.storage.contentOf(sha256, variant)]);
+    if (!summary || !content) throw notFound(sha256);
+    return { type: variant === 'thumb' ? 'image/jpeg' : summary.type, contentBase64: content.toString('base64') };
+  }
+
+  async describe(sha256s: string[]): Promise<DescribePhotosReply> {
+    if (!Array.isArray(sha256s) || sha256s.length > MAX_DESCRIBED) {
+      throw ProblemError.validation([{ field: 'sha256s', message: `must be a list of at most ${MAX_DESCRIBED} hashes` }]);
+    }
+    const unique = [...new Set(sha256s.map(validHash))];
+    const summaries = await Promise.all(unique.map((sha256) => this.storage.summaryOf(sha256)));
+    return { photos: summaries.filter((summary): summary is PhotoSummary => summary !== null) };
+  }
+
+  private async storeOnce(sha256: string, original: Buffer, request: StorePhotoRequest): Promise<StorePhotoReply> {
+    const existing = await this.storage.summaryOf(sha256);
+    if (existing) return { photo: existing, created: false };
+    const { thumbnail, ...facts } = await this.inspector.inspect(original);
+    const summary: PhotoSummary = {
+      sha256,
+      type: facts.type,
+      size: original.length,
+      width: facts.width,
+      height: facts.height,
+      takenAt: facts.takenAt,
+      gps: facts.gps,
+      uploader: { userId: request.uploader.userId, branchId: request.uploader.branchId },
+      receivedAt: new Date().toISOString(),
+    };
+    await this.storage.save({ original, thumbnail, summary });
+    return { photo: summary, created: true };
+  }
+}
+
+/** Hashes name files on disk: anything but 64 hex digits is refused before it gets near a path. */
+function validHash(sha256: unknown): string {
+  const normalized = typeof sha256 === 'string' ? sha256.toLowerCase() : '';
+  if (!SHA256_HEX.test(normalized)) {
+    throw ProblemError.validation([{ field: 'sha256', message: 'must be a SHA-256 in hex (64 characters)' }]);
+  }
+  return normalized;
+}
+
+function validVariant(variant: unknown): PhotoVariant {
+  const known = PHOTO_VARIANTS.find((candidate) => candidate === variant);
+  if (!known) throw ProblemError.validation([{ field: 'variant', message: `must be one of ${PHOTO_VARIANTS.join(', ')}` }]);
+  return known;
+}
+
+function notFound(sha256: string): ProblemError {
+  return new ProblemError(makeProblem(404, 'photo-not-found', `No photo ${sha256} is stored`));
+}

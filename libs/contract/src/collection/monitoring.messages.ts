@@ -1,0 +1,128 @@
+import { defineMessage } from '../message.js';
+import type { Page, PageRequest } from './paging.js';
+import type { Actor } from './views.js';
+
+export interface CollectorRef {
+  id: string;
+  username: string;
+  fullName: string;
+}
+
+export interface Position {
+  lat: number;
+  lng: number;
+  accuracy: number | null;
+}
+
+export interface CollectorProgress {
+  collector: CollectorRef & { active: boolean };
+  branchCode: string;
+  /** Accounts on the collector's LKH for the day. */
+  assigned: number;
+  /** Assignments with at least one visit. */
+  visited: number;
+  visits: number;
+  paidAmount: number;
+  promisedAmount: number;
+  visitsByResult: Record<string, number>;
+  lastSyncAt: string | null;
+  lastPosition: (Position & { at: string }) | null;
+}
+
+export interface ProgressRequest {
+  actor: Actor;
+  /** YYYY-MM-DD; today in the working time zone when absent. */
+  date?: string;
+  branchCode?: string;
+}
+
+export interface ProgressReply {
+  workDate: string;
+  collectors: CollectorProgress[];
+}
+
+export interface VisitFilter {
+  /** Work dates, YYYY-MM-DD, both inclusive; today when absent. */
+  from?: string;
+  to?: string;
+  collectorId?: string;
+  resultCode?: string;
+  branchCode?: string;
+}
+
+export interface VisitsRequest extends VisitFilter, PageRequest {
+  actor: Actor;
+}
+
+export interface VisitSummary {
+  id: string;
+  workDate: string;
+  visitedAt: string;
+  receivedAt: string;
+  resultCode: string;
+  branchCode: string;
+  collector: CollectorRef;
+  account: { id: string; contractNo: string; debtorName: string };
+  payment: { amount: number; receiptNo: string } | null;
+  promise: { date: string; amount: number } | null;
+  location: Position | null;
+  notes: string | null;
+  photosExpected: number;
+}
+
+/** What the media service knows of one expected photo; null until it has arrived there. */
+export interface PhotoEvidence {
+  sha256: string;
+  type: string;
+  size: number;
+  takenAt: string | null;
+  gps: { lat: number; lng: number } | null;
+  receivedAt: string;
+}
+
+export interface VisitPhotoView {
+  sha256: string;
+  position: number;
+  received: PhotoEvidence | null;
+}
+
+export interface VisitDetail extends Omit<VisitSummary, 'photosExpected'> {
+  batchId: string;
+  assignmentId: string;
+  resultLabel: string;
+  account: VisitSummary['account'] & {
+    address: string;
+    phone: string;
+    installmentAmount: number;
+    amountDue: number;
+    overdueDays: number;
+    outstanding: number;
+  };
+  photos: VisitPhotoView[];
+}
+
+export interface PromiseDue {
+  visitId: string;
+  promisedDate: string;
+  amount: number;
+  madeAt: string;
+  branchCode: string;
+  collector: CollectorRef;
+  account: { id: string; contractNo: string; debtorName: string; address: string; phone: string };
+}
+
+export interface PromisesDueRequest extends PageRequest {
+  actor: Actor;
+  /** Promised dates, YYYY-MM-DD, both inclusive; today when absent. */
+  from?: string;
+  to?: string;
+  branchCode?: string;
+}
+
+/** Web monitoring: supervisors see their branch, admins every branch (or one, by code). */
+export const MonitoringMessages = {
+  progress: defineMessage<ProgressRequest, ProgressReply>('collector', 'monitoring.progress'),
+  visits: defineMessage<VisitsRequest, Page<VisitSummary>>('collector', 'monitoring.visits'),
+  visit: defineMessage<{ actor: Actor; visitId: string }, VisitDetail>('collector', 'monitoring.visit'),
+  promisesDue: defineMessage<PromisesDueRequest, Page<PromiseDue>>('collector', 'monitoring.promisesDue'),
+} as const;

@@ -1,0 +1,41 @@
+import { defineMessage } from '../message.js';
+import type { PhotoSummary, PhotoType, PhotoUploader, PhotoVariant } from './photo.js';
+
+export interface StorePhotoRequest {
+  /** The SHA-256 the client declared; the service checks it against the bytes. */
+  sha256: string;
+  contentBase64: string;
+  uploader: PhotoUploader;
+}
+
+export interface StorePhotoReply {
+  photo: PhotoSummary;
+  /** False when the photo was already stored; nothing was written then. */
+  created: boolean;
+}
+
+export interface FetchPhotoRequest {
+  sha256: string;
+  variant: PhotoVariant;
+}
+
+export interface FetchPhotoReply {
+  type: PhotoType;
+  contentBase64: string;
+}
+
+export interface DescribePhotosRequest {
+  sha256s: string[];
+}
+
+export interface DescribePhotosReply {
+  /** The summaries of the requested photos that are stored; absent ones are left out. */
+  photos: PhotoSummary[];
+}
+
+/** Messages answered by the media service. */
+export const MediaMessages = {
+  store: defineMessage<StorePhotoRequest, StorePhotoReply>('media', 'photos.store'),
+  fetch: defineMessage<FetchPhotoRequest, FetchPhotoReply>('media', 'photos.fetch'),
+  describe: defineMessage<DescribePhotosRequest, DescribePhotosReply>('media', 'photos.describe'),
+} as const;

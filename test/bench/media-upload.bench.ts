@@ -1,0 +1,182 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { Agent, request } from 'undici';
+import { loadConfig } from '#libs/config';
+import { PhotoInspector } from '../../apps/media/src/photos/photo.inspector.js';
+import { signAccessToken } from '../support/access-tokens.js';
+import { startSystem, type RunningSystem, type SystemMode } from '../support/system-harness.js';
+import { sha256Of } from '../support/test-photos.js';
+import { table, type Benchmark } from './bench-kit.js';
+
+const PHOTOS = 300;
+const WARM_UP = 16;
+const CONNECTIONS = 8;
+const BOUNDARY = 'mobile-collection-bench';
+
+interface Throughput {
+  photosPerSecond: number;
+  megabytesPerSecond: number;
+  p50Ms?: number;
+  p99Ms?: number;
+  failures?: number;
+}
+
+/**
+ * A 1600x1200 JPEG of about 300 KB. Gaussian noise keeps it that large at
+ * quality 80, the worst case for decoding (every byte is entropy).
+ */
+async function basePhoto(): Promise<Buffer> {
+  return sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 11 } } })
+    .jpeg({ quality: 80 })
+    .toBuffer();
+}
+
+/** The same photo with a numbered JPEG comment after its start marker: a new hash each, still a valid JPEG. */
+function variantOf(base: Buffer, index: number): Buffer {
+  const comment = Buffer.from(`bench photo ${index}`);
+  const marker = Buffer.from([0xff, 0xfe, 0, 0]);
+  marker.writeUInt16BE(comment.length + 2, 2);
+  return Buffer.concat([base.subarray(0, 2), marker, comment, base.subarray(2)]);
+}
+
+function multipartBody(photo: Buffer): Buffer {
+  return Buffer.concat([
+    Buffer.from(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="sha256"\r\n\r\n${sha256Of(photo)}\r\n` +
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="photo.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+    ),
+    photo,
+    Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+  ]);
+}
+
+/** The anchor: the same bytes written to new files with fsync, one after another, by bare Node. */
+function measureDiskAnchor(photos: Buffer[]): Throughput {
+  const folder = mkdtempSync(join(tmpdir(), 'mc-bench-disk-'));
+  try {
+    const started = process.hrtime.bigint();
+    photos.forEach((photo, index) => {
+      const fd = openSync(join(folder, `photo-${index}`), 'wx');
+      writeSync(fd, photo);
+      fsyncSync(fd);
+      closeSync(fd);
+    });
+    return rates(photos, Number(process.hrtime.bigint() - started) / 1e9);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The ceiling of any upload path that proves each photo whole before it
+ * answers: the media service's inspection alone (sniff, header, decode into
+ * the thumbnail, EXIF), CONNECTIONS photos at a time, no network and no disk.
+ */
+async function measureInspection(photos: Buffer[]): Promise<Throughput> {
+  const inspector = new PhotoInspector(loadConfig({}));
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (next < photos.length) await inspector.inspect(photos[next++]);
+    }),
+  );
+  return rates(photos, Number(process.hrtime.bigint() - started) / 1e9);
+}
+
+function rates(photos: Buffer[], seconds: number): Throughput {
+  const bytes = photos.reduce((sum, photo) => sum + photo.length, 0);
+  return { photosPerSecond: Math.round(photos.length / seconds), megabytesPerSecond: Math.round(bytes / 1e6 / seconds) };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]);
+}
+
+/** Uploads every body once, over CONNECTIONS keep-alive HTTPS connections, and times the whole run. */
+async function uploadAll(system: RunningSystem, agent: Agent, token: string, bodies: Buffer[]): Promise<{ seconds: number; latencies: number[]; failures: number }> {
+  const latencies: number[] = [];
+  let failures = 0;
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < bodies.length) {
+      const body = bodies[next++];
+      const sent = process.hrtime.bigint();
+      const reply = await request(`${system.gatewayUrl}/api/v1/media`, {
+        method: 'POST',
+        dispatcher: agent,
+        headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+        body,
+      });
+      await reply.body.dump();
+      if (reply.statusCode !== 201) failures++;
+      latencies.push(Number(process.hrtime.bigint() - sent) / 1e6);
+    }
+  };
+  const started = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, latencies, failures };
+}
+
+async function measureSystem(mode: SystemMode, warmUp: Buffer[], photos: Buffer[]): Promise<Throughput> {
+  const system = await startSystem({ mode });
+  const agent = new Agent({ connect: { ca: readFileSync(join(system.dataDir, 'tls', 'gateway.crt'), 'utf8') }, connections: CONNECTIONS });
+  try {
+    const token = signAccessToken(system, { sub: 'bench-collector', username: 'bench', role: 'collector', branchId: 'JKT01', deviceId: 'bench' });
+    await uploadAll(system, agent, token, warmUp.map(multipartBody));
+    const run = await uploadAll(system, agent, token, photos.map(multipartBody));
+    const sorted = [...run.latencies].sort((a, b) => a - b);
+    return { ...rates(photos, run.seconds), p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), failures: run.failures };
+  } finally {
+    await agent.close();
+    await system.stop();
+  }
+}
+
+export function mediaUploadBenchmark(): Benchmark {
+  return {
+    name: 'media',
+    async run() {
+      const base = await basePhoto();
+      // Each run gets photos never seen before, so every upload is a real store (201), never a duplicate.
+      const salt = randomBytes(4).readUInt32BE();
+      const batch = (from: number, count: number) => Array.from({ length: count }, (_, i) => variantOf(base, salt + from + i));
+      const anchor = measureDiskAnchor(batch(0, PHOTOS));
+      const inspection = await measureInspection(batch(0, PHOTOS));
+      const single = await measureSystem('single', batch(1_000_000, WARM_UP), batch(2_000_000, PHOTOS));
+      const split = await measureSystem('split', batch(3_000_000, WARM_UP), batch(4_000_000, PHOTOS));
+      const ratio = (split.megabytesPerSecond / anchor.megabytesPerSecond).toFixed(2);
+      const ceiling = (inspection.megabytesPerSecond / anchor.megabytesPerSecond).toFixed(2);
+      const row = (name: string, r: Throughput) => [name, r.photosPerSecond, r.megabytesPerSecond, r.p50Ms ?? '', r.p99Ms ?? '', r.failures ?? ''];
+      return {
+        title: 'POST /api/v1/media: 300 KB photos stored',
+        markdown: [
+          `${PHOTOS} distinct ${Math.round(base.length / 1024)} KB JPEGs (1600x1200) per target, ${CONNECTIONS} keep-alive HTTPS connections, after ${WARM_UP} warm-up uploads. ` +
+            'Each upload is parsed (multipart, in memory), hashed, sent to the media service as base64 in JSON, sniffed, decoded whole into a thumbnail, ' +
+            'and written as three files (original, thumbnail, summary), each to a temporary file, fsync, rename, plus two folder fsyncs.',
+          '',
+          table(
+            ['target', 'photos/s', 'MB/s', 'p50 ms', 'p99 ms', 'not 201'],
+            [
+              row('anchor: bare Node writing the same bytes with fsync, one file after another', anchor),
+              row('ceiling: inspection alone in the media service code (decode, thumbnail, EXIF), no network, no disk', inspection),
+              row('one process (inproc)', single),
+              row('five processes (TCP)', split),
+            ],
+          ),
+          '',
+          `Five processes reach ${ratio}x the anchor's MB/s (goal: at least 0.5x).`,
+          '',
+          `What limits them: decoding. Proving a photo whole means decoding every pixel, which costs CPU in proportion to its bytes, ` +
+            `while the anchor only copies them to the disk; inspection alone reaches ${ceiling}x the anchor here, so no path that decodes ` +
+            'before answering can do better on this machine. The system spends the same two cores on TLS, multipart parsing, base64 and ' +
+            'JSON on both sides of the transport, and on the load generator; its five fsyncs per photo (three files, two folders) wait on ' +
+            'the disk in the thread pool but take little CPU.',
+        ].join('\n'),
+      };
+    },
+  };
+}
