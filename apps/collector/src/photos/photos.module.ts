@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
-import { NoPhotoPresence, PhotoPresence } from './photo-presence.js';
+import { MediaPhotoPresence } from './media-photo-presence.js';
+import { PhotoPresence } from './photo-presence.js';
 
 @Module({
-  providers: [{ provide: PhotoPresence, useClass: NoPhotoPresence }],
+  providers: [{ provide: PhotoPresence, useClass: MediaPhotoPresence }],
   exports: [PhotoPresence],
 })
 export class PhotosModule {}
