@@ -48,8 +48,17 @@ export function webpPhoto(seed: number, width = 320, height = 240): Promise<Buff
   return image(width, height, seed).webp().toBuffer();
 }
 
-/** A 640x480 JPEG stored sideways (EXIF orientation 6: shown rotated 90°) with GPS and the capture time. */
-export function geotaggedJpeg(seed: number): Promise<Buffer> {
+/** An instant as a camera writes it in EXIF: the wall clock in Jakarta (`YYYY:MM:DD HH:MM:SS`), offset +07:00. */
+export function jakartaWallClock(instant: Date): string {
+  const local = new Date(instant.getTime() + 7 * 3600_000).toISOString();
+  return `${local.slice(0, 10).replaceAll('-', ':')} ${local.slice(11, 19)}`;
+}
+
+/**
+ * A 640x480 JPEG stored sideways (EXIF orientation 6: shown rotated 90°) with
+ * GPS and the capture time: GEOTAG's, or the given wall clock in +07:00.
+ */
+export function geotaggedJpeg(seed: number, wallClock = GEOTAG.wallClock): Promise<Buffer> {
   const toRational = (value: number) => {
     const degrees = Math.floor(Math.abs(value));
     const minutesFull = (Math.abs(value) - degrees) * 60;
@@ -61,7 +70,7 @@ export function geotaggedJpeg(seed: number): Promise<Buffer> {
     .jpeg({ quality: 80 })
     .withExif({
       IFD0: { Make: 'Collector Phone', Model: 'Field Camera' },
-      IFD2: { DateTimeOriginal: GEOTAG.wallClock, OffsetTimeOriginal: GEOTAG.offset },
+      IFD2: { DateTimeOriginal: wallClock, OffsetTimeOriginal: GEOTAG.offset },
       IFD3: {
         GPSLatitudeRef: GEOTAG.lat < 0 ? 'S' : 'N',
         GPSLatitude: toRational(GEOTAG.lat),

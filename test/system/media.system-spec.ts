@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { FormData } from 'undici';
 import { login, phone, type Session } from '../support/demo-users.js';
+import { submitVisits, visitOf, worklistOf } from '../support/field-visits.js';
 import { listTree } from '../support/file-tree.js';
 import { startSystem, type HttpReply, type RunningSystem } from '../support/system-harness.js';
-import { GEOTAG, geotaggedJpeg, jpegPhoto, pixelBombPng, pngPhoto, sha256Of, truncated, webpPhoto } from '../support/test-photos.js';
+import { GEOTAG, geotaggedJpeg, jakartaWallClock, jpegPhoto, pixelBombPng, pngPhoto, sha256Of, truncated, webpPhoto } from '../support/test-photos.js';
 
 const PEOPLE = ['collector1', 'collector2', 'supervisor1', 'supervisor2', 'admin'] as const;
 
@@ -214,6 +215,31 @@ describe('proof photos on five processes', () => {
     expect(Object.keys(docs.body.paths['/api/v1/media'].post.requestBody.content)).toEqual(['multipart/form-data']);
   });
 
+  it("shows each photo's EXIF beside the visit in monitoring, flagging one taken far and long from it", async () => {
+    const collector = sessions.collector1;
+    const [first, second] = (await worklistOf(system, collector)).assignments;
+    const nearPhoto = await geotaggedJpeg(301, jakartaWallClock(new Date(Date.now() - 5 * 60_000)));
+    const stalePhoto = await geotaggedJpeg(302);
+    for (const photo of [nearPhoto, stalePhoto]) expect((await uploadPhoto(system, tokens.collector1, photo)).status).toBe(201);
+    const visitedAt = new Date(Date.now() - 2 * 60_000).toISOString();
+    const near = visitOf(first.id, 'NOT_MET', { visitedAt, location: { lat: GEOTAG.lat + 0.001, lng: GEOTAG.lng, accuracy: 10 }, photos: [sha256Of(nearPhoto)] });
+    const far = visitOf(second.id, 'HOUSE_EMPTY', { visitedAt, location: { lat: GEOTAG.lat + 0.05, lng: GEOTAG.lng, accuracy: 10 }, photos: [sha256Of(stalePhoto)] });
+    await submitVisits(system, collector, [near, far]);
+
+    const detailOf = async (visitId: string) => (await system.request(`/api/v1/monitoring/visits/${visitId}`, { token: tokens.supervisor1 })).body;
+    const nearDetail = await detailOf(near.id);
+    expect(nearDetail.photosChecked).toBe(true);
+    expect(nearDetail.photos[0].received).toMatchObject({ sha256: sha256Of(nearPhoto), gps: { lat: expect.closeTo(GEOTAG.lat, 5), lng: expect.closeTo(GEOTAG.lng, 5) } });
+    expect(nearDetail.photos[0].assessment).toMatchObject({ farFromVisit: false, longFromVisit: false, timeGapMinutes: 3 });
+    expect(nearDetail.photos[0].assessment.distanceM).toBeGreaterThan(100);
+    expect(nearDetail.photos[0].assessment.distanceM).toBeLessThan(120);
+
+    const farDetail = await detailOf(far.id);
+    expect(farDetail.photos[0].received.takenAt).toBe(GEOTAG.takenAt);
+    expect(farDetail.photos[0].assessment).toMatchObject({ farFromVisit: true, longFromVisit: true });
+    expect(farDetail.photos[0].assessment.distanceM).toBeGreaterThan(5000);
+  });
+
   describe('with the media service down', () => {
     beforeAll(async () => {
       await system.kill('media');
@@ -240,6 +266,18 @@ describe('proof photos on five processes', () => {
       const media = overview.body.services.find((service: { service: string }) => service.service === 'media');
       expect(media).toMatchObject({ up: false });
       expect(overview.body.services.find((service: { service: string }) => service.service === 'collector')).toMatchObject({ up: true });
+    });
+
+    it('still answers sync status and monitoring, saying photos could not be checked', async () => {
+      const status = await system.request('/api/v1/sync/status', { token: tokens.collector1 });
+      expect(status.status).toBe(200);
+      expect(status.body.photosChecked).toBe(false);
+      expect(status.body.visits.length).toBeGreaterThan(0);
+      const visits = await system.request('/api/v1/monitoring/visits', { token: tokens.supervisor1 });
+      const detail = await system.request(`/api/v1/monitoring/visits/${visits.body.items[0].id}`, { token: tokens.supervisor1 });
+      expect(detail.status).toBe(200);
+      expect(detail.body.photosChecked).toBe(false);
+      expect(detail.body.photos.every((photo: { received: unknown }) => photo.received === null)).toBe(true);
     });
   });
 });

@@ -87,6 +87,7 @@ export {
   MonitoringMessages,
   type CollectorProgress,
   type CollectorRef,
+  type PhotoAssessment,
   type PhotoEvidence,
   type Position,
   type ProgressReply,

@@ -66,7 +66,7 @@ export class BatchService {
   private async describe(batchId: string): Promise<SyncStatusView> {
     const held = await this.messages.send(VisitStore.ofBatch, { batchId });
     const evidence = await this.photos.describe([...new Set(held.visits.flatMap((visit) => visit.photos))]);
-    const present = new Set(evidence.map((photo) => photo.sha256));
+    const present = new Set((evidence ?? []).map((photo) => photo.sha256));
     const visits = held.visits.map((visit): VisitSyncView => ({
       id: visit.id,
       assignmentId: visit.assignmentId,
@@ -92,6 +92,7 @@ export class BatchService {
       visitIds: visits.map((visit) => visit.id),
       visits,
       incompleteVisits: visits.filter((visit) => visit.photos.missing.length > 0).map((visit) => visit.id),
+      photosChecked: evidence !== null,
     };
   }
 }

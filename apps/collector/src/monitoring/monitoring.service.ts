@@ -14,6 +14,7 @@ import {
   type VisitSummary,
 } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
+import { assessPhotoEvidence } from '../photo-evidence/photo-evidence.js';
 import { PhotoPresence } from '../photos/photo-presence.js';
 import { MonitoringScope } from './monitoring-scope.js';
 
@@ -53,8 +54,15 @@ export class MonitoringService {
     const scope = await this.scopes.of(actor);
     const visit = await this.messages.send(MonitoringStore.visit, { ...scope, visitId });
     if (!visit) throw ProblemError.notFound(`No visit ${visitId} in your scope`);
-    const received = new Map((await this.photos.describe(visit.photos.map((photo) => photo.sha256))).map((photo) => [photo.sha256, photo]));
-    return { ...visit, photos: visit.photos.map((photo) => ({ ...photo, received: received.get(photo.sha256) ?? null })) };
+    const evidence = await this.photos.describe(visit.photos.map((photo) => photo.sha256));
+    const received = new Map((evidence ?? []).map((photo) => [photo.sha256, photo]));
+    const limits = { maxDistanceM: this.config.photoMaxDistanceM, maxTimeGapMinutes: this.config.photoMaxTimeGapMinutes };
+    const photos = visit.photos.map((photo) => {
+      const arrived = received.get(photo.sha256) ?? null;
+      const assessment = arrived && visit.location ? assessPhotoEvidence({ visitedAt: visit.visitedAt, location: visit.location }, arrived, limits) : null;
+      return { ...photo, received: arrived, assessment };
+    });
+    return { ...visit, photos, photosChecked: evidence !== null };
   }
 
   async promisesDue(request: PromisesDueRequest): Promise<Page<PromiseDue>> {

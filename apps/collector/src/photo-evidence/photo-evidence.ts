@@ -1,5 +1,5 @@
 import { getDistance } from 'geolib';
-import type { GeoPoint } from '#libs/contract';
+import type { GeoPoint, PhotoAssessment } from '#libs/contract';
 
 export interface PhotoEvidenceLimits {
   maxDistanceM: number;
@@ -18,15 +18,6 @@ export interface PhotoExif {
   gps: GeoPoint | null;
 }
 
-export interface PhotoEvidence {
-  /** Metres between the photo's position and the visit's; null when the photo has none. */
-  distanceM: number | null;
-  /** Minutes between the photo's time and the visit's (never negative); null when the photo has none. */
-  timeGapMinutes: number | null;
-  farFromVisit: boolean;
-  longFromVisit: boolean;
-}
-
 const WITH_ZONE = /(Z|[+-]\d{2}:\d{2})$/;
 
 /**
@@ -34,7 +25,7 @@ const WITH_ZONE = /(Z|[+-]\d{2}:\d{2})$/;
  * photo taken far from where, or long before or after when, the visit claims
  * to have happened is flagged. Missing EXIF is not flagged, only shown as unknown.
  */
-export function assessPhotoEvidence(visit: ClaimedVisit, photo: PhotoExif, limits: PhotoEvidenceLimits): PhotoEvidence {
+export function assessPhotoEvidence(visit: ClaimedVisit, photo: PhotoExif, limits: PhotoEvidenceLimits): PhotoAssessment {
   const distanceM = photo.gps
     ? getDistance({ latitude: visit.location.lat, longitude: visit.location.lng }, { latitude: photo.gps.lat, longitude: photo.gps.lng })
     : null;

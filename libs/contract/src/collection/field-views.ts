@@ -104,6 +104,8 @@ export interface SyncStatusView {
   visits: VisitSyncView[];
   /** Visits still waiting for some of their photos. */
   incompleteVisits: string[];
+  /** False when the photo store could not be asked: every expected photo then reads as missing. */
+  photosChecked: boolean;
 }
 
 /** The phone's side of close batch. */

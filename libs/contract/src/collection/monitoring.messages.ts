@@ -80,10 +80,22 @@ export interface PhotoEvidence {
   receivedAt: string;
 }
 
+/** How a received photo's EXIF compares with what the visit claims. */
+export interface PhotoAssessment {
+  /** Metres between the photo's position and the visit's; null when either has none. */
+  distanceM: number | null;
+  /** Minutes between the photo's time and the visit's (never negative); null when the photo has none. */
+  timeGapMinutes: number | null;
+  farFromVisit: boolean;
+  longFromVisit: boolean;
+}
+
 export interface VisitPhotoView {
   sha256: string;
   position: number;
   received: PhotoEvidence | null;
+  /** null until the photo has arrived. */
+  assessment: PhotoAssessment | null;
 }
 
 export interface VisitDetail extends Omit<VisitSummary, 'photosExpected'> {
@@ -99,6 +111,8 @@ export interface VisitDetail extends Omit<VisitSummary, 'photosExpected'> {
     outstanding: number;
   };
   photos: VisitPhotoView[];
+  /** False when the photo store could not be asked: `received` is then unknown, not absent. */
+  photosChecked: boolean;
 }
 
 export interface PromiseDue {

@@ -23,4 +23,4 @@ export interface PromiseQuery extends BranchScope, PageRequest {
 }
 
 /** A visit as stored: its expected photos without what the media service knows of them. */
-export type StoredVisit = Omit<VisitDetail, 'photos'> & { photos: { sha256: string; position: number }[] };
+export type StoredVisit = Omit<VisitDetail, 'photos' | 'photosChecked'> & { photos: { sha256: string; position: number }[] };

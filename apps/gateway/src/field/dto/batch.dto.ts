@@ -33,6 +33,7 @@ export class SyncStatusDto {
   @ApiProperty({ type: [String] }) visitIds: string[];
   @ApiProperty({ type: [VisitSyncDto] }) visits: VisitSyncDto[];
   @ApiProperty({ type: [String], description: 'Visits still waiting for some of their photos' }) incompleteVisits: string[];
+  @ApiProperty({ description: 'False when the photo service could not be asked: expected photos then read as missing' }) photosChecked: boolean;
 }
 
 /** What the phone holds for the batch at day end. */

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type {
   CollectorProgress,
   CollectorRef,
+  PhotoAssessment,
   PhotoEvidence,
   Position,
   ProgressReply,
@@ -107,10 +108,19 @@ export class PhotoEvidenceDto implements PhotoEvidence {
   @ApiProperty() receivedAt: string;
 }
 
+export class PhotoAssessmentDto implements PhotoAssessment {
+  @ApiProperty({ nullable: true, type: Number, description: "Metres between the photo's EXIF position and the visit's GPS" }) distanceM: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: "Minutes between the photo's EXIF time and the visit's time" }) timeGapMinutes: number | null;
+  @ApiProperty({ description: 'Taken farther than PHOTO_MAX_DISTANCE_M (default 500 m) from the visit' }) farFromVisit: boolean;
+  @ApiProperty({ description: 'Taken more than PHOTO_MAX_TIME_GAP_MINUTES (default 2 h) from the visit' }) longFromVisit: boolean;
+}
+
 export class VisitPhotoDto implements VisitPhotoView {
   @ApiProperty({ description: 'SHA-256 of the photo the visit expects' }) sha256: string;
   @ApiProperty() position: number;
   @ApiProperty({ type: PhotoEvidenceDto, nullable: true, description: 'null while the photo has not arrived' }) received: PhotoEvidenceDto | null;
+  @ApiProperty({ type: PhotoAssessmentDto, nullable: true, description: "The photo's EXIF against the visit's time and GPS; null until it arrived" })
+  assessment: PhotoAssessmentDto | null;
 }
 
 export class VisitDetailDto extends VisitBaseDto implements VisitDetail {
@@ -119,6 +129,7 @@ export class VisitDetailDto extends VisitBaseDto implements VisitDetail {
   @ApiProperty() resultLabel: string;
   @ApiProperty({ type: VisitAccountDetailDto }) account: VisitAccountDetailDto;
   @ApiProperty({ type: [VisitPhotoDto] }) photos: VisitPhotoDto[];
+  @ApiProperty({ description: 'False when the photo service could not be asked: `received` is then unknown' }) photosChecked: boolean;
 }
 
 export class PromiseAccountDto extends VisitAccountDto {
