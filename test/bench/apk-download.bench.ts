@@ -1,11 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FormData } from 'undici';
-import { signAccessToken } from '../support/access-tokens.js';
 import { API_DEMOS, API_DEMOS_APK } from '../support/apk-fixtures.js';
+import { login } from '../support/demo-users.js';
 import { freePorts } from '../support/free-ports.js';
 import { startSystem, type RunningSystem } from '../support/system-harness.js';
 import { measureTransfer, table, type Benchmark, type TransferResult } from './bench-kit.js';
@@ -76,7 +75,7 @@ http {
 }
 
 async function publishApiDemos(system: RunningSystem): Promise<{ fileName: string }> {
-  const token = signAccessToken(system, { sub: randomUUID(), username: 'admin', role: 'admin', branchId: null, deviceId: null });
+  const { token } = await login(system, 'admin');
   const form = new FormData();
   form.set('file', new Blob([new Uint8Array(readFileSync(API_DEMOS_APK))]), 'app-release.apk');
   const reply = await system.otaRequest('/api/v1/ota/releases', { method: 'POST', token, body: form as unknown as BodyInit });

@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { Agent, request } from 'undici';
 import { loadConfig } from '#libs/config';
 import { PhotoInspector } from '../../apps/media/src/photos/photo.inspector.js';
-import { signAccessToken } from '../support/access-tokens.js';
+import { login, phone } from '../support/demo-users.js';
 import { startSystem, type RunningSystem, type SystemMode } from '../support/system-harness.js';
 import { sha256Of } from '../support/test-photos.js';
 import { table, type Benchmark } from './bench-kit.js';
@@ -125,7 +125,7 @@ async function measureSystem(mode: SystemMode, warmUp: Buffer[], photos: Buffer[
   const system = await startSystem({ mode });
   const agent = new Agent({ connect: { ca: readFileSync(join(system.dataDir, 'tls', 'gateway.crt'), 'utf8') }, connections: CONNECTIONS });
   try {
-    const token = signAccessToken(system, { sub: 'bench-collector', username: 'bench', role: 'collector', branchId: 'JKT01', deviceId: 'bench' });
+    const { token } = await login(system, 'collector1', phone('android-bench-media'));
     await uploadAll(system, agent, token, warmUp.map(multipartBody));
     const run = await uploadAll(system, agent, token, photos.map(multipartBody));
     const sorted = [...run.latencies].sort((a, b) => a - b);
