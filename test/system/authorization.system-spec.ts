@@ -12,11 +12,10 @@ type Caller = (typeof CALLERS)[number];
 type Collector = 'collector1' | 'collector3';
 
 /**
- * Ids the rows point at, made in beforeAll: a collector of JKT01, a throwaway collector with a bound phone,
- * each collector's LKH, and collector1's paid visit with the photo it lists.
+ * Ids the rows point at, made in beforeAll: a throwaway collector with a bound phone, each collector's id
+ * and LKH, and collector1's paid visit with the photo it lists.
  */
 interface Context {
-  collector1Id: string;
   spareUserId: string;
   spareDeviceId: string;
   assignments: Record<Collector, string[]>;
@@ -93,7 +92,7 @@ const ROWS: Row[] = [
   { name: 'progress of an unknown branch', method: 'GET', path: () => '/api/v1/monitoring/progress?branchCode=XXX01', expect: monitoring(403, 403, 404) },
   { name: 'visits, own scope', method: 'GET', path: () => '/api/v1/monitoring/visits', expect: monitoring(200, 200, 200) },
   { name: 'visits of BDG01', method: 'GET', path: () => '/api/v1/monitoring/visits?branchCode=BDG01', expect: monitoring(403, 200, 200) },
-  { name: "visits of collector1 (JKT01)", method: 'GET', path: (c) => `/api/v1/monitoring/visits?collectorId=${c.collector1Id}`, expect: monitoring(200, 404, 200) },
+  { name: "visits of collector1 (JKT01)", method: 'GET', path: (c) => `/api/v1/monitoring/visits?collectorId=${c.userIds.collector1}`, expect: monitoring(200, 404, 200) },
   { name: 'visits CSV of JKT01', method: 'GET', path: () => '/api/v1/monitoring/visits.csv?branchCode=JKT01', expect: monitoring(200, 403, 200) },
   { name: 'an unknown visit', method: 'GET', path: () => '/api/v1/monitoring/visits/0b5e7a39-3c44-4b8e-9a43-6f1c0b1f7e11', expect: monitoring(404, 404, 404) },
   { name: 'promises due, own scope', method: 'GET', path: () => '/api/v1/monitoring/promises', expect: monitoring(200, 200, 200) },
@@ -264,9 +263,7 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
       });
       await login(system, 'matrix.spare', phone('matrix-spare-phone'));
       const devices = await system.request(`/api/v1/admin/devices?userId=${spare.body.id}`, { token: admin });
-      const users = await system.request('/api/v1/admin/users?role=collector&branchCode=JKT01', { token: admin });
       context = {
-        collector1Id: users.body.items.find((user: { username: string }) => user.username === 'collector1').id,
         spareUserId: spare.body.id,
         spareDeviceId: devices.body.items[0].id,
         assignments,
