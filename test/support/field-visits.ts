@@ -1,6 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { FormData } from 'undici';
 import type { Session } from './demo-users.js';
-import type { RunningSystem } from './system-harness.js';
+import type { HttpReply, RunningSystem } from './system-harness.js';
+import { sha256Of } from './test-photos.js';
 
 /** A visit as the phone sends it to POST /api/v1/visits (design section 3). */
 export interface VisitInput {
@@ -79,4 +81,17 @@ export function visitOf(assignmentId: string, resultCode: string, overrides: Par
 /** POST /api/v1/visits as the phone sends it, answering the raw reply, refusals included. */
 export function sendVisits(system: RunningSystem, token: string, visits: unknown[]) {
   return system.request('/api/v1/visits', { method: 'POST', token, json: { visits } });
+}
+
+/** The multipart body of POST /api/v1/media as the phone uploads a proof photo: the file and its SHA-256. */
+export function photoForm(bytes: Buffer): FormData {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), 'photo.jpg');
+  form.append('sha256', sha256Of(bytes));
+  return form;
+}
+
+/** POST /api/v1/media as the phone uploads a proof photo, answering the raw reply. */
+export function uploadPhoto(system: RunningSystem, token: string, bytes: Buffer): Promise<HttpReply> {
+  return system.request('/api/v1/media', { method: 'POST', token, body: photoForm(bytes) as unknown as BodyInit });
 }

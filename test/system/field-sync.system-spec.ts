@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { addDays, workDateOf } from '#libs/common';
 import { login, phone, type Phone, type Session } from '../support/demo-users.js';
-import { FormData } from 'undici';
-import { photoHash, receiptNo, sendVisits, visitOf } from '../support/field-visits.js';
+import { photoHash, receiptNo, sendVisits, uploadPhoto, visitOf } from '../support/field-visits.js';
 import { jpegPhoto, sha256Of } from '../support/test-photos.js';
 import { startSystem, type RunningSystem } from '../support/system-harness.js';
 import { testEngines } from '../support/test-database.js';
@@ -289,22 +288,14 @@ describe.each(testEngines())('the collection day on %s', (engine) => {
         const photosOf = async () => (await syncStatusOf(session)).visits.find((v: { id: string }) => v.id === visit.id).photos;
         expect(await photosOf()).toEqual({ expected: visit.photos, received: [], missing: visit.photos });
 
-        expect((await uploadPhoto(first)).status).toBe(201);
+        expect((await uploadPhoto(system, session.token, first)).status).toBe(201);
         expect(await photosOf()).toEqual({ expected: visit.photos, received: [visit.photos[0]], missing: [visit.photos[1]] });
         expect((await syncStatusOf(session)).incompleteVisits).toContain(visit.id);
 
-        expect((await uploadPhoto(second)).status).toBe(201);
+        expect((await uploadPhoto(system, session.token, second)).status).toBe(201);
         expect(await photosOf()).toEqual({ expected: visit.photos, received: visit.photos, missing: [] });
         expect((await syncStatusOf(session)).incompleteVisits).not.toContain(visit.id);
       });
-
-      /** POST /api/v1/media as the phone uploads a proof photo. */
-      function uploadPhoto(bytes: Buffer) {
-        const form = new FormData();
-        form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), 'photo.jpg');
-        form.append('sha256', sha256Of(bytes));
-        return system.request('/api/v1/media', { method: 'POST', token: session.token, body: form as unknown as BodyInit });
-      }
 
       it('after a device reset, shows what the server held and re-issues the LKH on the next login', async () => {
         const held = await syncStatusOf(session);
