@@ -117,7 +117,7 @@ export type {
 export { AuditStore, BranchStore, ResultCodeStore } from './store/admin-store.messages.js';
 export type { BranchScope, ProgressQuery, PromiseQuery, StoredVisit, VisitQuery } from './store/monitoring-records.js';
 export { MonitoringStore } from './store/monitoring-store.messages.js';
-export { MediaMessages } from './media/media.messages.js';
+export { MAX_DESCRIBE_HASHES, MediaMessages } from './media/media.messages.js';
 export type {
   DescribePhotosReply,
   DescribePhotosRequest,

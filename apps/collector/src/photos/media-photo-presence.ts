@@ -1,8 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ProblemError } from '#libs/common';
-import { MediaMessages, type PhotoEvidence } from '#libs/contract';
+import { MAX_DESCRIBE_HASHES, MediaMessages, type PhotoEvidence } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
 import { PhotoPresence } from './photo-presence.js';
+
+const DESCRIBE_CHUNK = MAX_DESCRIBE_HASHES;
 
 /** Asks the media service, which stores the photos, what it holds of the given hashes. */
 @Injectable()
@@ -13,12 +15,17 @@ export class MediaPhotoPresence extends PhotoPresence {
     super();
   }
 
-  /** A media service that is down must not take sync status and monitoring down with it. */
+  /**
+   * Asks in chunks the media service accepts, however many photos a batch
+   * expects. A media service that is down must not take sync status and
+   * monitoring down with it.
+   */
   async describe(sha256s: string[]): Promise<PhotoEvidence[] | null> {
-    if (sha256s.length === 0) return [];
+    const chunks = Array.from({ length: Math.ceil(sha256s.length / DESCRIBE_CHUNK) }, (_, i) => sha256s.slice(i * DESCRIBE_CHUNK, (i + 1) * DESCRIBE_CHUNK));
     let photos;
     try {
-      ({ photos } = await this.messages.send(MediaMessages.describe, { sha256s }));
+      const replies = await Promise.all(chunks.map((chunk) => this.messages.send(MediaMessages.describe, { sha256s: chunk })));
+      photos = replies.flatMap((reply) => reply.photos);
     } catch (error) {
       if (!(error instanceof ProblemError) || error.problem.status !== 503) throw error;
       this.logger.warn({ msg: 'photo store unreachable; answering without photo news', reason: error.problem.detail });

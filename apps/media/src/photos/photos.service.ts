@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { makeProblem, ProblemError } from '#libs/common';
 import {
+  MAX_DESCRIBE_HASHES,
   PHOTO_VARIANTS,
   SHA256_HEX,
   type DescribePhotosReply,
@@ -16,7 +17,6 @@ import { PhotoInspector } from './photo.inspector.js';
 import { PhotoStorage } from './photo.storage.js';
 
 /** More than any visit or page of monitoring asks for at once. */
-const MAX_DESCRIBED = 1000;
 
 /** Stores each photo once, under its content hash, and hands it out again. */
 @Injectable()
@@ -58,8 +58,8 @@ export class PhotosService {
   }
 
   async describe(sha256s: string[]): Promise<DescribePhotosReply> {
-    if (!Array.isArray(sha256s) || sha256s.length > MAX_DESCRIBED) {
-      throw ProblemError.validation([{ field: 'sha256s', message: `must be a list of at most ${MAX_DESCRIBED} hashes` }]);
+    if (!Array.isArray(sha256s) || sha256s.length > MAX_DESCRIBE_HASHES) {
+      throw ProblemError.validation([{ field: 'sha256s', message: `must be a list of at most ${MAX_DESCRIBE_HASHES} hashes` }]);
     }
     const unique = [...new Set(sha256s.map(validHash))];
     const summaries = await Promise.all(unique.map((sha256) => this.storage.summaryOf(sha256)));

@@ -34,6 +34,9 @@ export interface DescribePhotosReply {
 }
 
 /** Messages answered by the media service. */
+/** The most hashes one describe message may ask about. */
+export const MAX_DESCRIBE_HASHES = 1000;
+
 export const MediaMessages = {
   store: defineMessage<StorePhotoRequest, StorePhotoReply>('media', 'photos.store'),
   fetch: defineMessage<FetchPhotoRequest, FetchPhotoReply>('media', 'photos.fetch'),
