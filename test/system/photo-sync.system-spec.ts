@@ -10,6 +10,9 @@ import { GEOTAG, geotaggedJpeg, jpegPhoto, sha256Of } from '../support/test-phot
  * and the network allow. Either order must end in the same complete visit, in the collector's sync status and
  * in the supervisor's view of the visit.
  */
+/** A photo without EXIF time or GPS is shown as unknown, never flagged. */
+const WITHOUT_EXIF = { distanceM: null, timeGapMinutes: null, farFromVisit: false, longFromVisit: false };
+
 describe.each(testEngines())('photos and visits in either order on %s, five processes', (engine) => {
   let system: RunningSystem;
   let collector: Session;
@@ -68,8 +71,13 @@ describe.each(testEngines())('photos and visits in either order on %s, five proc
     expect((await syncStatus()).incompleteVisits).not.toContain(visit.id);
     const detail = await detailOf(visit);
     expect(detail.photos).toEqual([
-      { sha256: visit.photos[0], position: expect.any(Number), received: evidenceOf(geotagged, true) },
-      { sha256: visit.photos[1], position: expect.any(Number), received: evidenceOf(plain, false) },
+      {
+        sha256: visit.photos[0],
+        position: expect.any(Number),
+        received: evidenceOf(geotagged, true),
+        assessment: { distanceM: expect.any(Number), timeGapMinutes: expect.any(Number), farFromVisit: expect.any(Boolean), longFromVisit: expect.any(Boolean) },
+      },
+      { sha256: visit.photos[1], position: expect.any(Number), received: evidenceOf(plain, false), assessment: WITHOUT_EXIF },
     ]);
     expect(detail.photos[0].position).toBeLessThan(detail.photos[1].position);
     expect(detail.photos.map((photo: { received: { receivedAt: string } }) => photo.received.receivedAt)).toEqual(stored.map((photo) => photo.receivedAt));
@@ -99,5 +107,7 @@ describe.each(testEngines())('photos and visits in either order on %s, five proc
     expect((await syncStatus()).incompleteVisits).not.toContain(visit.id);
     const complete = await detailOf(visit);
     expect(complete.photos.map((photo: { received: unknown }) => photo.received)).toEqual([evidenceOf(geotagged, true), evidenceOf(plain, false)]);
+    expect(complete.photos[1].assessment).toEqual(WITHOUT_EXIF);
+    expect(halfway.photos[0].assessment).toBeNull();
   });
 });
