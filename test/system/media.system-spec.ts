@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { FormData } from 'undici';
@@ -8,7 +9,7 @@ import { listTree } from '../support/file-tree.js';
 import { startSystem, type HttpReply, type RunningSystem } from '../support/system-harness.js';
 import { GEOTAG, geotaggedJpeg, jakartaWallClock, jpegPhoto, pixelBombPng, pngPhoto, sha256Of, truncated, webpPhoto } from '../support/test-photos.js';
 
-const PEOPLE = ['collector1', 'collector2', 'supervisor1', 'supervisor2', 'admin'] as const;
+const PEOPLE = ['collector1', 'collector2', 'collector3', 'supervisor1', 'supervisor2', 'admin'] as const;
 
 type Person = (typeof PEOPLE)[number];
 
@@ -90,6 +91,28 @@ describe('proof photos on five processes', () => {
       expect(again.status).toBe(200);
       expect(again.body).toEqual(first.body);
       expect(listTree(mediaFolder(system))).toEqual(stored);
+    });
+
+    it('makes a collector who sends the same bytes one of its uploaders, without writing the photo again', async () => {
+      const photo = await jpegPhoto(150);
+      const sha256 = sha256Of(photo);
+      expect((await uploadPhoto(system, tokens.collector1, photo)).status).toBe(201);
+      const original = join(mediaFolder(system), 'photos', sha256.slice(0, 2), sha256);
+      const writtenAt = statSync(original).mtimeMs;
+
+      const forwarded = await uploadPhoto(system, tokens.collector3, photo);
+      expect(forwarded.status).toBe(200);
+      expect(forwarded.body.uploader).toEqual({ userId: sessions.collector3.user.id, branchId: sessions.collector3.user.branchId });
+      expect(statSync(original).mtimeMs).toBe(writtenAt);
+
+      const statusFor = async (person: Person) => (await system.request(`/api/v1/media/${sha256}`, { token: tokens[person] })).status;
+      expect(await statusFor('collector3')).toBe(200);
+      expect(await statusFor('supervisor2')).toBe(200);
+      expect(await statusFor('collector1')).toBe(200);
+      expect(await statusFor('supervisor1')).toBe(200);
+      expect(await statusFor('collector2')).toBe(403);
+      const again = await uploadPhoto(system, tokens.collector1, photo);
+      expect(again.body.uploader.userId).toBe(sessions.collector1.user.id);
     });
 
     it.each([

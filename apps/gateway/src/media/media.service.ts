@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '#libs/auth';
 import { makeProblem, ProblemError } from '#libs/common';
-import { MediaMessages, type PhotoSummary, type PhotoVariant, type StorePhotoReply } from '#libs/contract';
+import { MediaMessages, type PhotoSummary, type PhotoUploader, type PhotoVariant } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
 import { mayViewPhoto } from './photo-access.policy.js';
+
+export type UploadedPhoto = Omit<PhotoSummary, 'uploaders'> & { uploader: PhotoUploader };
 
 export interface PhotoContent {
   type: string;
@@ -15,12 +17,12 @@ export interface PhotoContent {
 export class MediaService {
   constructor(private readonly messages: MessageClient) {}
 
-  store(file: Buffer, sha256: string, user: AuthenticatedUser): Promise<StorePhotoReply> {
-    return this.messages.send(MediaMessages.store, {
-      sha256,
-      contentBase64: file.toString('base64'),
-      uploader: { userId: user.sub, branchId: user.branchId },
-    });
+  /** The stored photo as its uploader sees it: with themselves as uploader, never the other people who sent the same bytes. */
+  async store(file: Buffer, sha256: string, user: AuthenticatedUser): Promise<{ photo: UploadedPhoto; created: boolean }> {
+    const uploader = { userId: user.sub, branchId: user.branchId };
+    const { photo, created } = await this.messages.send(MediaMessages.store, { sha256, contentBase64: file.toString('base64'), uploader });
+    const { uploaders: _everyone, ...facts } = photo;
+    return { photo: { ...facts, uploader }, created };
   }
 
   /**
@@ -31,7 +33,7 @@ export class MediaService {
     const { photos } = await this.messages.send(MediaMessages.describe, { sha256s: [sha256] });
     const photo = photos[0];
     if (!photo) throw new ProblemError(makeProblem(404, 'photo-not-found', `No photo ${sha256} is stored`));
-    if (!mayViewPhoto(user, photo.uploader)) {
+    if (!photo.uploaders.some((uploader) => mayViewPhoto(user, uploader))) {
       throw ProblemError.forbidden('Only the collector who took a photo, supervisors of their branch and admins may see it');
     }
     return photo;

@@ -66,8 +66,13 @@ export class PhotoStorage implements OnModuleInit {
       writeFileAtomically(this.pathOf(sha256, 'thumb'), files.thumbnail, this.incoming),
     ]);
     await syncFolder(folder);
-    await writeFileAtomically(this.pathOf(sha256, 'summary'), JSON.stringify(files.summary), this.incoming);
-    await syncFolder(folder);
+    await this.saveSummary(files.summary);
+  }
+
+  /** Replaces a photo's summary atomically; the original and thumbnail are never rewritten. */
+  async saveSummary(summary: PhotoSummary): Promise<void> {
+    await writeFileAtomically(this.pathOf(summary.sha256, 'summary'), JSON.stringify(summary), this.incoming);
+    await syncFolder(this.folderOf(summary.sha256));
   }
 
   private folderOf(sha256: string): string {

@@ -40,7 +40,7 @@ describe('PhotosService on a real folder', () => {
     const sha256 = sha256Of(photo);
     const reply = await photos.store(storeRequest(photo));
     expect(reply.created).toBe(true);
-    expect(reply.photo).toMatchObject({ sha256, type: 'image/jpeg', size: photo.length, width: 640, height: 480, uploader });
+    expect(reply.photo).toMatchObject({ sha256, type: 'image/jpeg', size: photo.length, width: 640, height: 480, uploaders: [uploader] });
 
     const folder = join(dataDir, 'media', 'photos', sha256.slice(0, 2));
     expect(readdirSync(folder).sort()).toEqual([sha256, `${sha256}.json`, `${sha256}.thumb.jpg`]);

@@ -9,6 +9,7 @@ import {
   type FetchPhotoReply,
   type FetchPhotoRequest,
   type PhotoSummary,
+  type PhotoUploader,
   type PhotoVariant,
   type StorePhotoReply,
   type StorePhotoRequest,
@@ -16,12 +17,10 @@ import {
 import { PhotoInspector } from './photo.inspector.js';
 import { PhotoStorage } from './photo.storage.js';
 
-/** More than any visit or page of monitoring asks for at once. */
-
 /** Stores each photo once, under its content hash, and hands it out again. */
 @Injectable()
 export class PhotosService {
-  /** Stores in progress, by hash: a second upload of the same photo waits for the first instead of writing again. */
+  /** The last store of each hash in progress: uploads of the same photo take turns, so its files are written once. */
   private readonly storing = new Map<string, Promise<StorePhotoReply>>();
 
   constructor(
@@ -38,14 +37,13 @@ export class PhotosService {
         { field: 'sha256', message: 'does not match the SHA-256 of the file' },
       ]);
     }
-    const pending = this.storing.get(sha256);
-    if (pending) return { photo: (await pending).photo, created: false };
-    const storing = this.storeOnce(sha256, original, request);
+    const previous = this.storing.get(sha256) ?? Promise.resolve();
+    const storing = previous.catch(() => undefined).then(() => this.storeOnce(sha256, original, request));
     this.storing.set(sha256, storing);
     try {
       return await storing;
     } finally {
-      this.storing.delete(sha256);
+      if (this.storing.get(sha256) === storing) this.storing.delete(sha256);
     }
   }
 
@@ -68,7 +66,7 @@ export class PhotosService {
 
   private async storeOnce(sha256: string, original: Buffer, request: StorePhotoRequest): Promise<StorePhotoReply> {
     const existing = await this.storage.summaryOf(sha256);
-    if (existing) return { photo: existing, created: false };
+    if (existing) return { photo: await this.withUploader(existing, request.uploader), created: false };
     const { thumbnail, ...facts } = await this.inspector.inspect(original);
     const summary: PhotoSummary = {
       sha256,
@@ -78,11 +76,23 @@ export class PhotosService {
       height: facts.height,
       takenAt: facts.takenAt,
       gps: facts.gps,
-      uploader: { userId: request.uploader.userId, branchId: request.uploader.branchId },
+      uploaders: [{ userId: request.uploader.userId, branchId: request.uploader.branchId }],
       receivedAt: new Date().toISOString(),
     };
     await this.storage.save({ original, thumbnail, summary });
     return { photo: summary, created: true };
+  }
+
+  /**
+   * Another collector may send the very same bytes (a forwarded picture): the
+   * photo is not written again, but they become one of its uploaders, so they
+   * and their supervisors may see what their visit refers to.
+   */
+  private async withUploader(photo: PhotoSummary, uploader: PhotoUploader): Promise<PhotoSummary> {
+    if (photo.uploaders.some((known) => known.userId === uploader.userId)) return photo;
+    const updated = { ...photo, uploaders: [...photo.uploaders, { userId: uploader.userId, branchId: uploader.branchId }] };
+    await this.storage.saveSummary(updated);
+    return updated;
   }
 }
 

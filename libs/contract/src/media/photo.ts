@@ -37,6 +37,7 @@ export interface PhotoSummary {
   takenAt: string | null;
   /** Where the camera says the photo was taken (EXIF GPS). */
   gps: GeoPoint | null;
-  uploader: PhotoUploader;
+  /** Everyone who sent these bytes, the first first: each of them, and their branches' supervisors, may see the photo. */
+  uploaders: PhotoUploader[];
   receivedAt: string;
 }
