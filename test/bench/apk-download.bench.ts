@@ -6,8 +6,9 @@ import { FormData } from 'undici';
 import { API_DEMOS, API_DEMOS_APK } from '../support/apk-fixtures.js';
 import { login } from '../support/demo-users.js';
 import { freePorts } from '../support/free-ports.js';
-import { startSystem, type RunningSystem } from '../support/system-harness.js';
-import { measureTransfer, table, type Benchmark, type TransferResult } from './bench-kit.js';
+import { waitFor } from '../support/wait-for.js';
+import type { RunningSystem } from '../support/system-harness.js';
+import { measureTransfer, table, withSystem, type Benchmark, type TransferResult } from './bench-kit.js';
 
 const CLIENTS = [1, 16];
 const DOWNLOADS = 400;
@@ -55,14 +56,7 @@ http {
   );
   const child: ChildProcess = spawn(binary, ['-p', prefix, '-c', conf], { stdio: 'inherit' });
   const url = `http://127.0.0.1:${port}/app-release.apk`;
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    try {
-      await fetch(url);
-      break;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  await waitFor(() => fetch(url).then(() => true, () => false), (answered) => answered, 5000);
   return {
     url,
     stop: async () => {
@@ -93,21 +87,16 @@ async function measureDownloads(url: string): Promise<TransferResult[]> {
 export const apkDownloadBenchmark: Benchmark = {
   name: 'ota',
   async run() {
-    const system = await startSystem({ mode: 'split', env: { OTA_PACKAGE: API_DEMOS.packageName, LOG_LEVEL: 'warn' } });
-    let ota: TransferResult[];
-    let nginx: TransferResult[];
-    try {
+    const [ota, nginx] = await withSystem({ mode: 'split', env: { OTA_PACKAGE: API_DEMOS.packageName, LOG_LEVEL: 'warn' } }, async (system) => {
       const release = await publishApiDemos(system);
-      ota = await measureDownloads(`${system.otaUrl}/apk/coll/app-release.apk`);
+      const fromOta = await measureDownloads(`${system.otaUrl}/apk/coll/app-release.apk`);
       const server = await startNginx(join(system.dataDir, 'ota', 'releases', release.fileName));
       try {
-        nginx = await measureDownloads(server.url);
+        return [fromOta, await measureDownloads(server.url)];
       } finally {
         await server.stop();
       }
-    } finally {
-      await system.stop();
-    }
+    });
     const rows = CLIENTS.flatMap((clients, index) =>
       [
         ['nginx (1 worker, sendfile)', nginx[index]],

@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { cpus } from 'node:os';
+import { startSystem, type RunningSystem, type SystemOptions } from '../support/system-harness.js';
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -42,6 +43,21 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
     errors: result.errors,
     non2xx: result.non2xx,
   };
+}
+
+/** Starts a system for one measurement and stops it however the measurement ends. */
+export async function withSystem<T>(options: SystemOptions, work: (system: RunningSystem) => Promise<T>): Promise<T> {
+  const system = await startSystem(options);
+  try {
+    return await work(system);
+  } finally {
+    await system.stop();
+  }
+}
+
+/** Seconds since a `process.hrtime.bigint()` reading. */
+export function secondsSince(started: bigint): number {
+  return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
 export function machineLine(): string {
@@ -89,7 +105,7 @@ export async function measureTransfer(url: string, options: { clients: number; d
     child.once('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`curl exited with ${code}`))));
     child.stdin.end(config);
   });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const seconds = secondsSince(started);
   const transfers = output.trim().split('\n').map((line) => line.split(' '));
   const bytes = transfers.reduce((sum, [, size]) => sum + Number(size), 0);
   return {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { login, phone, type Session } from '../support/demo-users.js';
 import { photoHash, receiptNo } from '../support/field-visits.js';
-import { startSystem, type RunningSystem, type SystemMode } from '../support/system-harness.js';
-import { measureLoad, table, type Benchmark, type LoadResult } from './bench-kit.js';
+import type { RunningSystem, SystemMode } from '../support/system-harness.js';
+import { measureLoad, table, withSystem, type Benchmark, type LoadResult } from './bench-kit.js';
 import { measureBareServer } from './system-endpoint.bench.js';
 
 const ACCOUNTS = 40;
@@ -18,17 +18,14 @@ const MODES: [SystemMode, string][] = [
   ['split', 'five processes (TCP)'],
 ];
 
-async function withCollector<T>(
+function withCollector<T>(
   mode: SystemMode,
   work: (system: RunningSystem, session: Session) => Promise<T>,
   env: Record<string, string> = {},
 ): Promise<T> {
-  const system = await startSystem({ mode, env: { ...BENCH_ENV, ...env } });
-  try {
-    return await work(system, await login(system, 'collector1', phone('bench-phone-0001')));
-  } finally {
-    await system.stop();
-  }
+  return withSystem({ mode, env: { ...BENCH_ENV, ...env } }, async (system) =>
+    work(system, await login(system, 'collector1', phone('bench-phone-0001'))),
+  );
 }
 
 /** Visits of every kind in turn, each one new, timed now, passing every rule. */

@@ -2,8 +2,8 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { hashPassword, verifyPassword } from '#libs/auth';
 import { DEMO_PASSWORD } from '../support/demo-users.js';
-import { startSystem, type SystemMode } from '../support/system-harness.js';
-import { measureLoad, table, type Benchmark, type LoadResult } from './bench-kit.js';
+import type { SystemMode } from '../support/system-harness.js';
+import { measureLoad, table, withSystem, type Benchmark, type LoadResult } from './bench-kit.js';
 
 const HASH_SAMPLES = 20;
 /** Two logins in flight per core keep every core busy without queueing past the RPC deadline. */
@@ -24,20 +24,17 @@ async function measureHashMs(): Promise<number> {
 }
 
 /** Successful web logins (no phone binding), so every request pays one full verification. */
-async function measureLogins(mode: SystemMode): Promise<LoadResult> {
-  const system = await startSystem({ mode });
-  try {
-    return await measureLoad({
+function measureLogins(mode: SystemMode): Promise<LoadResult> {
+  return withSystem({ mode }, (system) =>
+    measureLoad({
       url: `${system.gatewayUrl}/api/v1/auth/login`,
       method: 'POST',
       connections: CONNECTIONS,
       durationSeconds: DURATION_SECONDS,
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'supervisor1', password: DEMO_PASSWORD }),
-    });
-  } finally {
-    await system.stop();
-  }
+    }),
+  );
 }
 
 export function loginBenchmark(): Benchmark {

@@ -7,9 +7,9 @@ import { Agent, request } from 'undici';
 import { loadConfig } from '#libs/config';
 import { PhotoInspector } from '../../apps/media/src/photos/photo.inspector.js';
 import { login, phone } from '../support/demo-users.js';
-import { startSystem, type RunningSystem, type SystemMode } from '../support/system-harness.js';
+import type { RunningSystem, SystemMode } from '../support/system-harness.js';
 import { sha256Of } from '../support/test-photos.js';
-import { table, type Benchmark } from './bench-kit.js';
+import { secondsSince, table, withSystem, type Benchmark } from './bench-kit.js';
 
 const PHOTOS = 300;
 const WARM_UP = 16;
@@ -64,7 +64,7 @@ function measureDiskAnchor(photos: Buffer[]): Throughput {
       fsyncSync(fd);
       closeSync(fd);
     });
-    return rates(photos, Number(process.hrtime.bigint() - started) / 1e9);
+    return rates(photos, secondsSince(started));
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -77,14 +77,19 @@ function measureDiskAnchor(photos: Buffer[]): Throughput {
  */
 async function measureInspection(photos: Buffer[]): Promise<Throughput> {
   const inspector = new PhotoInspector(loadConfig({}));
-  let next = 0;
   const started = process.hrtime.bigint();
+  await eachConcurrently(photos, (photo) => inspector.inspect(photo));
+  return rates(photos, secondsSince(started));
+}
+
+/** Runs `work` on every item, CONNECTIONS items at a time. */
+async function eachConcurrently<T>(items: T[], work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
-      while (next < photos.length) await inspector.inspect(photos[next++]);
+      while (next < items.length) await work(items[next++]);
     }),
   );
-  return rates(photos, Number(process.hrtime.bigint() - started) / 1e9);
 }
 
 function rates(photos: Buffer[], seconds: number): Throughput {
@@ -100,40 +105,35 @@ function percentile(sorted: number[], p: number): number {
 async function uploadAll(system: RunningSystem, agent: Agent, token: string, bodies: Buffer[]): Promise<{ seconds: number; latencies: number[]; failures: number }> {
   const latencies: number[] = [];
   let failures = 0;
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < bodies.length) {
-      const body = bodies[next++];
-      const sent = process.hrtime.bigint();
-      const reply = await request(`${system.gatewayUrl}/api/v1/media`, {
-        method: 'POST',
-        dispatcher: agent,
-        headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
-        body,
-      });
-      await reply.body.dump();
-      if (reply.statusCode !== 201) failures++;
-      latencies.push(Number(process.hrtime.bigint() - sent) / 1e6);
-    }
-  };
   const started = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
-  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, latencies, failures };
+  await eachConcurrently(bodies, async (body) => {
+    const sent = process.hrtime.bigint();
+    const reply = await request(`${system.gatewayUrl}/api/v1/media`, {
+      method: 'POST',
+      dispatcher: agent,
+      headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+      body,
+    });
+    await reply.body.dump();
+    if (reply.statusCode !== 201) failures++;
+    latencies.push(secondsSince(sent) * 1000);
+  });
+  return { seconds: secondsSince(started), latencies, failures };
 }
 
 async function measureSystem(mode: SystemMode, warmUp: Buffer[], photos: Buffer[]): Promise<Throughput> {
-  const system = await startSystem({ mode });
-  const agent = new Agent({ connect: { ca: readFileSync(join(system.dataDir, 'tls', 'gateway.crt'), 'utf8') }, connections: CONNECTIONS });
-  try {
-    const { token } = await login(system, 'collector1', phone('android-bench-media'));
-    await uploadAll(system, agent, token, warmUp.map(multipartBody));
-    const run = await uploadAll(system, agent, token, photos.map(multipartBody));
-    const sorted = [...run.latencies].sort((a, b) => a - b);
-    return { ...rates(photos, run.seconds), p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), failures: run.failures };
-  } finally {
-    await agent.close();
-    await system.stop();
-  }
+  return withSystem({ mode }, async (system) => {
+    const agent = new Agent({ connect: { ca: readFileSync(join(system.dataDir, 'tls', 'gateway.crt'), 'utf8') }, connections: CONNECTIONS });
+    try {
+      const { token } = await login(system, 'collector1', phone('android-bench-media'));
+      await uploadAll(system, agent, token, warmUp.map(multipartBody));
+      const run = await uploadAll(system, agent, token, photos.map(multipartBody));
+      const sorted = [...run.latencies].sort((a, b) => a - b);
+      return { ...rates(photos, run.seconds), p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), failures: run.failures };
+    } finally {
+      await agent.close();
+    }
+  });
 }
 
 export function mediaUploadBenchmark(): Benchmark {

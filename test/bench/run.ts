@@ -2,7 +2,6 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspaceRoot } from '#libs/common';
 import { machineLine, type Benchmark, type BenchSection } from './bench-kit.js';
-import { login } from '../support/demo-users.js';
 import { apkDownloadBenchmark } from './apk-download.bench.js';
 import { visitsBenchmark, worklistBenchmark } from './field-sync.bench.js';
 import { loginBenchmark } from './login.bench.js';
@@ -15,7 +14,7 @@ import { systemEndpointBenchmark } from './system-endpoint.bench.js';
  * benchmarks that were not run.
  */
 const benchmarks: Benchmark[] = [
-  systemEndpointBenchmark(async (system) => ({ authorization: `Bearer ${(await login(system, 'admin')).token}` })),
+  systemEndpointBenchmark(),
   apkDownloadBenchmark,
   worklistBenchmark(),
   visitsBenchmark(),

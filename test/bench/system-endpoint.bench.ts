@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { join } from 'node:path';
-import { startSystem, type RunningSystem } from '../support/system-harness.js';
+import { login } from '../support/demo-users.js';
+import type { RunningSystem } from '../support/system-harness.js';
 import { freePorts } from '../support/free-ports.js';
-import { measureLoad, table, type Benchmark, type LoadResult } from './bench-kit.js';
+import { measureLoad, table, withSystem, type Benchmark, type LoadResult } from './bench-kit.js';
 
 const PATH = '/api/v1/system';
 
@@ -28,31 +29,21 @@ async function measureSystem(system: RunningSystem, headers: Record<string, stri
   return measureLoad({ url: `${system.gatewayUrl}${PATH}`, headers });
 }
 
-/** What an admin token looks like to the bench: the system page is admin-only once login exists. */
-export type AuthHeaders = (system: RunningSystem) => Promise<Record<string, string>>;
+/** The system page is for admins only. */
+async function authHeaders(system: RunningSystem): Promise<Record<string, string>> {
+  return { authorization: `Bearer ${(await login(system, 'admin')).token}` };
+}
 
-export function systemEndpointBenchmark(authHeaders: AuthHeaders): Benchmark {
+export function systemEndpointBenchmark(): Benchmark {
   return {
     name: 'system',
     async run() {
-      const single = await startSystem({ mode: 'single' });
-      let singleResult: LoadResult;
-      let bareResult: LoadResult;
-      try {
+      const [singleResult, bareResult] = await withSystem({ mode: 'single' }, async (single) => {
         const headers = await authHeaders(single);
         const sample = await single.request(PATH, { headers });
-        singleResult = await measureSystem(single, headers);
-        bareResult = await measureBareServer(single, sample.text);
-      } finally {
-        await single.stop();
-      }
-      const split = await startSystem({ mode: 'split' });
-      let splitResult: LoadResult;
-      try {
-        splitResult = await measureSystem(split, await authHeaders(split));
-      } finally {
-        await split.stop();
-      }
+        return [await measureSystem(single, headers), await measureBareServer(single, sample.text)];
+      });
+      const splitResult = await withSystem({ mode: 'split' }, async (split) => measureSystem(split, await authHeaders(split)));
       const ratio = (splitResult.requestsPerSecond / singleResult.requestsPerSecond).toFixed(2);
       const rows = [
         ['bare Node https server, same bytes', bareResult],

@@ -1,6 +1,6 @@
 import AdmZip from 'adm-zip';
 import forge from 'node-forge';
-import { createHash, generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -16,9 +16,7 @@ export const API_DEMOS = {
   targetSdkVersion: 33,
 } as const;
 
-export function sha256Of(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+export { sha256Of } from './test-photos.js';
 
 /** The first `fraction` of the APK: what an interrupted copy leaves. */
 export function truncatedCopy(target: string, fraction = 0.5): string {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { FormData } from 'undici';
 import type { Session } from './demo-users.js';
 import type { HttpReply, RunningSystem } from './system-harness.js';
@@ -45,7 +45,7 @@ export async function worklistOf(system: RunningSystem, session: Session): Promi
 
 /** Sends visits through the real endpoint as the phone does; fails the test unless every one is stored. */
 export async function submitVisits(system: RunningSystem, session: Session, visits: VisitInput[]): Promise<VisitResult[]> {
-  const reply = await system.request<{ results: VisitResult[] }>('/api/v1/visits', { method: 'POST', token: session.token, json: { visits } });
+  const reply = await sendVisits<{ results: VisitResult[] }>(system, session.token, visits);
   if (reply.status >= 300) throw new Error(`POST /visits answered ${reply.status}: ${reply.text}`);
   const refused = reply.body.results.filter((result) => result.status !== 'created' && result.status !== 'duplicate');
   if (refused.length > 0) throw new Error(`visits not stored: ${JSON.stringify(refused)}`);
@@ -59,7 +59,7 @@ export function receiptNo(prefix: string, n: number): string {
 
 /** The SHA-256 of a photo the phone took; the bytes are not sent here. */
 export function photoHash(): string {
-  return createHash('sha256').update(randomBytes(32)).digest('hex');
+  return sha256Of(randomBytes(32));
 }
 
 /**
@@ -79,8 +79,8 @@ export function visitOf(assignmentId: string, resultCode: string, overrides: Par
 }
 
 /** POST /api/v1/visits as the phone sends it, answering the raw reply, refusals included. */
-export function sendVisits(system: RunningSystem, token: string, visits: unknown[]) {
-  return system.request('/api/v1/visits', { method: 'POST', token, json: { visits } });
+export function sendVisits<T = any>(system: RunningSystem, token: string, visits: unknown[]): Promise<HttpReply<T>> {
+  return system.request<T>('/api/v1/visits', { method: 'POST', token, json: { visits } });
 }
 
 /** The multipart body of POST /api/v1/media as the phone uploads a proof photo: the file and its SHA-256. */

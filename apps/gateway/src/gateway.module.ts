@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AuthModule, SESSION_CHECK } from '#libs/auth';
+import { AuthModule } from '#libs/auth';
 import { ConfigModule } from '#libs/config';
 import { HttpEdgeModule } from '#libs/http';
 import type { AppRuntime } from '#libs/runtime';
@@ -22,7 +22,7 @@ export class GatewayModule {
         ConfigModule.forRoot(runtime.config),
         TransportModule.forClients(['collector', 'media', 'ota'], runtime.bus),
         HttpEdgeModule.forApp('gateway'),
-        AuthModule.forRoot({ sessionCheck: { provide: SESSION_CHECK, useClass: CollectorSessionCheck } }),
+        AuthModule.forRoot({ sessionCheck: CollectorSessionCheck }),
         LoginModule,
         FieldModule,
         SystemModule,

@@ -1,11 +1,12 @@
 import { createSecretKey } from 'node:crypto';
-import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '#libs/config';
 import { AccessTokenService } from './access-token.service.js';
 import { AuthGuard } from './auth.guard.js';
 import { resolveJwtSecret } from './jwt-secret.js';
+import { SESSION_CHECK, type SessionCheck } from './session-check.js';
 
 /**
  * Bearer-token authentication for a public HTTP app: the token service and a
@@ -13,7 +14,7 @@ import { resolveJwtSecret } from './jwt-secret.js';
  */
 @Module({})
 export class AuthModule {
-  static forRoot(options: { sessionCheck?: Provider } = {}): DynamicModule {
+  static forRoot(options: { sessionCheck?: Type<SessionCheck> } = {}): DynamicModule {
     return {
       module: AuthModule,
       global: true,
@@ -24,7 +25,11 @@ export class AuthModule {
           useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(resolveJwtSecret(config))) }),
         }),
       ],
-      providers: [AccessTokenService, { provide: APP_GUARD, useClass: AuthGuard }, ...(options.sessionCheck ? [options.sessionCheck] : [])],
+      providers: [
+        AccessTokenService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        ...(options.sessionCheck ? [{ provide: SESSION_CHECK, useClass: options.sessionCheck }] : []),
+      ],
       exports: [AccessTokenService],
     };
   }

@@ -2,5 +2,5 @@ export { ROLES, type Role, type AccessClaims, type AuthenticatedUser } from './a
 export { AccessTokenService } from './access-token.service.js';
 export { Public, Roles, CurrentUser, type AuthenticatedRequest } from './auth.decorators.js';
 export { AuthModule } from './auth.module.js';
-export { SESSION_CHECK, type SessionCheck } from './session-check.js';
+export { type SessionCheck } from './session-check.js';
 export { hashPassword, verifyPassword, decoyPasswordHash } from './password-hash.js';

@@ -3,7 +3,7 @@ import type { AuthenticatedUser } from './access-claims.js';
 /**
  * A check run on every authenticated request after the signature, for what a
  * token cannot say by itself (a revoked device, a disabled user). Apps that
- * know such state provide one under this token; it throws a ProblemError to refuse.
+ * know such state pass one to `AuthModule.forRoot({ sessionCheck })`; it throws a ProblemError to refuse.
  */
 export const SESSION_CHECK = Symbol('SESSION_CHECK');
 

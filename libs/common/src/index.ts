@@ -4,4 +4,5 @@ export { createLogger, NestPinoLogger, type AppLogger } from './logging/logger.j
 export { runWithRequestId, currentRequestId, acceptOrCreateRequestId } from './logging/request-context.js';
 export { describeProcess } from './process-status.js';
 export { workspaceRoot } from './workspace.js';
+export { writeFileAtomically, syncToDisk } from './files/atomic-file.js';
 export { workDateOf, addDays, endOfWorkDate } from './work-date.js';

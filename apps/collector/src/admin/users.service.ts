@@ -30,7 +30,7 @@ export class UsersService {
     assertAdmin(request.actor);
     const branchCode = request.branchCode ?? null;
     assertBranchFitsRole(request.role, branchCode);
-    const branchId = branchCode ? await this.branchIdOf(branchCode) : null;
+    const branchId = await this.branchIdOrNull(branchCode);
     return this.messages.send(UserStore.create, {
       actorId: request.actor.userId,
       username: request.username,
@@ -51,7 +51,7 @@ export class UsersService {
     const role = request.role ?? current.role;
     const branchCode = request.branchCode === undefined ? current.branchCode : request.branchCode;
     assertBranchFitsRole(role, branchCode);
-    const branchId = branchCode ? await this.branchIdOf(branchCode) : null;
+    const branchId = branchCode === current.branchCode ? current.branchId : await this.branchIdOrNull(branchCode);
     return this.messages.send(UserStore.update, {
       actorId: request.actor.userId,
       userId: request.userId,
@@ -90,6 +90,10 @@ export class UsersService {
     const user = await this.messages.send(UserStore.findById, { userId });
     if (!user) throw ProblemError.notFound(`No user ${userId}`);
     return user;
+  }
+
+  private async branchIdOrNull(code: string | null): Promise<string | null> {
+    return code ? this.branchIdOf(code) : null;
   }
 
   private async branchIdOf(code: string): Promise<string> {

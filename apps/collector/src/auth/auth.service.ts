@@ -50,10 +50,10 @@ export class AuthService {
 
   /** A token stays usable only while its user is active and, for a collector, its phone still bound. */
   async checkSession(userId: string, deviceId: string | null): Promise<{ active: true }> {
-    const user = await this.messages.send(UserStore.findById, { userId });
-    if (!user?.active) throw ProblemError.unauthorized('This account is disabled');
-    if (user.role === 'collector') {
-      const device = deviceId ? await this.messages.send(DeviceStore.findById, { deviceId }) : null;
+    const session = await this.messages.send(UserStore.sessionOf, { userId, deviceId });
+    if (!session?.active) throw ProblemError.unauthorized('This account is disabled');
+    if (session.role === 'collector') {
+      const { device } = session;
       if (device?.status !== 'active' || device.userId !== userId) {
         throw ProblemError.unauthorized('This phone is no longer bound to the account; log in again');
       }

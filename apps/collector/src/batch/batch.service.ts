@@ -11,7 +11,7 @@ import {
   type VisitSyncView,
 } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
-import { CollectionDayService } from '../day/collection-day.service.js';
+import { CollectionDayService, requireCollector } from '../day/collection-day.service.js';
 import { PhotoPresence } from '../photos/photo-presence.js';
 import { agrees, reconcile } from './reconciliation.js';
 
@@ -55,7 +55,7 @@ export class BatchService {
   /** Ends the open batch as reset and shows what the server holds of it, so nothing the phone wiped is unaccounted for. */
   async reset(actor: Actor): Promise<DeviceResetReply> {
     const { batch, closed } = await this.messages.send(BatchStore.reset, {
-      collectorId: actor.userId,
+      collectorId: requireCollector(actor),
       deviceId: actor.deviceId,
       at: new Date().toISOString(),
     });

@@ -22,7 +22,8 @@ export class CollectionDayService {
   }
 }
 
-function requireCollector(actor: Actor): string {
+/** The collector's id; the gateway admits only collectors here, and the service checks again for any other caller of the message. */
+export function requireCollector(actor: Actor): string {
   if (actor.role !== 'collector') throw ProblemError.forbidden('Only collectors have a collection day');
   return actor.userId;
 }

@@ -13,17 +13,15 @@ export class MonitoringScope {
   constructor(private readonly messages: MessageClient) {}
 
   async of(actor: Actor, branchCode?: string): Promise<BranchScope> {
-    if (actor.role === 'admin') {
-      if (!branchCode) return { branchId: null };
-      const branch = await this.messages.send(BranchStore.findByCode, { code: branchCode });
+    const admin = actor.role === 'admin';
+    if (!admin && (actor.role !== 'supervisor' || !actor.branchId)) throw ProblemError.forbidden('Monitoring is for supervisors and admins');
+    if (!branchCode) return { branchId: admin ? null : actor.branchId };
+    const branch = await this.messages.send(BranchStore.findByCode, { code: branchCode });
+    if (admin) {
       if (!branch) throw ProblemError.notFound(`No branch ${branchCode}`);
       return { branchId: branch.id };
     }
-    if (actor.role !== 'supervisor' || !actor.branchId) throw ProblemError.forbidden('Monitoring is for supervisors and admins');
-    if (branchCode) {
-      const branch = await this.messages.send(BranchStore.findByCode, { code: branchCode });
-      if (branch?.id !== actor.branchId) throw ProblemError.forbidden('A supervisor sees only their own branch');
-    }
+    if (branch?.id !== actor.branchId) throw ProblemError.forbidden('A supervisor sees only their own branch');
     return { branchId: actor.branchId };
   }
 

@@ -19,7 +19,7 @@ import { PhotoPresence } from '../photos/photo-presence.js';
 import { MonitoringScope } from './monitoring-scope.js';
 
 /** The longest span one query may cover; a longer report is several queries. */
-export const MAX_RANGE_DAYS = 92;
+const MAX_RANGE_DAYS = 92;
 
 @Injectable()
 export class MonitoringService {

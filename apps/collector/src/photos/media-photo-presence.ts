@@ -4,8 +4,6 @@ import { MAX_DESCRIBE_HASHES, MediaMessages, type PhotoEvidence } from '#libs/co
 import { MessageClient } from '#libs/transport';
 import { PhotoPresence } from './photo-presence.js';
 
-const DESCRIBE_CHUNK = MAX_DESCRIBE_HASHES;
-
 /** Asks the media service, which stores the photos, what it holds of the given hashes. */
 @Injectable()
 export class MediaPhotoPresence extends PhotoPresence {
@@ -21,16 +19,16 @@ export class MediaPhotoPresence extends PhotoPresence {
    * monitoring down with it.
    */
   async describe(sha256s: string[]): Promise<PhotoEvidence[] | null> {
-    const chunks = Array.from({ length: Math.ceil(sha256s.length / DESCRIBE_CHUNK) }, (_, i) => sha256s.slice(i * DESCRIBE_CHUNK, (i + 1) * DESCRIBE_CHUNK));
-    let photos;
+    const chunks = Array.from({ length: Math.ceil(sha256s.length / MAX_DESCRIBE_HASHES) }, (_, i) =>
+      sha256s.slice(i * MAX_DESCRIBE_HASHES, (i + 1) * MAX_DESCRIBE_HASHES),
+    );
     try {
       const replies = await Promise.all(chunks.map((chunk) => this.messages.send(MediaMessages.describe, { sha256s: chunk })));
-      photos = replies.flatMap((reply) => reply.photos);
+      return replies.flatMap((reply) => reply.photos.map(({ sha256, type, size, takenAt, gps, receivedAt }) => ({ sha256, type, size, takenAt, gps, receivedAt })));
     } catch (error) {
       if (!(error instanceof ProblemError) || error.problem.status !== 503) throw error;
       this.logger.warn({ msg: 'photo store unreachable; answering without photo news', reason: error.problem.detail });
       return null;
     }
-    return photos.map(({ sha256, type, size, takenAt, gps, receivedAt }) => ({ sha256, type, size, takenAt, gps, receivedAt }));
   }
 }

@@ -5,6 +5,8 @@ import { AuditEntry } from '#libs/entities';
 export interface AuditedChange {
   actorId: string;
   action: string;
+  /** When the change happened, if not now (a phone's action carries its own time). */
+  at?: Date;
   subjectType: string;
   subjectId: string;
   /** What changed, never a secret (no password or hash). */
@@ -17,7 +19,7 @@ export interface AuditedChange {
  */
 export async function recordAudit(manager: EntityManager, change: AuditedChange): Promise<void> {
   await manager.getRepository(AuditEntry).insert({
-    occurredAt: new Date(),
+    occurredAt: change.at ?? new Date(),
     actorId: change.actorId,
     action: change.action,
     subjectType: change.subjectType,

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { currentRequestId, ProblemError } from '#libs/common';
+import { ProblemError } from '#libs/common';
 import type { BatchView, CloseBatchRequest, OpenBatchRequest, ResetBatchRecord, ResetBatchRequest } from '#libs/contract';
-import { AuditEntry, Batch, Visit, Worklist } from '#libs/entities';
+import { Batch, Visit, Worklist } from '#libs/entities';
+import { recordAudit } from '../audit/audit-trail.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
 import { toBatchView } from './batch.mapper.js';
 
@@ -65,7 +65,7 @@ export class BatchesRepository {
       if (held !== request.expectedVisitCount) {
         throw ProblemError.conflict('batch-changed', 'Visits arrived while the batch was being closed; check the sync status and close again');
       }
-      await this.audit(manager, { at, actorId: request.actorId, action: 'batch.close', subjectType: 'batch', subjectId: request.batchId, details: { visitCount: held } });
+      await recordAudit(manager, { at, actorId: request.actorId, action: 'batch.close', subjectType: 'batch', subjectId: request.batchId, details: { visitCount: held } });
       return toBatchView(await manager.findOneByOrFail(Batch, { id: request.batchId }));
     });
   }
@@ -80,7 +80,7 @@ export class BatchesRepository {
         await manager.save(open);
       }
       const batch = open ?? (await manager.findOne(Batch, { where: { collectorId: request.collectorId }, order: { openedAt: 'DESC' } }));
-      await this.audit(manager, {
+      await recordAudit(manager, {
         at,
         actorId: request.collectorId,
         action: 'device.reset',
@@ -89,21 +89,6 @@ export class BatchesRepository {
         details: { batchId: batch?.id ?? null, closedBatch: Boolean(open) },
       });
       return { batch: batch ? toBatchView(batch) : null, closed: Boolean(open) };
-    });
-  }
-
-  private async audit(
-    manager: EntityManager,
-    entry: { at: Date; actorId: string; action: string; subjectType: string; subjectId: string; details: Record<string, unknown> },
-  ): Promise<void> {
-    await manager.insert(AuditEntry, {
-      occurredAt: entry.at,
-      actorId: entry.actorId,
-      action: entry.action,
-      subjectType: entry.subjectType,
-      subjectId: entry.subjectId,
-      requestId: currentRequestId() ?? null,
-      details: JSON.stringify(entry.details),
     });
   }
 }

@@ -11,7 +11,6 @@ export class BranchesRepository {
   async findByCode(code: string): Promise<BranchRecord | null> {
     return toRecord(await this.branches.findOneBy({ code }));
   }
-
 }
 
 function toRecord(branch: Branch | null): BranchRecord | null {

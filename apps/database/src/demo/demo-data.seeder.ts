@@ -25,18 +25,19 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demoData) return;
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
     const today = workDateOf(new Date(), this.config.workTimeZone);
     await this.transactions.run(async (manager) => {
       if ((await manager.getRepository(User).count()) === 0) {
-        await this.loadInstallation(manager, passwordHash, today);
+        await this.loadInstallation(manager, today);
         this.logger.log({ msg: 'demo data loaded', branches: DEMO_BRANCHES.length, users: DEMO_USERS.length, workDate: today });
       }
       await this.rollWorklistsTo(manager, today);
     });
   }
 
-  private async loadInstallation(manager: EntityManager, passwordHash: string, today: string): Promise<void> {
+  private async loadInstallation(manager: EntityManager, today: string): Promise<void> {
+    // Hashed only here: a database that already has users skips the cost on every later start.
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
     faker.seed(DEMO_SEED);
     const now = new Date();
     const branchIds = new Map<string, string>();
@@ -82,9 +83,9 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
   /** Each demo collector without an LKH today gets one with the accounts of their latest LKH. */
   private async rollWorklistsTo(manager: EntityManager, today: string): Promise<void> {
     const collectors = await manager.getRepository(User).findBy({ role: 'collector' });
+    const worklists = manager.getRepository(Worklist);
     for (const collector of collectors) {
       if (!collector.branchId) continue;
-      const worklists = manager.getRepository(Worklist);
       if (await worklists.existsBy({ collectorId: collector.id, workDate: today })) continue;
       const latest = await worklists.findOne({ where: { collectorId: collector.id }, order: { workDate: 'DESC' } });
       if (!latest) continue;

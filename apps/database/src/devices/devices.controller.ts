@@ -12,11 +12,6 @@ export class DevicesController {
     return this.devices.bind(request);
   }
 
-  @MessagePattern(DeviceStore.findById.pattern)
-  findById(@Payload() request: { deviceId: string }): Promise<DeviceView | null> {
-    return this.devices.findById(request.deviceId);
-  }
-
   @MessagePattern(DeviceStore.list.pattern)
   list(@Payload() query: DeviceQuery): Promise<Page<DeviceSummary>> {
     return this.devices.list(query);

@@ -55,11 +55,6 @@ export class DevicesRepository {
     });
   }
 
-  async findById(deviceId: string): Promise<DeviceView | null> {
-    const device = await this.devices.findOneBy({ id: deviceId });
-    return device ? toDeviceView(device) : null;
-  }
-
   /** Most recently bound first. */
   async list(query: DeviceQuery): Promise<Page<DeviceSummary>> {
     const where: FindOptionsWhere<Device> = {};

@@ -26,6 +26,9 @@ function countsBy(rows: { key: string; n: string | number | null }[]): Map<strin
   return new Map(rows.map((row) => [row.key, Number(row.n ?? 0)]));
 }
 
+/** The day's visits of the collectors asked about; binds `workDate` and `ids`. */
+const COLLECTORS_DAY = 'v.workDate = :workDate AND v.collectorId IN (:...ids)';
+
 function collectorRef(user: User | undefined, id: string): CollectorRef {
   return { id, username: user?.username ?? '', fullName: user?.fullName ?? '' };
 }
@@ -51,7 +54,7 @@ export class MonitoringRepository {
     if (collectors.length === 0) return [];
     const ids = collectors.map((collector) => collector.id);
     const params = { workDate: query.workDate, ids };
-    const [assigned, visited, byResult, paid, promised, batches, latest, lookups] = await Promise.all([
+    const [assigned, visited, byResult, paidBy, promisedBy, batches, latest, lookups] = await Promise.all([
       this.dataSource
         .createQueryBuilder(Worklist, 'w')
         .innerJoin(Assignment, 'a', 'a.worklistId = w.id')
@@ -64,7 +67,7 @@ export class MonitoringRepository {
         .createQueryBuilder(Visit, 'v')
         .select('v.collectorId', 'key')
         .addSelect('COUNT(DISTINCT v.assignmentId)', 'n')
-        .where('v.workDate = :workDate AND v.collectorId IN (:...ids)', params)
+        .where(COLLECTORS_DAY, params)
         .groupBy('v.collectorId')
         .getRawMany(),
       this.dataSource
@@ -72,34 +75,18 @@ export class MonitoringRepository {
         .select('v.collectorId', 'collectorId')
         .addSelect('v.resultCode', 'resultCode')
         .addSelect('COUNT(v.id)', 'n')
-        .where('v.workDate = :workDate AND v.collectorId IN (:...ids)', params)
+        .where(COLLECTORS_DAY, params)
         .groupBy('v.collectorId')
         .addGroupBy('v.resultCode')
         .getRawMany<{ collectorId: string; resultCode: string; n: string | number }>(),
-      this.dataSource
-        .createQueryBuilder(Payment, 'p')
-        .innerJoin(Visit, 'v', 'v.id = p.visitId')
-        .select('v.collectorId', 'key')
-        .addSelect('SUM(p.amount)', 'n')
-        .where('v.workDate = :workDate AND v.collectorId IN (:...ids)', params)
-        .groupBy('v.collectorId')
-        .getRawMany(),
-      this.dataSource
-        .createQueryBuilder(PromiseToPay, 'pp')
-        .innerJoin(Visit, 'v', 'v.id = pp.visitId')
-        .select('v.collectorId', 'key')
-        .addSelect('SUM(pp.amount)', 'n')
-        .where('v.workDate = :workDate AND v.collectorId IN (:...ids)', params)
-        .groupBy('v.collectorId')
-        .getRawMany(),
+      this.amountsByCollector(Payment, params),
+      this.amountsByCollector(PromiseToPay, params),
       this.dataSource.getRepository(Batch).findBy({ workDate: query.workDate, collectorId: In(ids) }),
       this.latestVisits(query.workDate, ids),
       this.lookups({ branchIds: collectors.flatMap((collector) => (collector.branchId ? [collector.branchId] : [])) }),
     ]);
     const assignedBy = countsBy(assigned);
     const visitedBy = countsBy(visited);
-    const paidBy = countsBy(paid);
-    const promisedBy = countsBy(promised);
     return collectors.map((collector) => {
       const results = byResult.filter((row) => row.collectorId === collector.id);
       const syncs = batches.flatMap((batch) => (batch.collectorId === collector.id && batch.lastSyncAt ? [batch.lastSyncAt.getTime()] : []));
@@ -226,6 +213,19 @@ export class MonitoringRepository {
       };
     });
     return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  /** The sum of payments or promises made at each collector's visits of the day. */
+  private async amountsByCollector(entity: typeof Payment | typeof PromiseToPay, params: { workDate: string; ids: string[] }): Promise<Map<string, number>> {
+    const rows = await this.dataSource
+      .createQueryBuilder(entity, 'm')
+      .innerJoin(Visit, 'v', 'v.id = m.visitId')
+      .select('v.collectorId', 'key')
+      .addSelect('SUM(m.amount)', 'n')
+      .where(COLLECTORS_DAY, params)
+      .groupBy('v.collectorId')
+      .getRawMany();
+    return countsBy(rows);
   }
 
   /** Each collector's latest visit of the day: where they were last seen. */

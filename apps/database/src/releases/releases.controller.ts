@@ -10,11 +10,11 @@ import {
   type ReleaseCounts,
   type ReleaseRecord,
 } from '#libs/contract';
-import { ReleasesService } from './releases.service.js';
+import { ReleasesRepository } from './releases.repository.js';
 
 @Controller()
 export class ReleasesController {
-  constructor(private readonly releases: ReleasesService) {}
+  constructor(private readonly releases: ReleasesRepository) {}
 
   @MessagePattern(ReleaseMessages.publish.pattern)
   publish(@Payload() request: NewRelease): Promise<ReleaseRecord> {

@@ -1,100 +1,120 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { currentRequestId } from '#libs/common';
-import type { ChannelPolicy, ReleaseActor, ReleaseRecord } from '#libs/contract';
-import { AuditEntry, Release, ReleaseChannel } from '#libs/entities';
+import { ProblemError } from '#libs/common';
+import type {
+  ChannelMinimumChange,
+  ChannelPolicy,
+  NewRelease,
+  ReleaseActor,
+  ReleaseCatalogue,
+  ReleaseChanges,
+  ReleaseCounts,
+  ReleaseRecord,
+} from '#libs/contract';
+import { Release, ReleaseChannel } from '#libs/entities';
+import { recordAudit } from '../audit/audit-trail.js';
+import { TransactionRunner } from '../persistence/transaction.runner.js';
+import { insertUnique } from '../persistence/unique-violation.js';
+import { toChannelPolicy, toReleaseRecord } from './release.mapper.js';
 
-/** Queries of the release catalogue; every method runs in the caller's transaction. */
+/** The APK release catalogue: each change is one transaction with its audit entry. */
 @Injectable()
 export class ReleasesRepository {
-  latestInChannel(manager: EntityManager, channel: string): Promise<Release | null> {
-    return manager.findOne(Release, { where: { channel }, order: { versionCode: 'DESC' } });
+  constructor(private readonly transactions: TransactionRunner) {}
+
+  publish(request: NewRelease): Promise<ReleaseRecord> {
+    const { actor, ...fields } = request;
+    return this.transactions.run(async (manager) => {
+      const latest = await manager.findOne(Release, { where: { channel: fields.channel }, order: { versionCode: 'DESC' } });
+      if (latest && latest.signerSha256 !== fields.signerSha256) {
+        throw ProblemError.conflict(
+          'signer-changed',
+          `The APK is signed by "${fields.signerSubject}" (SHA-256 ${fields.signerSha256}), but the ${fields.channel} channel's releases are signed by "${latest.signerSubject}" (SHA-256 ${latest.signerSha256}); Android would refuse this update on every phone`,
+        );
+      }
+      if (latest && fields.versionCode <= latest.versionCode) {
+        throw versionNotHigher(fields.channel, fields.versionCode, latest.versionCode);
+      }
+      const release = Object.assign(new Release(), {
+        ...fields,
+        halted: false,
+        publishedAt: new Date(),
+        publishedBy: actor.username,
+        checkCount: 0,
+        downloadCount: 0,
+      });
+      // Two publishes of one version can race past the check; the unique key keeps one of them.
+      await insertUnique(manager.insert(Release, release), () => versionNotHigher(fields.channel, fields.versionCode, fields.versionCode));
+      await audit(manager, actor, 'release.published', release.id, {
+        channel: release.channel,
+        versionCode: release.versionCode,
+        sha256: release.sha256,
+      });
+      return toReleaseRecord(release);
+    });
   }
 
-  findById(manager: EntityManager, id: string): Promise<Release | null> {
-    return manager.findOneBy(Release, { id });
+  catalogue(): Promise<ReleaseCatalogue> {
+    return this.transactions.read(async (manager) => ({
+      releases: (await manager.find(Release, { order: { channel: 'ASC', versionCode: 'DESC' } })).map(toReleaseRecord),
+      channels: (await manager.find(ReleaseChannel, { order: { channel: 'ASC' } })).map(toChannelPolicy),
+    }));
   }
 
-  exists(manager: EntityManager, channel: string, versionCode: number): Promise<boolean> {
-    return manager.existsBy(Release, { channel, versionCode });
+  change(request: ReleaseChanges): Promise<ReleaseRecord> {
+    const { id, actor, ...changes } = request;
+    return this.transactions.run(async (manager) => {
+      const release = await manager.findOneBy(Release, { id });
+      if (!release) throw ProblemError.notFound(`No release has the id ${id}`);
+      const applied = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+      Object.assign(release, applied);
+      const saved = await manager.save(Release, release);
+      await audit(manager, actor, 'release.changed', id, applied);
+      return toReleaseRecord(saved);
+    });
   }
 
-  /** The highest live (not halted) versionCode of a channel. */
-  async highestLiveVersion(manager: EntityManager, channel: string): Promise<number | null> {
-    const release = await manager.findOne(Release, { where: { channel, halted: false }, order: { versionCode: 'DESC' } });
-    return release?.versionCode ?? null;
+  setMinimum(request: ChannelMinimumChange): Promise<ChannelPolicy> {
+    const { channel, minVersionCode, actor } = request;
+    return this.transactions.run(async (manager) => {
+      if (minVersionCode !== null) {
+        const highest = (await manager.findOne(Release, { where: { channel, halted: false }, order: { versionCode: 'DESC' } }))?.versionCode ?? null;
+        if (highest === null || highest < minVersionCode) {
+          throw ProblemError.conflict(
+            'minimum-not-published',
+            `No live release of the ${channel} channel reaches versionCode ${minVersionCode}${highest === null ? '' : ` (the highest is ${highest})`}; phones below the minimum would have nothing to update to`,
+          );
+        }
+      }
+      const saved = await manager.save(ReleaseChannel, Object.assign(new ReleaseChannel(), { channel, minVersionCode, updatedAt: new Date() }));
+      await audit(manager, actor, 'release-channel.minimum-set', channel, { minVersionCode });
+      return toChannelPolicy(saved);
+    });
   }
 
-  async insert(manager: EntityManager, release: Release): Promise<void> {
-    await manager.insert(Release, release);
-  }
-
-  async save(manager: EntityManager, release: Release): Promise<Release> {
-    return manager.save(Release, release);
-  }
-
-  allReleases(manager: EntityManager): Promise<Release[]> {
-    return manager.find(Release, { order: { channel: 'ASC', versionCode: 'DESC' } });
-  }
-
-  allChannels(manager: EntityManager): Promise<ReleaseChannel[]> {
-    return manager.find(ReleaseChannel, { order: { channel: 'ASC' } });
-  }
-
-  async saveChannel(manager: EntityManager, channel: ReleaseChannel): Promise<ReleaseChannel> {
-    return manager.save(ReleaseChannel, channel);
-  }
-
-  /** Adds to the counters; returns whether the release still exists. */
-  async addCounts(manager: EntityManager, id: string, checks: number, downloads: number): Promise<boolean> {
-    if (!(await manager.existsBy(Release, { id }))) return false;
-    if (checks > 0) await manager.increment(Release, { id }, 'checkCount', checks);
-    if (downloads > 0) await manager.increment(Release, { id }, 'downloadCount', downloads);
-    return true;
-  }
-
-  async audit(manager: EntityManager, actor: ReleaseActor, action: string, subjectId: string, details: object): Promise<void> {
-    await manager.insert(AuditEntry, {
-      occurredAt: new Date(),
-      actorId: actor.userId,
-      action,
-      subjectType: 'release',
-      subjectId,
-      requestId: currentRequestId() ?? null,
-      details: JSON.stringify({ by: actor.username, ...details }),
+  /** Counts of releases deleted meanwhile are dropped; `updated` says how many still existed. */
+  addCounts(counts: ReleaseCounts[]): Promise<{ updated: number }> {
+    return this.transactions.run(async (manager) => {
+      let updated = 0;
+      for (const { releaseId: id, checks, downloads } of counts) {
+        if (!(await manager.existsBy(Release, { id }))) continue;
+        if (checks > 0) await manager.increment(Release, { id }, 'checkCount', checks);
+        if (downloads > 0) await manager.increment(Release, { id }, 'downloadCount', downloads);
+        updated += 1;
+      }
+      return { updated };
     });
   }
 }
 
-export function toReleaseRecord(release: Release): ReleaseRecord {
-  return {
-    id: release.id,
-    channel: release.channel,
-    packageName: release.packageName,
-    versionCode: release.versionCode,
-    versionName: release.versionName,
-    minSdkVersion: release.minSdkVersion,
-    targetSdkVersion: release.targetSdkVersion,
-    sha256: release.sha256,
-    size: release.size,
-    signerSha256: release.signerSha256,
-    signerSubject: release.signerSubject,
-    notes: release.notes,
-    mandatory: release.mandatory,
-    rolloutPercent: release.rolloutPercent,
-    halted: release.halted,
-    fileName: release.fileName,
-    publishedAt: new Date(release.publishedAt).toISOString(),
-    publishedBy: release.publishedBy,
-    checks: Number(release.checkCount),
-    downloads: Number(release.downloadCount),
-  };
+function audit(manager: EntityManager, actor: ReleaseActor, action: string, subjectId: string, details: Record<string, unknown>): Promise<void> {
+  return recordAudit(manager, { actorId: actor.userId, action, subjectType: 'release', subjectId, details: { by: actor.username, ...details } });
 }
 
-export function toChannelPolicy(channel: ReleaseChannel): ChannelPolicy {
-  return {
-    channel: channel.channel,
-    minVersionCode: channel.minVersionCode,
-    updatedAt: new Date(channel.updatedAt).toISOString(),
-  };
+function versionNotHigher(channel: string, versionCode: number, latest: number): ProblemError {
+  return ProblemError.conflict(
+    'version-not-higher',
+    `versionCode ${versionCode} is not higher than the ${channel} channel's latest release (${latest})`,
+    { errors: [{ field: 'file', message: `versionCode must be above ${latest}` }] },
+  );
 }

@@ -6,6 +6,7 @@ import {
   type Page,
   type PasswordChange,
   type ReceiptRangeChange,
+  type SessionRecord,
   type UserChange,
   type UserQuery,
   type UserRecord,
@@ -20,6 +21,11 @@ export class UsersController {
   @MessagePattern(UserStore.findByUsername.pattern)
   findByUsername(@Payload() request: { username: string }): Promise<UserRecord | null> {
     return this.users.findByUsername(request.username);
+  }
+
+  @MessagePattern(UserStore.sessionOf.pattern)
+  sessionOf(@Payload() request: { userId: string; deviceId: string | null }): Promise<SessionRecord | null> {
+    return this.users.sessionOf(request.userId, request.deviceId);
   }
 
   @MessagePattern(UserStore.findById.pattern)

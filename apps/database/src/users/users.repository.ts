@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
 import { ProblemError } from '#libs/common';
-import type { NewUserRecord, Page, PasswordChange, ReceiptRangeChange, UserChange, UserQuery, UserRecord, UserSummary } from '#libs/contract';
-import { Branch, ReceiptRange, User } from '#libs/entities';
+import type { NewUserRecord, Page, PasswordChange, ReceiptRangeChange, UserChange, SessionRecord, UserQuery, UserRecord, UserSummary } from '#libs/contract';
+import { Branch, Device, ReceiptRange, User } from '#libs/entities';
 import { recordAudit } from '../audit/audit-trail.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
 import { insertUnique } from '../persistence/unique-violation.js';
@@ -24,6 +24,16 @@ export class UsersRepository {
 
   async findById(userId: string): Promise<UserRecord | null> {
     return this.toRecord(await this.users.findOneBy({ id: userId }));
+  }
+
+  /** Two primary-key reads and no branch lookup: this runs on every authenticated request. */
+  async sessionOf(userId: string, deviceId: string | null): Promise<SessionRecord | null> {
+    const [user, device] = await Promise.all([
+      this.users.findOne({ where: { id: userId }, select: { role: true, active: true } }),
+      deviceId ? this.users.manager.findOne(Device, { where: { id: deviceId }, select: { userId: true, status: true } }) : null,
+    ]);
+    if (!user) return null;
+    return { role: user.role, active: user.active, device: device ? { userId: device.userId, status: device.status } : null };
   }
 
   async list(query: UserQuery): Promise<Page<UserSummary>> {

@@ -1,6 +1,10 @@
 import { Transform } from 'class-transformer';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 
+/** A SHA-256 in hex, in either case: the name of a proof photo. */
+export const SHA256_ANY_CASE = /^[0-9a-fA-F]{64}$/;
+export const SHA256_MESSAGE = 'must be a SHA-256 in hex (64 characters)';
+
 export const BRANCH_CODE = /^[A-Z0-9]{2,16}$/;
 
 /** Result codes: capital letters, digits and `_`, starting with a letter, as stored (at most 16). */

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { CurrentUser, type AuthenticatedUser } from '#libs/auth';
-import { FieldMessages } from '#libs/contract';
+import { FieldMessages, type Actor } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
-import { actorOf } from '../auth/actor.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ProblemDto } from '../problem/problem.dto.js';
 import { CollectorEndpoints } from './collector-endpoint.decorator.js';
 import { BatchMismatchProblemDto, CloseBatchDto, CloseBatchReplyDto, DeviceResetReplyDto, SyncStatusDto } from './dto/batch.dto.js';
@@ -17,8 +16,8 @@ export class BatchController {
   @ApiOperation({ summary: 'What the server holds for the open batch: visits, totals, photos expected, received and missing' })
   @ApiOkResponse({ type: SyncStatusDto })
   @ApiConflictResponse({ type: ProblemDto, description: '`no-open-batch`: log in again' })
-  syncStatus(@CurrentUser() user: AuthenticatedUser): Promise<SyncStatusDto> {
-    return this.messages.send(FieldMessages.syncStatus, { actor: actorOf(user) });
+  syncStatus(@CurrentActor() actor: Actor): Promise<SyncStatusDto> {
+    return this.messages.send(FieldMessages.syncStatus, { actor });
   }
 
   @Post('batch/close')
@@ -34,8 +33,8 @@ export class BatchController {
     type: BatchMismatchProblemDto,
     description: '`batch-mismatch`: phone and server differ (nothing closed; the differences are named). `no-open-batch`: already closed or reset',
   })
-  close(@CurrentUser() user: AuthenticatedUser, @Body() dto: CloseBatchDto): Promise<CloseBatchReplyDto> {
-    return this.messages.send(FieldMessages.closeBatch, { actor: actorOf(user), phone: dto });
+  close(@CurrentActor() actor: Actor, @Body() dto: CloseBatchDto): Promise<CloseBatchReplyDto> {
+    return this.messages.send(FieldMessages.closeBatch, { actor, phone: dto });
   }
 
   @Post('device/reset')
@@ -46,7 +45,7 @@ export class BatchController {
       'Closes the open batch as reset (audited) and returns what the server holds of it. The next login is online and opens a new batch on the current LKH; visits sent again keep answering duplicate.',
   })
   @ApiOkResponse({ type: DeviceResetReplyDto })
-  reset(@CurrentUser() user: AuthenticatedUser): Promise<DeviceResetReplyDto> {
-    return this.messages.send(FieldMessages.resetDevice, { actor: actorOf(user) });
+  reset(@CurrentActor() actor: Actor): Promise<DeviceResetReplyDto> {
+    return this.messages.send(FieldMessages.resetDevice, { actor });
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { CurrentUser, type AuthenticatedUser } from '#libs/auth';
+import type { Actor } from '#libs/contract';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ProblemDto } from '../problem/problem.dto.js';
 import { CollectorEndpoints } from './collector-endpoint.decorator.js';
 import { SubmitVisitsDto } from './dto/submit-visits.dto.js';
@@ -22,7 +23,7 @@ export class VisitsController {
   @ApiOkResponse({ type: SubmitVisitsReplyDto })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'The envelope is malformed (no visits array, more than 50, unknown fields)' })
   @ApiConflictResponse({ type: ProblemDto, description: '`no-open-batch`: the batch was closed or reset; nothing was stored. Log in again and resend' })
-  submit(@CurrentUser() user: AuthenticatedUser, @Body() dto: SubmitVisitsDto): Promise<SubmitVisitsReplyDto> {
-    return this.visits.submit(user, dto.visits);
+  submit(@CurrentActor() actor: Actor, @Body() dto: SubmitVisitsDto): Promise<SubmitVisitsReplyDto> {
+    return this.visits.submit(actor, dto.visits);
   }
 }

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import type { AuthenticatedUser } from '#libs/auth';
-import { FieldMessages, type VisitIssue, type VisitOutcome, type VisitSubmission } from '#libs/contract';
+import { FieldMessages, type Actor, type VisitIssue, type VisitOutcome, type VisitSubmission } from '#libs/contract';
 import { EDGE_VALIDATION, fieldIssuesOf } from '#libs/http';
 import { MessageClient } from '#libs/transport';
-import { actorOf } from '../auth/actor.js';
 import type { SubmitVisitsReplyDto, VisitResultDto } from './dto/visit-results.dto.js';
 import { VisitDto } from './dto/visit.dto.js';
 
@@ -21,11 +19,11 @@ export class VisitsService {
    * collector's rules and the database. One phone bug cannot hold a whole
    * queue of visits back.
    */
-  async submit(user: AuthenticatedUser, visits: Record<string, unknown>[]): Promise<SubmitVisitsReplyDto> {
+  async submit(actor: Actor, visits: Record<string, unknown>[]): Promise<SubmitVisitsReplyDto> {
     const checks = await Promise.all(visits.map(checkShape));
     const wellFormed = checks.flatMap((check) => ('visit' in check ? [check.visit] : []));
     const outcomes: VisitOutcome[] = wellFormed.length
-      ? await this.messages.send(FieldMessages.submitVisits, { actor: actorOf(user), visits: wellFormed })
+      ? await this.messages.send(FieldMessages.submitVisits, { actor, visits: wellFormed })
       : [];
     let next = 0;
     return { results: checks.map((check) => ('visit' in check ? outcomes[next++] : check.rejected)) };

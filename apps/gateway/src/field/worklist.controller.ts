@@ -1,10 +1,9 @@
 import { Controller, Get, Headers, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, type AuthenticatedUser } from '#libs/auth';
-import { FieldMessages } from '#libs/contract';
+import { FieldMessages, type Actor } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
-import { actorOf } from '../auth/actor.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ProblemDto } from '../problem/problem.dto.js';
 import { CollectorEndpoints } from './collector-endpoint.decorator.js';
 import { WorklistDto } from './dto/worklist.dto.js';
@@ -25,11 +24,11 @@ export class WorklistController {
   @ApiNotModifiedResponse({ description: 'The LKH is unchanged since the ETag sent' })
   @ApiConflictResponse({ type: ProblemDto, description: '`no-open-batch`: the batch was closed or reset; log in again' })
   async worklist(
-    @CurrentUser() user: AuthenticatedUser,
+    @CurrentActor() actor: Actor,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WorklistDto | undefined> {
-    const worklist = await this.messages.send(FieldMessages.worklist, { actor: actorOf(user) });
+    const worklist = await this.messages.send(FieldMessages.worklist, { actor });
     const etag = strongEtag(worklist.syncToken);
     response.setHeader('ETag', etag);
     response.setHeader('Cache-Control', 'private, no-cache');

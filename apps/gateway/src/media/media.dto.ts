@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { PHOTO_TYPES, PHOTO_VARIANTS, type PhotoVariant } from '#libs/contract';
-
-const SHA256_ANY_CASE = /^[0-9a-fA-F]{64}$/;
-const SHA256_MESSAGE = 'must be a SHA-256 in hex (64 characters)';
+import { SHA256_ANY_CASE, SHA256_MESSAGE } from '../dto/formats.js';
+import { GeoPointDto } from '../dto/geo-point.dto.js';
 
 /** The text fields of the multipart upload; the photo itself is the `file` part. */
 export class UploadPhotoDto {
@@ -24,14 +23,6 @@ export class PhotoQueryDto {
   @IsOptional()
   @IsIn(PHOTO_VARIANTS)
   variant?: PhotoVariant;
-}
-
-export class GeoPointDto {
-  @ApiProperty({ example: -6.175392 })
-  lat: number;
-
-  @ApiProperty({ example: 106.827153 })
-  lng: number;
 }
 
 export class PhotoUploaderDto {

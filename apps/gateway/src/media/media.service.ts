@@ -3,6 +3,7 @@ import type { AuthenticatedUser } from '#libs/auth';
 import { makeProblem, ProblemError } from '#libs/common';
 import { MediaMessages, type PhotoSummary, type PhotoUploader, type PhotoVariant } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
+import { SHA256_ANY_CASE, SHA256_MESSAGE } from '../dto/formats.js';
 import { mayViewPhoto } from './photo-access.policy.js';
 
 export type UploadedPhoto = Omit<PhotoSummary, 'uploaders'> & { uploader: PhotoUploader };
@@ -48,8 +49,8 @@ export class MediaService {
 /** The hash the client declared, from the form field or the header; both must agree when both are sent. */
 export function declaredHash(field: string | undefined, header: string | undefined): string {
   const fromHeader = header?.trim();
-  if (fromHeader !== undefined && !/^[0-9a-fA-F]{64}$/.test(fromHeader)) {
-    throw ProblemError.validation([{ field: 'X-Content-SHA256', message: 'must be a SHA-256 in hex (64 characters)' }]);
+  if (fromHeader !== undefined && !SHA256_ANY_CASE.test(fromHeader)) {
+    throw ProblemError.validation([{ field: 'X-Content-SHA256', message: SHA256_MESSAGE }]);
   }
   if (field && fromHeader && field.toLowerCase() !== fromHeader.toLowerCase()) {
     throw ProblemError.validation([{ field: 'sha256', message: 'differs from the X-Content-SHA256 header' }]);

@@ -44,7 +44,7 @@ export class MonitoringController {
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'One row per visit, newest first', schema: { type: 'string' } })
   async exportVisits(@Query() filter: VisitFilterDto, @CurrentActor() actor: Actor): Promise<StreamableFile> {
-    const csv = await this.exports.open(actor, { ...filter });
+    const csv = await this.exports.open(actor, filter);
     return new StreamableFile(csv, { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="visits.csv"' });
   }
 

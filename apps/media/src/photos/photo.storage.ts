@@ -1,9 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { syncToDisk, writeFileAtomically } from '#libs/common';
 import { AppConfig } from '#libs/config';
 import type { PhotoSummary, PhotoVariant } from '#libs/contract';
-import { syncFolder, writeFileAtomically } from './atomic-file.js';
 
 export interface PhotoFiles {
   original: Buffer;
@@ -39,21 +39,12 @@ export class PhotoStorage implements OnModuleInit {
   }
 
   async summaryOf(sha256: string): Promise<PhotoSummary | null> {
-    try {
-      return JSON.parse(await readFile(this.pathOf(sha256, 'summary'), 'utf8')) as PhotoSummary;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
+    const json = await readIfPresent(this.pathOf(sha256, 'summary'));
+    return json ? (JSON.parse(json.toString('utf8')) as PhotoSummary) : null;
   }
 
-  async contentOf(sha256: string, variant: PhotoVariant): Promise<Buffer | null> {
-    try {
-      return await readFile(this.pathOf(sha256, variant));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
+  contentOf(sha256: string, variant: PhotoVariant): Promise<Buffer | null> {
+    return readIfPresent(this.pathOf(sha256, variant));
   }
 
   /** Writes the original and thumbnail, makes them durable, and only then the summary that makes the photo exist. */
@@ -65,14 +56,14 @@ export class PhotoStorage implements OnModuleInit {
       writeFileAtomically(this.pathOf(sha256, 'original'), files.original, this.incoming),
       writeFileAtomically(this.pathOf(sha256, 'thumb'), files.thumbnail, this.incoming),
     ]);
-    await syncFolder(folder);
+    await syncToDisk(folder);
     await this.saveSummary(files.summary);
   }
 
   /** Replaces a photo's summary atomically; the original and thumbnail are never rewritten. */
   async saveSummary(summary: PhotoSummary): Promise<void> {
     await writeFileAtomically(this.pathOf(summary.sha256, 'summary'), JSON.stringify(summary), this.incoming);
-    await syncFolder(this.folderOf(summary.sha256));
+    await syncToDisk(this.folderOf(summary.sha256));
   }
 
   private folderOf(sha256: string): string {
@@ -84,5 +75,14 @@ export class PhotoStorage implements OnModuleInit {
     if (file === 'thumb') return `${base}.thumb.jpg`;
     if (file === 'summary') return `${base}.json`;
     return base;
+  }
+}
+
+async function readIfPresent(path: string): Promise<Buffer | null> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
   }
 }

@@ -9,6 +9,11 @@ export const APK_MEDIA_TYPE = 'application/vnd.android.package-archive';
 
 const ONE_YEAR_MS = 365 * 24 * 3600 * 1000;
 
+// No `etag` option: express overwrites it with the app setting, and `send` keeps an ETag already set (the APK's SHA-256).
+const SEND_OPTIONS = { lastModified: false, acceptRanges: true, cacheControl: true, highWaterMark: READ_CHUNK_BYTES };
+const IMMUTABLE_FILE = { ...SEND_OPTIONS, maxAge: ONE_YEAR_MS, immutable: true };
+const CHANGING_FILE = { ...SEND_OPTIONS, maxAge: 0 };
+
 /**
  * Sends a release file with express's `send`: HEAD, Range (206, 416),
  * conditional requests against the APK's SHA-256 as a strong ETag, and 1 MiB
@@ -31,14 +36,8 @@ export class ApkSender {
       });
     }
     return new Promise((resolve, reject) => {
-      const sendOptions = {
-        lastModified: false,
-        etag: false,
-        acceptRanges: true,
-        cacheControl: true,
-        ...(options.immutable ? { maxAge: ONE_YEAR_MS, immutable: true } : { maxAge: 0 }),
-        highWaterMark: READ_CHUNK_BYTES,
-      };
+      // A copy: express writes into the options it is given.
+      const sendOptions = { ...(options.immutable ? IMMUTABLE_FILE : CHANGING_FILE) };
       response.sendFile(this.files.pathOf(release.fileName), sendOptions, (error?: Error & { status?: number; headers?: Record<string, string>; code?: string }) => {
         if (!error || response.headersSent || error.code === 'ECONNABORTED') return resolve();
         if (error.status === 416) {

@@ -1,9 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { syncToDisk } from '#libs/common';
 import { AppConfig } from '#libs/config';
 
 /** Large reads: 1 MiB chunks keep hashing and downloads close to disk and loopback speed. */
@@ -62,21 +63,12 @@ export class ReleaseFiles implements OnModuleInit {
 
   /** Moves an upload into the release storage under `fileName`, durably. */
   async keep(uploadPath: string, fileName: string): Promise<void> {
-    await syncFile(uploadPath);
+    await syncToDisk(uploadPath);
     await rename(uploadPath, this.pathOf(fileName));
-    await syncFile(this.releasesDir);
+    await syncToDisk(this.releasesDir);
   }
 
   async discard(path: string): Promise<void> {
     await rm(path, { force: true });
-  }
-}
-
-async function syncFile(path: string): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

@@ -1,6 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import { pino, type Logger } from 'pino';
-import { currentRequestApp, currentRequestId } from './request-context.js';
+import { currentRequestContext } from './request-context.js';
 
 export type AppLogger = Logger;
 
@@ -11,8 +11,8 @@ export function createLogger(app: string, level: string): AppLogger {
     base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin: () => {
-      const requestId = currentRequestId();
-      return requestId ? { app: currentRequestApp() ?? app, requestId } : { app };
+      const context = currentRequestContext();
+      return context ? { app: context.app ?? app, requestId: context.requestId } : { app };
     },
     redact: { paths: ['*.password', '*.authorization', '*.accessToken', 'password', 'authorization'], censor: '[redacted]' },
   });

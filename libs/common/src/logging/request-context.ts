@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 
-interface RequestContext {
+export interface RequestContext {
   requestId: string;
   /** The app handling the request: in one-process mode several apps share the process and its loggers. */
   app?: string;
@@ -18,8 +18,8 @@ export function currentRequestId(): string | undefined {
   return storage.getStore()?.requestId;
 }
 
-export function currentRequestApp(): string | undefined {
-  return storage.getStore()?.app;
+export function currentRequestContext(): RequestContext | undefined {
+  return storage.getStore();
 }
 
 const REQUEST_ID_FORMAT = /^[A-Za-z0-9._:-]{8,128}$/;

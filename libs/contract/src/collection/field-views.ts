@@ -36,6 +36,18 @@ export interface WorklistView {
   receiptRange: ReceiptRangeView | null;
 }
 
+/** Money collected at a visit, against the receipt printed for it. */
+export interface VisitPayment {
+  amount: number;
+  receiptNo: string;
+}
+
+/** A debtor's promise to pay `amount` by `date` (YYYY-MM-DD). */
+export interface VisitPromise {
+  date: string;
+  amount: number;
+}
+
 /** A visit as the phone sends it, with its time normalised to UTC: the content a replay is compared against. */
 export interface VisitContent {
   id: string;
@@ -44,8 +56,8 @@ export interface VisitContent {
   visitedAt: string;
   location: { lat: number; lng: number; accuracy: number } | null;
   notes: string | null;
-  payment: { amount: number; receiptNo: string } | null;
-  promise: { date: string; amount: number } | null;
+  payment: VisitPayment | null;
+  promise: VisitPromise | null;
   photos: string[];
 }
 

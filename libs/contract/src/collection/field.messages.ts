@@ -5,6 +5,8 @@ import type {
   PhoneBatchSummary,
   SyncStatusView,
   VisitOutcome,
+  VisitPayment,
+  VisitPromise,
   WorklistView,
 } from './field-views.js';
 import type { Actor } from './views.js';
@@ -18,8 +20,8 @@ export interface VisitSubmission {
   visitedAt: string;
   location?: { lat: number; lng: number; accuracy: number } | null;
   notes?: string | null;
-  payment?: { amount: number; receiptNo: string } | null;
-  promise?: { date: string; amount: number } | null;
+  payment?: VisitPayment | null;
+  promise?: VisitPromise | null;
   photos: string[];
 }
 

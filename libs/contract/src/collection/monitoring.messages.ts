@@ -1,4 +1,5 @@
 import { defineMessage } from '../message.js';
+import type { VisitPayment, VisitPromise } from './field-views.js';
 import type { Page, PageRequest } from './paging.js';
 import type { Actor } from './views.js';
 
@@ -63,8 +64,8 @@ export interface VisitSummary {
   branchCode: string;
   collector: CollectorRef;
   account: { id: string; contractNo: string; debtorName: string };
-  payment: { amount: number; receiptNo: string } | null;
-  promise: { date: string; amount: number } | null;
+  payment: VisitPayment | null;
+  promise: VisitPromise | null;
   location: Position | null;
   notes: string | null;
   photosExpected: number;

@@ -33,10 +33,10 @@ export interface DescribePhotosReply {
   photos: PhotoSummary[];
 }
 
-/** Messages answered by the media service. */
 /** The most hashes one describe message may ask about. */
 export const MAX_DESCRIBE_HASHES = 1000;
 
+/** Messages answered by the media service. */
 export const MediaMessages = {
   store: defineMessage<StorePhotoRequest, StorePhotoReply>('media', 'photos.store'),
   fetch: defineMessage<FetchPhotoRequest, FetchPhotoReply>('media', 'photos.fetch'),

@@ -12,6 +12,13 @@ export interface UserRecord {
   active: boolean;
 }
 
+/** What a token's session rests on: its user and, for a collector, the phone the token names. */
+export interface SessionRecord {
+  role: Role;
+  active: boolean;
+  device: { userId: string; status: DeviceView['status'] } | null;
+}
+
 export interface BindDeviceRequest {
   userId: string;
   deviceKey: string;

@@ -4,6 +4,7 @@ import { ROLES, type Role } from '#libs/auth';
 import type { ReceiptRangeView, UserSummary } from '#libs/contract';
 import { PageQueryDto } from '../../dto/page-query.dto.js';
 import { BRANCH_CODE, QueryBoolean } from '../../dto/formats.js';
+import { UserDto } from '../../dto/user.dto.js';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 const RECEIPT_PREFIX = /^[A-Z][A-Z0-9]{1,9}$/;
@@ -29,13 +30,7 @@ export class ReceiptRangeDto implements ReceiptRangeView {
   to: number;
 }
 
-export class UserSummaryDto implements UserSummary {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() username: string;
-  @ApiProperty() fullName: string;
-  @ApiProperty({ enum: ROLES }) role: Role;
-  @ApiProperty({ nullable: true, type: String }) branchId: string | null;
-  @ApiProperty({ nullable: true, type: String, example: 'JKT01' }) branchCode: string | null;
+export class UserSummaryDto extends UserDto implements UserSummary {
   @ApiProperty() active: boolean;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;

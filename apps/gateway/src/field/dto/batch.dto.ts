@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsUUID, Max, Min } from 'class-validator';
-import { LoginBatchDto } from '../../auth/dto/login-reply.dto.js';
+import { BatchDto } from '../../dto/batch.dto.js';
 import { ProblemDto } from '../../problem/problem.dto.js';
 
 export class BatchTotalsDto {
@@ -27,7 +27,7 @@ export class VisitSyncDto {
 }
 
 export class SyncStatusDto {
-  @ApiProperty({ type: LoginBatchDto }) batch: LoginBatchDto;
+  @ApiProperty({ type: BatchDto }) batch: BatchDto;
   @ApiProperty({ nullable: true, type: String, description: 'When visits last reached the batch' }) lastSyncAt: string | null;
   @ApiProperty({ type: BatchTotalsDto }) totals: BatchTotalsDto;
   @ApiProperty({ type: [String] }) visitIds: string[];
@@ -70,7 +70,7 @@ export class TotalsDifferenceDto {
 
 export class CloseBatchReplyDto {
   @ApiProperty({ enum: ['closed'] }) status: 'closed';
-  @ApiProperty({ type: LoginBatchDto }) batch: LoginBatchDto;
+  @ApiProperty({ type: BatchDto }) batch: BatchDto;
   @ApiProperty({ type: BatchTotalsDto }) totals: BatchTotalsDto;
   @ApiProperty({ type: [String], description: 'Always empty on a close' }) missingOnServer: string[];
   @ApiProperty({ type: [String], description: 'Always empty on a close' }) unknownToPhone: string[];

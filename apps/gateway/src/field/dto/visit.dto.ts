@@ -17,6 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { SHA256_ANY_CASE, SHA256_MESSAGE } from '../../dto/formats.js';
 
 /** Largest amount accepted, in rupiah: far above any installment, well inside a JS number. */
 const MAX_RUPIAH = 1_000_000_000_000;
@@ -113,6 +114,6 @@ export class VisitDto {
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
-  @Matches(/^[0-9a-fA-F]{64}$/, { each: true, message: 'each photo must be a SHA-256 in hex (64 characters)' })
+  @Matches(SHA256_ANY_CASE, { each: true, message: `each photo ${SHA256_MESSAGE}` })
   photos: string[];
 }

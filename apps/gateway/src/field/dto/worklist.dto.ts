@@ -1,10 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { LoginBatchDto } from '../../auth/dto/login-reply.dto.js';
-
-export class AccountLocationDto {
-  @ApiProperty({ example: -6.1865 }) lat: number;
-  @ApiProperty({ example: 106.8341 }) lng: number;
-}
+import { BatchDto } from '../../dto/batch.dto.js';
+import { GeoPointDto } from '../../dto/geo-point.dto.js';
 
 export class AssignmentDto {
   @ApiProperty({ description: 'The id a visit names as assignmentId' }) id: string;
@@ -17,7 +13,7 @@ export class AssignmentDto {
   @ApiProperty({ example: 1_200_000 }) installmentAmount: number;
   @ApiProperty({ example: 45 }) overdueDays: number;
   @ApiProperty({ description: 'Rupiah still owed on the contract', example: 14_400_000 }) outstanding: number;
-  @ApiProperty({ type: AccountLocationDto, nullable: true }) location: AccountLocationDto | null;
+  @ApiProperty({ type: GeoPointDto, nullable: true }) location: GeoPointDto | null;
 }
 
 export class OfferedRequirementsDto {
@@ -43,7 +39,7 @@ export class WorklistReceiptRangeDto {
 export class WorklistDto {
   @ApiProperty({ example: '2026-11-28' }) workDate: string;
   @ApiProperty({ description: 'Changes whenever the LKH changes; also the strong ETag' }) syncToken: string;
-  @ApiProperty({ type: LoginBatchDto }) batch: LoginBatchDto;
+  @ApiProperty({ type: BatchDto }) batch: BatchDto;
   @ApiProperty({ type: [AssignmentDto] }) assignments: AssignmentDto[];
   @ApiProperty({ type: [OfferedResultCodeDto] }) resultCodes: OfferedResultCodeDto[];
   @ApiProperty({ type: WorklistReceiptRangeDto, nullable: true }) receiptRange: WorklistReceiptRangeDto | null;

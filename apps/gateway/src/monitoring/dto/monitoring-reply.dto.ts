@@ -11,6 +11,7 @@ import type {
   VisitPhotoView,
   VisitSummary,
 } from '#libs/contract';
+import { GeoPointDto } from '../../dto/geo-point.dto.js';
 
 export class CollectorRefDto implements CollectorRef {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -22,9 +23,7 @@ export class ProgressCollectorDto extends CollectorRefDto {
   @ApiProperty() active: boolean;
 }
 
-export class PositionDto implements Position {
-  @ApiProperty({ example: -6.1865 }) lat: number;
-  @ApiProperty({ example: 106.8341 }) lng: number;
+export class PositionDto extends GeoPointDto implements Position {
   @ApiProperty({ nullable: true, type: Number, description: 'Metres' }) accuracy: number | null;
 }
 
@@ -92,11 +91,6 @@ export class VisitAccountDetailDto extends VisitAccountDto {
   @ApiProperty() amountDue: number;
   @ApiProperty() overdueDays: number;
   @ApiProperty() outstanding: number;
-}
-
-export class GeoPointDto {
-  @ApiProperty() lat: number;
-  @ApiProperty() lng: number;
 }
 
 export class PhotoEvidenceDto implements PhotoEvidence {
