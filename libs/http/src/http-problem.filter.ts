@@ -1,6 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { currentRequestId, makeProblem, ProblemError, type Problem } from '#libs/common';
+import { currentRequestId, makeProblem, ProblemError, toProblem, type Problem } from '#libs/common';
 
 const CODES: Record<number, string> = {
   400: 'bad-request',
@@ -57,6 +57,6 @@ export class HttpProblemFilter implements ExceptionFilter {
     if (parserProblem) return parserProblem;
     if (exception instanceof HttpException) return fromHttpException(exception);
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    return ProblemError.internal().problem;
+    return toProblem(exception);
   }
 }
