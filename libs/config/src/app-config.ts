@@ -57,6 +57,8 @@ export class AppConfig {
   tlsCert: string | undefined;
   tlsKey: string | undefined;
   mediaMaxBytes: number;
+  /** Below this much free space on the disk of the database (SQLite) or of the photos, readiness reports that storage full. */
+  storageMinFreeBytes: number;
   ota: OtaSettings;
   mediaMaxPixels: number;
   photoMaxDistanceM: number;

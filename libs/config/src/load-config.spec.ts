@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       serviceHosts: { collector: '127.0.0.1', database: '127.0.0.1', media: '127.0.0.1', ota: '127.0.0.1' },
       ports: { gateway: 7443, collector: 8081, database: 8082, media: 8083, ota: 8000, otaRpc: 8084 },
       mediaMaxBytes: 10 * 1024 * 1024,
+      storageMinFreeBytes: 16 * 1024 * 1024,
       ota: { packageName: 'id.multifinance.collection', maxApkBytes: 200 * 1024 * 1024, publicUrl: 'http://localhost:8000', catalogueTtlMs: 5000 },
       mediaMaxPixels: 50_000_000,
       photoMaxDistanceM: 500,
@@ -53,6 +54,7 @@ describe('loadConfig', () => {
       OTA_RPC_PORT: '9084',
       MEDIA_MAX_BYTES: '2048',
       MEDIA_MAX_PIXELS: '24000000',
+      STORAGE_MIN_FREE_MB: '256',
       PHOTO_MAX_DISTANCE_M: '250',
       PHOTO_MAX_TIME_GAP_MINUTES: '30',
       DEMO_DATA: 'false',
@@ -76,6 +78,7 @@ describe('loadConfig', () => {
     expect(config.ports.otaRpc).toBe(9084);
     expect(config.mediaMaxBytes).toBe(2048);
     expect(config.mediaMaxPixels).toBe(24_000_000);
+    expect(config.storageMinFreeBytes).toBe(256 * 1024 * 1024);
     expect(config.photoMaxDistanceM).toBe(250);
     expect(config.photoMaxTimeGapMinutes).toBe(30);
     expect(config.demoData).toBe(false);
@@ -118,6 +121,7 @@ describe('loadConfig', () => {
     [{ OTA_PUBLIC_URL: 'ftp://updates.example' }, 'OTA_PUBLIC_URL', 'is not an http(s) URL: "ftp://updates.example"'],
     [{ OTA_CATALOGUE_TTL_MS: '-1' }, 'OTA_CATALOGUE_TTL_MS', 'expected a whole number, got "-1"'],
     [{ MEDIA_MAX_PIXELS: '300000000' }, 'MEDIA_MAX_PIXELS', 'expected a number from 1 to 268402689, got 300000000'],
+    [{ STORAGE_MIN_FREE_MB: '16MB' }, 'STORAGE_MIN_FREE_MB', 'expected a whole number, got "16MB"'],
     [{ PHOTO_MAX_DISTANCE_M: '0' }, 'PHOTO_MAX_DISTANCE_M', 'expected a number from 1 to 1000000, got 0'],
     [{ PHOTO_MAX_TIME_GAP_MINUTES: '2h' }, 'PHOTO_MAX_TIME_GAP_MINUTES', 'expected a whole number, got "2h"'],
   ])('refuses %j naming %s', (env, variable, reason) => {

@@ -139,6 +139,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtSecret: readJwtSecret(env),
     ...readTlsPair(env),
     mediaMaxBytes: readInt(env, 'MEDIA_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    storageMinFreeBytes: readInt(env, 'STORAGE_MIN_FREE_MB', 16, 0, 1024 * 1024) * 1024 * 1024,
     ota: readOtaSettings(env, otaPort),
     mediaMaxPixels: readInt(env, 'MEDIA_MAX_PIXELS', 50_000_000, 1, 268_402_689),
     photoMaxDistanceM: readInt(env, 'PHOTO_MAX_DISTANCE_M', 500, 1, 1_000_000),
