@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, fetch, type Dispatcher } from 'undici';
@@ -15,6 +15,8 @@ export interface SystemOptions {
   mode: SystemMode;
   engine?: TestEngine;
   env?: Record<string, string>;
+  /** The DATA_DIR to use (on a small file system of the test's, say) instead of a fresh temporary folder; removed at stop all the same. */
+  dataDir?: string;
 }
 
 export interface HttpReply<T = any> {
@@ -94,6 +96,14 @@ export class RunningSystem {
   async restart(target: LaunchTarget): Promise<void> {
     await this.process(target).stop();
     this.launch(target);
+  }
+
+  /** Stops every app and starts them again on the same DATA_DIR and database, as after a reboot; waits until ready. */
+  async restartAll(): Promise<void> {
+    const targets = [...this.processes.keys()];
+    await Promise.all(targets.map((target) => this.process(target).stop()));
+    for (const target of targets) this.launch(target);
+    await this.waitUntilReady();
   }
 
   /** Every log line an app printed, parsed. */
@@ -207,7 +217,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
 
 async function launchSystem(options: SystemOptions): Promise<RunningSystem> {
   const [gateway, collector, database, media, ota, otaRpc] = await freePorts(6);
-  const dataDir = mkdtempSync(join(tmpdir(), 'mc-system-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'mc-system-'));
+  mkdirSync(dataDir, { recursive: true });
   const testDatabase = await provisionDatabase(options.engine ?? 'sqlite');
   const env: Record<string, string> = {
     DATA_DIR: dataDir,
