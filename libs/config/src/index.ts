@@ -8,6 +8,8 @@ export {
   type ServicePorts,
   type ServiceHosts,
   type OtaSettings,
+  type HttpLimits,
+  type PasswordCheckLimits,
   type SqliteSyncMode,
 } from './app-config.js';
 export { ConfigError } from './config.error.js';
