@@ -29,10 +29,28 @@ describe('PasswordCheckLimiter', () => {
     checks[0].finish();
     await results[0];
     expect(checks[2].started()).toBe(true);
+    const extra = heldCheck();
+    const extraResult = subject.run(extra.run);
+    await Promise.resolve();
+    expect(extra.started()).toBe(false);
     checks[1].finish();
     checks[2].finish();
-    expect(await Promise.all(results)).toEqual(['checked', 'checked', 'checked']);
+    extra.finish();
+    expect(await Promise.all([...results, extraResult])).toEqual(['checked', 'checked', 'checked', 'checked']);
     expect(await subject.run(() => Promise.resolve('free again'))).toBe('free again');
+  });
+
+  it('refuses a waiting check whose turn has not come within a second', async () => {
+    const subject = limiter(1, 5);
+    const held = heldCheck();
+    const running = subject.run(held.run);
+    const started = performance.now();
+    const refused = await problemOf(subject.run(() => Promise.resolve('too late')));
+    expect(refused.problem.code).toBe('login-busy');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(990);
+    held.finish();
+    expect(await running).toBe('checked');
+    expect(await subject.run(() => Promise.resolve('next'))).toBe('next');
   });
 
   it('frees the slot of a check that fails', async () => {

@@ -2,39 +2,62 @@ import { Injectable } from '@nestjs/common';
 import { makeProblem, ProblemError } from '#libs/common';
 import { AppConfig } from '#libs/config';
 
+/** How long a check may wait for its turn: well inside the gateway's deadline, however slow the machine. */
+const MAX_WAIT_MS = 1000;
+
+interface Waiting {
+  admit: () => void;
+  timer: NodeJS.Timeout;
+}
+
+function busy(): ProblemError {
+  return new ProblemError(makeProblem(503, 'login-busy', 'Too many logins at once; try again in a moment', { retryAfterSeconds: 1 }));
+}
+
 /**
  * Password checks (scrypt, about 120 ms of a core each) run a few at a time,
- * a short queue waits, and the rest are refused at once with 503: a flood of
- * logins then costs a quick refusal each instead of slowing every login,
- * real ones included, until all time out.
+ * a short queue waits at most a second, and the rest are refused at once with
+ * 503: a flood of logins then costs a quick refusal each, instead of slowing
+ * every login, real ones included, until all time out.
  */
 @Injectable()
 export class PasswordCheckLimiter {
   private running = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly waiting: Waiting[] = [];
 
   constructor(private readonly config: AppConfig) {}
 
   async run<T>(check: () => Promise<T>): Promise<T> {
-    await this.slot();
+    await this.turn();
     try {
       return await check();
     } finally {
-      this.running -= 1;
-      this.waiting.shift()?.();
+      // The turn passes straight to the first waiting check, if any.
+      const next = this.waiting.shift();
+      if (next) next.admit();
+      else this.running -= 1;
     }
   }
 
-  private slot(): Promise<void> {
+  private turn(): Promise<void> {
     const { concurrency, queue } = this.config.passwordChecks;
     if (this.running < concurrency) {
       this.running += 1;
       return Promise.resolve();
     }
-    if (this.waiting.length >= queue) {
-      throw new ProblemError(makeProblem(503, 'login-busy', 'Too many logins at once; try again in a moment', { retryAfterSeconds: 1 }));
-    }
-    // The slot passes straight from the check that ends to the first waiting one.
-    return new Promise((resolve) => this.waiting.push(() => resolve()));
+    if (this.waiting.length >= queue) return Promise.reject(busy());
+    return new Promise((resolve, reject) => {
+      const waiting: Waiting = {
+        admit: () => {
+          clearTimeout(waiting.timer);
+          resolve();
+        },
+        timer: setTimeout(() => {
+          this.waiting.splice(this.waiting.indexOf(waiting), 1);
+          reject(busy());
+        }, MAX_WAIT_MS),
+      };
+      this.waiting.push(waiting);
+    });
   }
 }
