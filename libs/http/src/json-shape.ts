@@ -17,11 +17,24 @@ export interface JsonShapeLimits {
 
 export type JsonShapeBreach = 'depth' | 'members' | 'values';
 
+/** Where the string opened at `opening` closes (a quote after an even run of backslashes), or -1. */
+function closingQuote(bytes: Uint8Array, opening: number): number {
+  let quote = bytes.indexOf(QUOTE, opening + 1);
+  while (quote !== -1) {
+    let backslashes = 0;
+    while (bytes[quote - 1 - backslashes] === BACKSLASH) backslashes += 1;
+    if (backslashes % 2 === 0) return quote;
+    quote = bytes.indexOf(QUOTE, quote + 1);
+  }
+  return -1;
+}
+
 /**
  * Which limit UTF-8 JSON text breaks, found in one pass over its bytes without
- * parsing them, or undefined. Brackets and commas inside strings do not count;
- * in UTF-8 no byte of a multi-byte character can be mistaken for a quote, a
- * backslash, a comma or a bracket. Malformed text is left to the parser.
+ * parsing them (strings are skipped with `indexOf`), or undefined. Brackets
+ * and commas inside strings do not count; in UTF-8 no byte of a multi-byte
+ * character can be mistaken for a quote, a backslash, a comma or a bracket.
+ * Malformed text is left to the parser.
  */
 export function jsonShapeBreach(bytes: Uint8Array, limits: JsonShapeLimits): JsonShapeBreach | undefined {
   // Commas seen in each open container, and whether it is an object; index 0 is the top level.
@@ -29,14 +42,11 @@ export function jsonShapeBreach(bytes: Uint8Array, limits: JsonShapeLimits): Jso
   const isObject = new Uint8Array(limits.maxDepth + 1);
   let depth = 0;
   let values = 1;
-  let inString = false;
   for (let index = 0; index < bytes.length; index += 1) {
     const byte = bytes[index];
-    if (inString) {
-      if (byte === BACKSLASH) index += 1;
-      else if (byte === QUOTE) inString = false;
-    } else if (byte === QUOTE) {
-      inString = true;
+    if (byte === QUOTE) {
+      index = closingQuote(bytes, index);
+      if (index === -1) return undefined;
     } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
       if (depth === limits.maxDepth) return 'depth';
       depth += 1;

@@ -5,7 +5,7 @@ import { LoginThrottle } from './throttle/login-throttle.service.js';
 import { MemoryThrottleStore } from './throttle/memory-throttle.store.js';
 import { ThrottleStore } from './throttle/throttle.store.js';
 
-/** Counters the throttle keeps in memory: about 20 MB at most (three per failing attempt; measured about 200 bytes each). */
+/** Counters the throttle keeps in memory: about 25 MB at most (up to three per attempt, measured about 250 bytes each). */
 const THROTTLE_MAX_KEYS = 100_000;
 
 @Module({

@@ -69,6 +69,14 @@ describe('LoginThrottle', () => {
     expect(await subject.guard('collector1', '198.51.100.1', rightPassword)).toBe('token');
   });
 
+  it('never slows a username for what one address does to it', async () => {
+    const { throttle: subject, store } = throttle();
+    await fail(subject, 'collector1', '203.0.113.5', 5);
+    for (let i = 0; i < 30; i += 1) expect((await problemOf(subject.guard('collector1', '203.0.113.5', wrongPassword))).problem.status).toBe(429);
+    expect((await store.peek('login:user:collector1'))?.count).toBe(5);
+    expect(slowdownMs(5)).toBe(0);
+  });
+
   it('slows a username failing from many addresses without locking its owner out', async () => {
     const { throttle: subject } = throttle();
     for (let address = 1; address <= 3; address += 1) await fail(subject, 'collector1', `203.0.113.${address}`, 5);
