@@ -13,12 +13,13 @@ import { jsonShapeBreach, type JsonShapeBreach, type JsonShapeLimits } from './j
  * bodies of the API are a visit (about 20 members) and a close of batch (up to
  * 10,000 visit ids).
  */
-export const JSON_SHAPE_LIMITS: JsonShapeLimits = { maxDepth: 32, maxMembers: 1000, maxValues: 50_000 };
+const JSON_SHAPE_LIMITS: JsonShapeLimits = { maxDepth: 32, maxMembers: 1000, maxValues: 50_000 };
 
-const REFUSALS: Record<JsonShapeBreach, string> = {
-  depth: `JSON nested deeper than ${JSON_SHAPE_LIMITS.maxDepth} levels`,
-  members: `a JSON object with more than ${JSON_SHAPE_LIMITS.maxMembers} members`,
-  values: `JSON with more than ${JSON_SHAPE_LIMITS.maxValues} values`,
+/** body-parser's error `type` of each refusal (the problem filter maps it to a code) and its message. */
+const REFUSALS: Record<JsonShapeBreach, { type: string; message: string }> = {
+  depth: { type: 'entity.too.deep', message: `The request body is JSON nested deeper than ${JSON_SHAPE_LIMITS.maxDepth} levels` },
+  members: { type: 'entity.too.wide', message: `The request body is a JSON object with more than ${JSON_SHAPE_LIMITS.maxMembers} members` },
+  values: { type: 'entity.too.wide', message: `The request body is JSON with more than ${JSON_SHAPE_LIMITS.maxValues} values` },
 };
 
 /** A refusal in body-parser's own shape (`status`, `type`), which the problem filter renders. */
@@ -43,8 +44,7 @@ function refuseUnsafeJson(_request: unknown, _response: unknown, body: Buffer, e
     throw new BodyRefusal(415, 'charset.unsupported', 'JSON must be sent in UTF-8');
   }
   const breach = jsonShapeBreach(body, JSON_SHAPE_LIMITS);
-  if (breach === 'depth') throw new BodyRefusal(400, 'entity.too.deep', `The request body is ${REFUSALS.depth}`);
-  if (breach) throw new BodyRefusal(400, 'entity.too.wide', `The request body is ${REFUSALS[breach]}`);
+  if (breach) throw new BodyRefusal(400, REFUSALS[breach].type, REFUSALS[breach].message);
 }
 
 /**
