@@ -90,6 +90,16 @@ describe('request limits at the public edge (single mode)', () => {
     expect(atTheLimit.body).toMatchObject({ code: 'validation-failed', errors: [{ field: 'extra' }] });
   });
 
+  it('refuses JSON in another charset than UTF-8, which the depth check could not read', async () => {
+    const reply = await system.request('/api/v1/auth/login', {
+      method: 'POST',
+      body: Buffer.from(JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }), 'utf16le'),
+      headers: { 'content-type': 'application/json; charset=utf-16le' },
+    });
+    expect(reply.status).toBe(415);
+    expect(reply.body).toMatchObject({ code: 'unsupported-media-type', detail: 'JSON must be sent in UTF-8' });
+  });
+
   it('refuses deep JSON on the ota app too, before asking who the caller is', async () => {
     const reply = await system.otaRequest('/api/v1/ota/releases/00000000-0000-4000-8000-000000000000', {
       method: 'PATCH',
