@@ -38,7 +38,7 @@ describe('loadConfig', () => {
       rpcTimeoutMs: 5000,
       trustedProxies: [],
       http: { headersTimeoutMs: 20_000, requestTimeoutMs: 3_600_000, keepAliveTimeoutMs: 5000, bodyGraceMs: 10_000, bodyMinBytesPerSecond: 4096 },
-      passwordChecks: { concurrency: 2, queue: 8 },
+      passwordChecks: { concurrency: 4, queue: 8 },
       workTimeZone: 'Asia/Jakarta',
       logLevel: 'info',
     });

@@ -190,7 +190,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustedProxies: readTrustedProxies(env),
     http: readHttpLimits(env),
     passwordChecks: {
-      concurrency: readInt(env, 'PASSWORD_CHECK_CONCURRENCY', 2, 1, 64),
+      concurrency: readInt(env, 'PASSWORD_CHECK_CONCURRENCY', 4, 1, 64),
       queue: readInt(env, 'PASSWORD_CHECK_QUEUE', 8, 0, 1000),
     },
     workTimeZone: readTimeZone(env, 'WORK_TIMEZONE', 'Asia/Jakarta'),

@@ -4,7 +4,7 @@ import { problemOf } from '../../../../test/support/problems.js';
 import { PasswordCheckLimiter } from './password-check.limiter.js';
 
 function limiter(concurrency: number, queue: number): PasswordCheckLimiter {
-  return new PasswordCheckLimiter({ passwordChecks: { concurrency, queue } } as AppConfig);
+  return new PasswordCheckLimiter({ passwordChecks: { concurrency, queue }, rpcTimeoutMs: 2000 } as AppConfig);
 }
 
 /** A check that ends when the test says so. */
@@ -40,7 +40,7 @@ describe('PasswordCheckLimiter', () => {
     expect(await subject.run(() => Promise.resolve('free again'))).toBe('free again');
   });
 
-  it('refuses a waiting check whose turn has not come within a second', async () => {
+  it('refuses a waiting check whose turn has not come within half the deadline of a call', async () => {
     const subject = limiter(1, 5);
     const held = heldCheck();
     const running = subject.run(held.run);

@@ -2,9 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { makeProblem, ProblemError } from '#libs/common';
 import { AppConfig } from '#libs/config';
 
-/** How long a check may wait for its turn: well inside the gateway's deadline, however slow the machine. */
-const MAX_WAIT_MS = 1000;
-
 interface Waiting {
   admit: () => void;
   timer: NodeJS.Timeout;
@@ -16,9 +13,11 @@ function busy(): ProblemError {
 
 /**
  * Password checks (scrypt, about 120 ms of a core each) run a few at a time,
- * a short queue waits at most a second, and the rest are refused at once with
- * 503: a flood of logins then costs a quick refusal each, instead of slowing
- * every login, real ones included, until all time out.
+ * a short queue waits, and the rest are refused at once with 503: a flood of
+ * logins then costs a quick refusal each, instead of slowing every login, real
+ * ones included, until all time out. A check waits for its turn at most half
+ * the gateway's deadline (`RPC_TIMEOUT_MS`), leaving the other half for itself
+ * however slow a busy machine makes it.
  */
 @Injectable()
 export class PasswordCheckLimiter {
@@ -41,6 +40,7 @@ export class PasswordCheckLimiter {
 
   private turn(): Promise<void> {
     const { concurrency, queue } = this.config.passwordChecks;
+    const maxWaitMs = this.config.rpcTimeoutMs / 2;
     if (this.running < concurrency) {
       this.running += 1;
       return Promise.resolve();
@@ -55,7 +55,7 @@ export class PasswordCheckLimiter {
         timer: setTimeout(() => {
           this.waiting.splice(this.waiting.indexOf(waiting), 1);
           reject(busy());
-        }, MAX_WAIT_MS),
+        }, maxWaitMs),
       };
       this.waiting.push(waiting);
     });
