@@ -9,7 +9,6 @@ export {
   type ServiceHosts,
   type OtaSettings,
   type HttpLimits,
-  type PasswordCheckLimits,
   type SqliteSyncMode,
 } from './app-config.js';
 export { ConfigError } from './config.error.js';
