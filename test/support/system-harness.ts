@@ -40,6 +40,8 @@ export interface RequestOptions {
   json?: unknown;
   body?: BodyInit;
   headers?: Record<string, string>;
+  /** The local address the request leaves from (any of 127.0.0.0/8 on this machine), as another client would. */
+  from?: string;
 }
 
 const SPLIT_ORDER: LaunchTarget[] = ['database', 'media', 'ota', 'collector', 'gateway'];
@@ -51,7 +53,7 @@ const SPLIT_ORDER: LaunchTarget[] = ['database', 'media', 'ota', 'collector', 'g
 export class RunningSystem {
   readonly processes = new Map<LaunchTarget, AppProcess>();
   readonly logs = new Map<LaunchTarget, string[]>();
-  private agent: Dispatcher | undefined;
+  private readonly agents = new Map<string, Dispatcher>();
 
   constructor(
     readonly mode: SystemMode,
@@ -118,17 +120,19 @@ export class RunningSystem {
   }
 
   /** Trusts the gateway's own self-signed certificate, as a phone provisioned with it would. */
-  private dispatcher(): Dispatcher {
-    if (!this.agent) {
+  private dispatcher(from = '127.0.0.1'): Dispatcher {
+    let agent = this.agents.get(from);
+    if (!agent) {
       const ca = readFileSync(join(this.dataDir, 'tls', 'gateway.crt'), 'utf8');
-      this.agent = new Agent({ connect: { ca }, keepAliveTimeout: 1000 });
+      agent = new Agent({ connect: { ca }, localAddress: from, keepAliveTimeout: 1000 });
+      this.agents.set(from, agent);
     }
-    return this.agent;
+    return agent;
   }
 
   /** A request to the gateway over HTTPS. */
   async request<T = any>(path: string, options: RequestOptions = {}): Promise<HttpReply<T>> {
-    return this.send<T>(`${this.gatewayUrl}${path}`, options, this.dispatcher());
+    return this.send<T>(`${this.gatewayUrl}${path}`, options, this.dispatcher(options.from));
   }
 
   /** A request to the ota app's public HTTP port. */
@@ -187,7 +191,7 @@ export class RunningSystem {
 
   async stop(): Promise<void> {
     await Promise.all([...this.processes.values()].map((child) => child.stop()));
-    await this.agent?.close();
+    await Promise.all([...this.agents.values()].map((agent) => agent.close()));
     await this.database.drop();
     rmSync(this.dataDir, { recursive: true, force: true });
   }

@@ -37,6 +37,9 @@ describe('loadConfig', () => {
       promiseWindowDays: 7,
       visitClockSkewSeconds: 300,
       rpcTimeoutMs: 5000,
+      trustedProxies: [],
+      http: { headersTimeoutMs: 20_000, requestTimeoutMs: 3_600_000, keepAliveTimeoutMs: 5000, bodyGraceMs: 10_000, bodyMinBytesPerSecond: 4096 },
+      passwordChecks: { concurrency: 4, queue: 8 },
       workTimeZone: 'Asia/Jakarta',
       logLevel: 'info',
     });
@@ -69,6 +72,14 @@ describe('loadConfig', () => {
       OTA_MAX_APK_BYTES: '52428800',
       OTA_PUBLIC_URL: 'https://updates.example.co.id/',
       OTA_CATALOGUE_TTL_MS: '0',
+      TRUSTED_PROXIES: ' 10.0.0.0/8, 192.168.1.7,fd00::/8 , loopback',
+      HTTP_HEADERS_TIMEOUT_MS: '5000',
+      HTTP_REQUEST_TIMEOUT_MS: '600000',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '65000',
+      HTTP_BODY_GRACE_MS: '3000',
+      HTTP_BODY_MIN_BYTES_PER_SECOND: '1024',
+      PASSWORD_CHECK_CONCURRENCY: '4',
+      PASSWORD_CHECK_QUEUE: '0',
     });
     expect(config.dataDir).toBe('/srv/staging');
     expect(config.dbUrl).toBe('postgres://staging@db:5432/staging');
@@ -88,6 +99,9 @@ describe('loadConfig', () => {
     expect(config.promiseWindowDays).toBe(14);
     expect(config.sqliteSynchronous).toBe('normal');
     expect(config.visitClockSkewSeconds).toBe(60);
+    expect(config.trustedProxies).toEqual(['10.0.0.0/8', '192.168.1.7', 'fd00::/8', 'loopback']);
+    expect(config.http).toEqual({ headersTimeoutMs: 5000, requestTimeoutMs: 600_000, keepAliveTimeoutMs: 65_000, bodyGraceMs: 3000, bodyMinBytesPerSecond: 1024 });
+    expect(config.passwordChecks).toEqual({ concurrency: 4, queue: 0 });
     expect(config.ota).toEqual({
       packageName: 'co.example.field_app',
       maxApkBytes: 52428800,
@@ -124,6 +138,12 @@ describe('loadConfig', () => {
     [{ STORAGE_MIN_FREE_MB: '16MB' }, 'STORAGE_MIN_FREE_MB', 'expected a whole number, got "16MB"'],
     [{ PHOTO_MAX_DISTANCE_M: '0' }, 'PHOTO_MAX_DISTANCE_M', 'expected a number from 1 to 1000000, got 0'],
     [{ PHOTO_MAX_TIME_GAP_MINUTES: '2h' }, 'PHOTO_MAX_TIME_GAP_MINUTES', 'expected a whole number, got "2h"'],
+    [{ TRUSTED_PROXIES: '10.0.0.1,proxy.internal' }, 'TRUSTED_PROXIES', '"proxy.internal" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal'],
+    [{ TRUSTED_PROXIES: '10.0.0.0/33' }, 'TRUSTED_PROXIES', '"10.0.0.0/33" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal'],
+    [{ TRUSTED_PROXIES: '*' }, 'TRUSTED_PROXIES', '"*" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal'],
+    [{ HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' }, 'HTTP_REQUEST_TIMEOUT_MS', 'must not be shorter than HTTP_HEADERS_TIMEOUT_MS (60000)'],
+    [{ HTTP_BODY_MIN_BYTES_PER_SECOND: '0' }, 'HTTP_BODY_MIN_BYTES_PER_SECOND', 'expected a number from 1 to 104857600, got 0'],
+    [{ PASSWORD_CHECK_CONCURRENCY: '0' }, 'PASSWORD_CHECK_CONCURRENCY', 'expected a number from 1 to 64, got 0'],
   ])('refuses %j naming %s', (env, variable, reason) => {
     const error = errorOf(env as Record<string, string>);
     expect(error.variable).toBe(variable);

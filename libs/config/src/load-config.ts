@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import {
   AppConfig,
@@ -6,6 +7,7 @@ import {
   SQLITE_SYNC_MODES,
   TRANSPORTS,
   type DbType,
+  type HttpLimits,
   type LogLevel,
   type OtaSettings,
   type SqliteSyncMode,
@@ -106,6 +108,42 @@ function readOtaSettings(env: Env, otaPort: number): OtaSettings {
   };
 }
 
+// The names express (proxy-addr) knows for the private ranges.
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+function readTrustedProxies(env: Env): string[] {
+  const entries = (read(env, 'TRUSTED_PROXIES') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const bad = entries.find((entry) => !isProxyAddress(entry));
+  if (bad !== undefined) {
+    throw new ConfigError('TRUSTED_PROXIES', `"${bad}" is not an IP address, a CIDR range or one of ${PROXY_RANGE_NAMES.join(', ')}`);
+  }
+  return entries;
+}
+
+function readHttpLimits(env: Env): HttpLimits {
+  const headersTimeoutMs = readInt(env, 'HTTP_HEADERS_TIMEOUT_MS', 20_000, 1000, 600_000);
+  const requestTimeoutMs = readInt(env, 'HTTP_REQUEST_TIMEOUT_MS', 3_600_000, 1000, 86_400_000);
+  if (requestTimeoutMs < headersTimeoutMs) {
+    throw new ConfigError('HTTP_REQUEST_TIMEOUT_MS', `must not be shorter than HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs})`);
+  }
+  return {
+    headersTimeoutMs,
+    requestTimeoutMs,
+    keepAliveTimeoutMs: readInt(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5000, 100, 600_000),
+    bodyGraceMs: readInt(env, 'HTTP_BODY_GRACE_MS', 10_000, 1000, 600_000),
+    bodyMinBytesPerSecond: readInt(env, 'HTTP_BODY_MIN_BYTES_PER_SECOND', 4096, 1, 100 * 1024 * 1024),
+  };
+}
+
 /**
  * Reads and validates every variable the services understand. Fails fast with
  * a `ConfigError` naming the first bad variable, so a misconfigured container
@@ -150,6 +188,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     promiseWindowDays: readInt(env, 'PROMISE_WINDOW_DAYS', 7, 0, 90),
     visitClockSkewSeconds: readInt(env, 'VISIT_CLOCK_SKEW_SECONDS', 300, 0, 3600),
     rpcTimeoutMs: readInt(env, 'RPC_TIMEOUT_MS', 5000, 100, 120000),
+    trustedProxies: readTrustedProxies(env),
+    http: readHttpLimits(env),
+    passwordChecks: {
+      concurrency: readInt(env, 'PASSWORD_CHECK_CONCURRENCY', 4, 1, 64),
+      queue: readInt(env, 'PASSWORD_CHECK_QUEUE', 8, 0, 1000),
+    },
     workTimeZone: readTimeZone(env, 'WORK_TIMEZONE', 'Asia/Jakarta'),
     logLevel: readChoice<LogLevel>(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
   });

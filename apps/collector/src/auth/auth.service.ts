@@ -4,19 +4,18 @@ import { endOfWorkDate, ProblemError, workDateOf } from '#libs/common';
 import { AppConfig } from '#libs/config';
 import { BatchStore, DeviceStore, MIN_ANDROID_SDK, UserStore, type LoginReply, type LoginRequest, type UserRecord } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
-import { LoginThrottle } from './login-throttle.js';
+import { PasswordCheckLimiter } from './password-check.limiter.js';
 
 @Injectable()
 export class AuthService {
   constructor(
     private readonly messages: MessageClient,
-    private readonly throttle: LoginThrottle,
+    private readonly passwordChecks: PasswordCheckLimiter,
     private readonly config: AppConfig,
   ) {}
 
   async login(request: LoginRequest): Promise<LoginReply> {
-    this.throttle.assertAllowed(request.username, request.clientAddress);
-    const user = await this.authenticate(request);
+    const user = await this.passwordChecks.run(() => this.authenticate(request));
     const now = new Date();
     const workDate = workDateOf(now, this.config.workTimeZone);
     const expiresAt = endOfWorkDate(workDate, this.config.workTimeZone).toISOString();
@@ -64,11 +63,7 @@ export class AuthService {
   private async authenticate(request: LoginRequest): Promise<UserRecord> {
     const user = await this.messages.send(UserStore.findByUsername, { username: request.username });
     const valid = await verifyPassword(request.password, user?.passwordHash ?? (await decoyPasswordHash()));
-    if (!user || !valid || !user.active) {
-      this.throttle.recordFailure(request.username, request.clientAddress);
-      throw ProblemError.unauthorized('Wrong username or password');
-    }
-    this.throttle.recordSuccess(request.username, request.clientAddress);
+    if (!user || !valid || !user.active) throw ProblemError.unauthorized('Wrong username or password');
     return user;
   }
 }

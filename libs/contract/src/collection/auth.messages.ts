@@ -9,8 +9,6 @@ export interface LoginRequest {
   deviceModel?: string;
   androidSdk?: number;
   appVersionCode?: number;
-  /** The caller's network address, for throttling failed attempts. */
-  clientAddress: string;
 }
 
 export interface LoginReply {
@@ -28,6 +26,10 @@ export interface SessionCheckRequest {
 }
 
 export const AuthMessages = {
+  /**
+   * Fails with 401 exactly when the username or password is wrong (or the account disabled),
+   * which the gateway's throttle counts; 503 when too many passwords are being checked at once.
+   */
   login: defineMessage<LoginRequest, LoginReply>('collector', 'auth.login'),
   /** Answers when the user is active and (collectors) the device still bound; a 401 problem otherwise. */
   checkSession: defineMessage<SessionCheckRequest, { active: true }>('collector', 'auth.session.check'),
