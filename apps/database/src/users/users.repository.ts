@@ -29,11 +29,11 @@ export class UsersRepository {
   /** Two primary-key reads and no branch lookup: this runs on every authenticated request. */
   async sessionOf(userId: string, deviceId: string | null): Promise<SessionRecord | null> {
     const [user, device] = await Promise.all([
-      this.users.findOne({ where: { id: userId }, select: { role: true, active: true } }),
+      this.users.findOne({ where: { id: userId }, select: { role: true, branchId: true, active: true } }),
       deviceId ? this.users.manager.findOne(Device, { where: { id: deviceId }, select: { userId: true, status: true } }) : null,
     ]);
     if (!user) return null;
-    return { role: user.role, active: user.active, device: device ? { userId: device.userId, status: device.status } : null };
+    return { role: user.role, branchId: user.branchId, active: user.active, device: device ? { userId: device.userId, status: device.status } : null };
   }
 
   async list(query: UserQuery): Promise<Page<UserSummary>> {
