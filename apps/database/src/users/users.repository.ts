@@ -56,6 +56,7 @@ export class UsersRepository {
         role: record.role,
         branchId: record.branchId,
         active: true,
+        mayBindDevices: true,
         createdAt: now,
         updatedAt: now,
       });
@@ -77,7 +78,7 @@ export class UsersRepository {
     return this.transactions.run(async (manager) => {
       const user = await this.existing(manager, change.userId);
       const changed: Record<string, unknown> = {};
-      for (const field of ['fullName', 'role', 'branchId', 'active'] as const) {
+      for (const field of ['fullName', 'role', 'branchId', 'active', 'mayBindDevices'] as const) {
         if (change[field] !== undefined && change[field] !== user[field]) {
           changed[field] = { from: user[field], to: change[field] };
           Object.assign(user, { [field]: change[field] });
