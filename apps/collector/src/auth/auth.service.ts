@@ -1,8 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { decoyPasswordHash, verifyPassword } from '#libs/auth';
+import { decoyPasswordHash, sessionStanding, verifyPassword } from '#libs/auth';
 import { endOfWorkDate, ProblemError, workDateOf } from '#libs/common';
 import { AppConfig } from '#libs/config';
-import { BatchStore, DeviceStore, MIN_ANDROID_SDK, UserStore, type LoginReply, type LoginRequest, type UserRecord } from '#libs/contract';
+import {
+  BatchStore,
+  DeviceStore,
+  MIN_ANDROID_SDK,
+  UserStore,
+  type LoginReply,
+  type LoginRequest,
+  type SessionCheckRequest,
+  type SessionStanding,
+  type UserRecord,
+} from '#libs/contract';
 import { MessageClient } from '#libs/transport';
 import { PasswordCheckLimiter } from './password-check.limiter.js';
 
@@ -47,17 +57,9 @@ export class AuthService {
     return { user: view, deviceId: device.id, batch, expiresAt };
   }
 
-  /** A token stays usable only while its user is active and, for a collector, its phone still bound. */
-  async checkSession(userId: string, deviceId: string | null): Promise<{ active: true }> {
-    const session = await this.messages.send(UserStore.sessionOf, { userId, deviceId });
-    if (!session?.active) throw ProblemError.unauthorized('This account is disabled');
-    if (session.role === 'collector') {
-      const { device } = session;
-      if (device?.status !== 'active' || device.userId !== userId) {
-        throw ProblemError.unauthorized('This phone is no longer bound to the account; log in again');
-      }
-    }
-    return { active: true };
+  /** The gateway's session check: the token's user and phone as they are now, in one read. */
+  async checkSession(claims: SessionCheckRequest): Promise<SessionStanding> {
+    return sessionStanding(claims, await this.messages.send(UserStore.sessionOf, { userId: claims.userId, deviceId: claims.deviceId }));
   }
 
   private async authenticate(request: LoginRequest): Promise<UserRecord> {

@@ -21,8 +21,8 @@ export class ProblemError extends Error {
     return new ProblemError(makeProblem(401, 'unauthorized', detail));
   }
 
-  static forbidden(detail: string): ProblemError {
-    return new ProblemError(makeProblem(403, 'forbidden', detail));
+  static forbidden(detail: string, code = 'forbidden'): ProblemError {
+    return new ProblemError(makeProblem(403, code, detail));
   }
 
   static notFound(detail: string): ProblemError {
