@@ -14,6 +14,7 @@ import { visitOf, worklistOf } from '../support/field-visits.js';
 import { freePorts } from '../support/free-ports.js';
 import { startSystem, type RunningSystem } from '../support/system-harness.js';
 import { jpegPhoto, sha256Of } from '../support/test-photos.js';
+import { waitFor } from '../support/wait-for.js';
 
 const INTRUDER_PASSWORD = 'Intruder-1234';
 const INTERNAL_KEY = randomBytes(32).toString('base64url');
@@ -207,10 +208,15 @@ describe('internal ports, five processes', () => {
     expect(ready.status).toBe(200);
     expect((await system.request(`/api/v1/media/${storedPhoto}`, { token: collector.token })).status).toBe(200);
 
-    const refusals = (['database', 'collector', 'media', 'ota'] as LaunchTarget[]).flatMap((target) =>
-      system.logOf(target).filter((line) => line.msg === 'refused an internal message'),
+    const expected = attacks.length * 2 + 2;
+    const refusals = await waitFor(
+      async () =>
+        (['database', 'collector', 'media', 'ota'] as LaunchTarget[]).flatMap((target) =>
+          system.logOf(target).filter((line) => line.msg === 'refused an internal message'),
+        ),
+      (lines) => lines.length >= expected,
     );
-    expect(refusals).toHaveLength(attacks.length * 2 + 2);
+    expect(refusals).toHaveLength(expected);
     for (const line of refusals) {
       expect(line).toMatchObject({ level: 40, peer: expect.stringMatching(/^127\.0\.0\.1:\d+$/) });
     }
