@@ -74,6 +74,10 @@ export class AppConfig {
   serviceHosts: ServiceHosts;
   ports: ServicePorts;
   jwtSecret: string | undefined;
+  /** Signs every message between services on TCP; unset (development only): a key made once under DATA_DIR. */
+  internalKey: string | undefined;
+  /** A second key that verifies messages but never signs them: the other key while a rotation rolls out. */
+  internalKeyPrevious: string | undefined;
   tlsCert: string | undefined;
   tlsKey: string | undefined;
   mediaMaxBytes: number;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { workspaceRoot } from '#libs/common';
 import { ConfigError } from './config.error.js';
 import { loadConfig } from './load-config.js';
 
@@ -11,6 +14,14 @@ function errorOf(env: Record<string, string>): ConfigError {
     throw error;
   }
   throw new Error('expected a ConfigError');
+}
+
+const RANDOM_KEY = randomBytes(33).toString('base64url');
+
+/** Every value `.env.example` shows, as someone copying it would set it. */
+function valuesShownInEnvExample(): string[] {
+  const lines = readFileSync(join(workspaceRoot(), '.env.example'), 'utf8').split('\n');
+  return lines.flatMap((line) => /^[A-Z0-9_]+=(.+)$/.exec(line)?.[1] ?? []);
 }
 
 describe('loadConfig', () => {
@@ -31,6 +42,9 @@ describe('loadConfig', () => {
       mediaMaxPixels: 50_000_000,
       photoMaxDistanceM: 500,
       photoMaxTimeGapMinutes: 120,
+      jwtSecret: undefined,
+      internalKey: undefined,
+      internalKeyPrevious: undefined,
       demoData: true,
       demoAccountsPerCollector: 25,
       demoReceiptsPerCollector: 500,
@@ -62,6 +76,8 @@ describe('loadConfig', () => {
       PHOTO_MAX_TIME_GAP_MINUTES: '30',
       DEMO_DATA: 'false',
       JWT_SECRET: 'x'.repeat(40),
+      INTERNAL_KEY: RANDOM_KEY,
+      INTERNAL_KEY_PREVIOUS: 'p'.repeat(32),
       DEMO_ACCOUNTS_PER_COLLECTOR: '40',
       DEMO_RECEIPTS_PER_COLLECTOR: '999999',
       PROMISE_WINDOW_DAYS: '14',
@@ -94,6 +110,8 @@ describe('loadConfig', () => {
     expect(config.photoMaxTimeGapMinutes).toBe(30);
     expect(config.demoData).toBe(false);
     expect(config.jwtSecret).toHaveLength(40);
+    expect(config.internalKey).toBe(RANDOM_KEY);
+    expect(config.internalKeyPrevious).toBe('p'.repeat(32));
     expect(config.demoAccountsPerCollector).toBe(40);
     expect(config.demoReceiptsPerCollector).toBe(999_999);
     expect(config.promiseWindowDays).toBe(14);
@@ -123,6 +141,16 @@ describe('loadConfig', () => {
     [{ TRANSPORT: 'carrier-pigeon' }, 'TRANSPORT', 'expected one of inproc, tcp, got "carrier-pigeon"'],
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA', 'expected true or false, got "maybe"'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET', 'must be at least 32 characters long'],
+    [{ INTERNAL_KEY: 'k'.repeat(31) }, 'INTERNAL_KEY', 'must be at least 32 characters long'],
+    [{ INTERNAL_KEY_PREVIOUS: 'short' }, 'INTERNAL_KEY_PREVIOUS', 'must be at least 32 characters long'],
+    [{ NODE_ENV: 'production' }, 'INTERNAL_KEY', 'required when NODE_ENV is production'],
+    [{ NODE_ENV: 'production', INTERNAL_KEY: 'k'.repeat(48) }, 'INTERNAL_KEY', 'is one character repeated; production needs a random key'],
+    [
+      { NODE_ENV: 'production', INTERNAL_KEY: RANDOM_KEY, INTERNAL_KEY_PREVIOUS: '0'.repeat(32) },
+      'INTERNAL_KEY_PREVIOUS',
+      'is one character repeated; production needs a random key',
+    ],
+    [{ NODE_ENV: 'production', INTERNAL_KEY: RANDOM_KEY, JWT_SECRET: 'x'.repeat(40) }, 'JWT_SECRET', 'is one character repeated; production needs a random key'],
     [{ TLS_CERT: '/etc/tls/gateway.crt' }, 'TLS_KEY', 'TLS_CERT and TLS_KEY must be set together'],
     [{ WORK_TIMEZONE: 'Java/Jakarta' }, 'WORK_TIMEZONE', '"Java/Jakarta" is not an IANA time zone'],
     [{ DEMO_RECEIPTS_PER_COLLECTOR: '1000000' }, 'DEMO_RECEIPTS_PER_COLLECTOR', 'expected a number from 1 to 999999, got 1000000'],
@@ -148,6 +176,24 @@ describe('loadConfig', () => {
     const error = errorOf(env as Record<string, string>);
     expect(error.variable).toBe(variable);
     expect(error.message).toBe(`Invalid environment variable ${variable}: ${reason}`);
+  });
+
+  it('takes keys of one character repeated in development only', () => {
+    expect(loadConfig({ INTERNAL_KEY: 'k'.repeat(32), JWT_SECRET: 'x'.repeat(32) }).internalKey).toBe('k'.repeat(32));
+    const production = loadConfig({ NODE_ENV: 'production', INTERNAL_KEY: RANDOM_KEY, JWT_SECRET: `${'x'.repeat(31)}y` });
+    expect(production.internalKey).toBe(RANDOM_KEY);
+    expect(production.jwtSecret).toBe(`${'x'.repeat(31)}y`);
+  });
+
+  it('refuses in production, as any key, every value .env.example shows', () => {
+    const shown = [...new Set(valuesShownInEnvExample())];
+    expect(shown).toEqual(expect.arrayContaining(['./data', 'Asia/Jakarta']));
+    for (const variable of ['JWT_SECRET', 'INTERNAL_KEY', 'INTERNAL_KEY_PREVIOUS']) {
+      for (const value of shown) {
+        expect(errorOf({ NODE_ENV: 'production', INTERNAL_KEY: RANDOM_KEY, [variable]: value }).variable).toBe(variable);
+      }
+    }
+    expect(errorOf({ NODE_ENV: 'production', INTERNAL_KEY: '' }).variable).toBe('INTERNAL_KEY');
   });
 
   it('treats an empty variable as unset', () => {

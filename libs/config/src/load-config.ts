@@ -73,12 +73,23 @@ function readDbUrl(env: Env, dbType: DbType): string | undefined {
   return url;
 }
 
-function readJwtSecret(env: Env): string | undefined {
-  const secret = read(env, 'JWT_SECRET');
-  if (secret !== undefined && secret.length < 32) {
-    throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
-  }
+/**
+ * A key given by the environment. Production refuses one character repeated:
+ * the placeholder people type, and as guessable as no key at all.
+ */
+function readSecret(env: Env, name: string, production: boolean): string | undefined {
+  const secret = read(env, name);
+  if (secret === undefined) return undefined;
+  if (secret.length < 32) throw new ConfigError(name, 'must be at least 32 characters long');
+  if (production && /^(.)\1*$/su.test(secret)) throw new ConfigError(name, 'is one character repeated; production needs a random key');
   return secret;
+}
+
+/** Development makes the key under DATA_DIR; production must be given the one key every service shares. */
+function readInternalKey(env: Env, production: boolean): string | undefined {
+  const key = readSecret(env, 'INTERNAL_KEY', production);
+  if (key === undefined && production) throw new ConfigError('INTERNAL_KEY', 'required when NODE_ENV is production');
+  return key;
 }
 
 function readTlsPair(env: Env): { tlsCert: string | undefined; tlsKey: string | undefined } {
@@ -150,6 +161,7 @@ function readHttpLimits(env: Env): HttpLimits {
  * stops at start-up instead of misbehaving later.
  */
 export function loadConfig(env: Env = process.env): AppConfig {
+  const production = read(env, 'NODE_ENV') === 'production';
   const dbType = readChoice<DbType>(env, 'DB_TYPE', DB_TYPES, 'sqlite');
   const internalHost = read(env, 'INTERNAL_HOST') ?? '127.0.0.1';
   const otaPort = readPort(env, 'OTA_PORT', 8000);
@@ -174,7 +186,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ota: otaPort,
       otaRpc: readPort(env, 'OTA_RPC_PORT', 8084),
     },
-    jwtSecret: readJwtSecret(env),
+    jwtSecret: readSecret(env, 'JWT_SECRET', production),
+    internalKey: readInternalKey(env, production),
+    internalKeyPrevious: readSecret(env, 'INTERNAL_KEY_PREVIOUS', production),
     ...readTlsPair(env),
     mediaMaxBytes: readInt(env, 'MEDIA_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     storageMinFreeBytes: readInt(env, 'STORAGE_MIN_FREE_MB', 16, 0, 1024 * 1024) * 1024 * 1024,
