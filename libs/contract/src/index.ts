@@ -118,6 +118,7 @@ export { AuditStore, BranchStore, ResultCodeStore } from './store/admin-store.me
 export type { BranchScope, ProgressQuery, PromiseQuery, StoredVisit, VisitQuery } from './store/monitoring-records.js';
 export { MonitoringStore } from './store/monitoring-store.messages.js';
 export { MAX_DESCRIBE_HASHES, MediaMessages } from './media/media.messages.js';
+export { BrandingMessages, LOGO_MAX_BYTES, type FetchLogoReply, type LogoSummary, type StoreLogoRequest } from './media/branding.messages.js';
 export type {
   DescribePhotosReply,
   DescribePhotosRequest,
