@@ -1,5 +1,12 @@
 import type { PhotoEvidence } from '#libs/contract';
 
+/** The photos one collector's visit expects. */
+export interface ExpectedVisitPhotos {
+  visitId: string;
+  collectorId: string;
+  sha256s: string[];
+}
+
 /**
  * What the photo store holds of the photos a collector's visits expect, by
  * SHA-256: the one place monitoring and sync status learn whether a proof
@@ -11,4 +18,7 @@ import type { PhotoEvidence } from '#libs/contract';
  */
 export abstract class PhotoPresence {
   abstract describe(collectorId: string, sha256s: string[]): Promise<PhotoEvidence[] | null>;
+
+  /** For visits of any collectors at once: how many of each visit's photos have not arrived from its collector. */
+  abstract missingOf(visits: ExpectedVisitPhotos[]): Promise<Map<string, number> | null>;
 }
