@@ -10,6 +10,7 @@ import { receiptNo, submitVisits, uploadPhoto, visitOf, worklistOf, type VisitIn
 import { startSystem, type RunningSystem } from '../support/system-harness.js';
 import { GEOTAG, geotaggedJpeg, jakartaWallClock, pngPhoto, sha256Of } from '../support/test-photos.js';
 import { waitFor } from '../support/wait-for.js';
+import { firstLoadJavaScript } from '../support/web-bundle.js';
 
 const missing = browserMissing();
 if (missing) process.stdout.write(`web monitoring browser tests skipped: ${missing}\n`);
@@ -223,5 +224,11 @@ function imageWidth(page: Page, selector: string): Promise<number> {
     expect(unknown.headers.get('content-type')).toContain('application/problem+json');
     expect((await system.request('/assets/missing.js')).status).toBe(404);
     expect((await system.request('/health')).status).toBe(200);
+  });
+
+  it('keeps the first load under 300 KB of compressed JavaScript, the map and admin screens loaded when opened', () => {
+    const firstLoad = firstLoadJavaScript();
+    expect(firstLoad.files).toHaveLength(1);
+    expect(firstLoad.gzipBytes).toBeLessThan(300 * 1024);
   });
 });
