@@ -178,6 +178,9 @@ function imageWidth(page: Page, selector: string): Promise<number> {
     await row.getByRole('button', { name: `Halt version ${API_DEMOS.versionCode}` }).click();
     expect(await waitFor(() => page.locator(`tr[data-release="${API_DEMOS.versionCode}"]`).textContent(), (value) => String(value).includes('halted'))).toContain('halted');
     await documentScreen(page, 'admin-releases');
+    await page.getByRole('link', { name: 'System' }).click();
+    await page.locator('tr[data-service="database"]').filter({ hasText: 'up' }).waitFor();
+    await documentScreen(page, 'admin-system');
     const admin = await login(system, 'admin');
     const releases = await system.request('/api/v1/ota/releases', { token: admin.token });
     expect(releases.body.releases).toEqual([expect.objectContaining({ channel: 'beta', versionCode: API_DEMOS.versionCode, rolloutPercent: 20, halted: true })]);

@@ -6,6 +6,7 @@ export const en = {
   'app.signedInAs': 'Signed in as {name}',
   'app.loading': 'Loading…',
   'app.retry': 'Try again',
+  'app.close': 'Close',
   'app.mainNav': 'Main',
   'nav.today': 'Today',
   'nav.visits': 'Visits',

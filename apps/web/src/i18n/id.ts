@@ -8,6 +8,7 @@ export const id: Record<MessageKey, string> = {
   'app.signedInAs': 'Masuk sebagai {name}',
   'app.loading': 'Memuat…',
   'app.retry': 'Coba lagi',
+  'app.close': 'Tutup',
   'app.mainNav': 'Utama',
   'nav.today': 'Hari ini',
   'nav.visits': 'Kunjungan',

@@ -140,7 +140,7 @@ export function VisitPage({ id }: { id: string }) {
       <dialog ref={dialog} class="original" onClose={() => setOriginal(null)} aria-label={t('visit.photos')}>
         {original && <AuthorizedImage path={`/media/${original.sha256}`} alt={t('visit.photoOpen', { n: original.position + 1 })} class="original-photo" />}
         <form method="dialog">
-          <button type="submit">✕ {t('admin.cancel')}</button>
+          <button type="submit">✕ {t('app.close')}</button>
         </form>
       </dialog>
     </section>

@@ -35,9 +35,12 @@ export function Releases() {
   const change = async (release: Release, path: string, method: string, json?: unknown): Promise<void> => {
     if (await action.run(() => api.json(`/ota/releases/${release.id}${path}`, { method, json }))) list.reload();
   };
-  const setMinimum = async (channel: string, event: Event): Promise<void> => {
+  // An empty versionCode removes the channel's floor.
+  const setMinimum = async (event: Event): Promise<void> => {
     event.preventDefault();
-    const raw = String(new FormData(event.currentTarget as HTMLFormElement).get('minVersionCode') ?? '').trim();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const channel = encodeURIComponent(String(form.get('channel') ?? '').trim());
+    const raw = String(form.get('minVersionCode') ?? '').trim();
     const json = { minVersionCode: raw === '' ? null : Number(raw) };
     if (await action.run(() => api.json(`/ota/channels/${channel}/minimum`, { method: 'PUT', json }))) list.reload();
   };
@@ -129,17 +132,23 @@ export function Releases() {
           </table>
         </div>
       )}
-      {(list.data?.channels ?? []).map((channel) => (
-        <form key={`${channel.channel}-${channel.minVersionCode}`} class="grid-form" onSubmit={(event) => setMinimum(channel.channel, event)}>
-          <label>
-            <span>
-              {t('releases.minimum')} ({channel.channel})
-            </span>
-            <input name="minVersionCode" type="number" min={1} defaultValue={channel.minVersionCode === null ? '' : String(channel.minVersionCode)} />
-          </label>
-          <button type="submit">{t('releases.setMinimum')}</button>
-        </form>
-      ))}
+      <form class="panel grid-form" onSubmit={setMinimum} aria-labelledby="minimum-title">
+        <h2 id="minimum-title">{t('releases.minimum')}</h2>
+        {(list.data?.channels ?? []).map((channel) => (
+          <p key={channel.channel} class="muted">
+            {channel.channel}: {channel.minVersionCode ?? '–'}
+          </p>
+        ))}
+        <label>
+          <span>{t('releases.channel')}</span>
+          <input name="channel" required defaultValue="production" size={12} />
+        </label>
+        <label>
+          <span>versionCode</span>
+          <input name="minVersionCode" type="number" min={1} />
+        </label>
+        <button type="submit">{t('releases.setMinimum')}</button>
+      </form>
     </>
   );
 }
