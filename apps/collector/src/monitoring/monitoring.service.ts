@@ -27,7 +27,7 @@ const MAX_RANGE_DAYS = 92;
 /** The visit list's filter, scope and dates resolved. */
 type ScopedVisitFilter = Omit<VisitQuery, 'limit' | 'offset' | 'visitIds'>;
 
-function expectedPhotosOf(visit: StoredVisitSummary): Omit<ExpectedPhotos, 'visitedAt'> {
+function expectedPhotosOf(visit: StoredVisitSummary): ExpectedPhotos {
   return { visitId: visit.id, collectorId: visit.collector.id, sha256s: visit.photoHashes };
 }
 

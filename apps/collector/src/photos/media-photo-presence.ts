@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ProblemError } from '#libs/common';
-import { MAX_DESCRIBE_HASHES, MediaMessages, type PhotoEvidence, type PhotoSummary } from '#libs/contract';
+import { MAX_DESCRIBE_HASHES, MediaMessages, type ExpectedPhotos, type PhotoEvidence, type PhotoSummary } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
-import { PhotoPresence, type ExpectedVisitPhotos } from './photo-presence.js';
+import { PhotoPresence } from './photo-presence.js';
 
 /** Asks the media service, which stores the photos, what it holds of the given hashes. */
 @Injectable()
@@ -22,7 +22,7 @@ export class MediaPhotoPresence extends PhotoPresence {
     );
   }
 
-  async missingOf(visits: ExpectedVisitPhotos[]): Promise<Map<string, number> | null> {
+  async missingOf(visits: ExpectedPhotos[]): Promise<Map<string, number> | null> {
     const summaries = await this.summaries([...new Set(visits.flatMap((visit) => visit.sha256s))]);
     if (summaries === null) return null;
     const senders = new Map(summaries.map((photo) => [photo.sha256, new Set(photo.uploaders.map((uploader) => uploader.userId))]));

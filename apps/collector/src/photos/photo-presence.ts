@@ -1,11 +1,4 @@
-import type { PhotoEvidence } from '#libs/contract';
-
-/** The photos one collector's visit expects. */
-export interface ExpectedVisitPhotos {
-  visitId: string;
-  collectorId: string;
-  sha256s: string[];
-}
+import type { ExpectedPhotos, PhotoEvidence } from '#libs/contract';
 
 /**
  * What the photo store holds of the photos a collector's visits expect, by
@@ -20,5 +13,5 @@ export abstract class PhotoPresence {
   abstract describe(collectorId: string, sha256s: string[]): Promise<PhotoEvidence[] | null>;
 
   /** For visits of any collectors at once: how many of each visit's photos have not arrived from its collector. */
-  abstract missingOf(visits: ExpectedVisitPhotos[]): Promise<Map<string, number> | null>;
+  abstract missingOf(visits: ExpectedPhotos[]): Promise<Map<string, number> | null>;
 }

@@ -36,12 +36,6 @@ function collectorRef(user: User | undefined, id: string): CollectorRef {
   return { id, username: user?.username ?? '', fullName: user?.fullName ?? '' };
 }
 
-/** A raw timestamp column: a Date from PostgreSQL and SQL Server, text from SQLite. */
-function instantOf(value: Date | string): string {
-  if (value instanceof Date) return value.toISOString();
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`).toISOString();
-}
-
 function positionOf(visit: Visit): Position | null {
   if (visit.latitude === null || visit.longitude === null) return null;
   return { lat: visit.latitude, lng: visit.longitude, accuracy: visit.accuracyM };
@@ -149,7 +143,6 @@ export class MonitoringRepository {
       .innerJoin(Visit, 'v', 'v.id = ph.visitId')
       .select('v.id', 'visitId')
       .addSelect('v.collectorId', 'collectorId')
-      .addSelect('v.visitedAt', 'visitedAt')
       .addSelect('ph.sha256', 'sha256')
       .orderBy('v.visitedAt', 'DESC')
       .addOrderBy('v.id', 'DESC')
@@ -159,10 +152,10 @@ export class MonitoringRepository {
     if (query.branchId) builder.andWhere('v.branchId = :branchId', { branchId: query.branchId });
     if (query.collectorId) builder.andWhere('v.collectorId = :collectorId', { collectorId: query.collectorId });
     if (query.resultCode) builder.andWhere('v.resultCode = :resultCode', { resultCode: query.resultCode });
-    const rows = await builder.getRawMany<{ visitId: string; collectorId: string; visitedAt: Date | string; sha256: string }>();
+    const rows = await builder.getRawMany<{ visitId: string; collectorId: string; sha256: string }>();
     const byVisit = new Map<string, ExpectedPhotos>();
     for (const row of rows) {
-      const visit = byVisit.get(row.visitId) ?? { visitId: row.visitId, collectorId: row.collectorId, visitedAt: instantOf(row.visitedAt), sha256s: [] };
+      const visit = byVisit.get(row.visitId) ?? { visitId: row.visitId, collectorId: row.collectorId, sha256s: [] };
       visit.sha256s.push(row.sha256);
       byVisit.set(row.visitId, visit);
     }

@@ -28,11 +28,10 @@ export interface ExpectedPhotosQuery extends BranchScope {
   visitIds?: string[];
 }
 
-/** A visit that expects photos, newest first as the visit list sorts. */
+/** The photos a visit expects, from its own collector; lists of them come newest visit first, as the visit list sorts. */
 export interface ExpectedPhotos {
   visitId: string;
   collectorId: string;
-  visitedAt: string;
   sha256s: string[];
 }
 
