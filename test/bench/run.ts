@@ -7,6 +7,7 @@ import { visitsBenchmark, worklistBenchmark } from './field-sync.bench.js';
 import { loginBenchmark } from './login.bench.js';
 import { mediaUploadBenchmark } from './media-upload.bench.js';
 import { systemEndpointBenchmark } from './system-endpoint.bench.js';
+import { webPageBenchmark } from './web-page.bench.js';
 
 /**
  * `npm run bench [-- name ...]`: runs the benchmarks (all, or those named)
@@ -20,6 +21,7 @@ const benchmarks: Benchmark[] = [
   visitsBenchmark(),
   loginBenchmark(),
   mediaUploadBenchmark(),
+  webPageBenchmark(),
 ];
 
 const wanted = process.argv.slice(2);

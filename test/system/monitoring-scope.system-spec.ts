@@ -79,7 +79,7 @@ describe.each(testEngines())('monitoring scope on %s', (engine) => {
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="visits.csv"');
     expect(csv.text.split('\n')[0]).toBe(
-      'visitId,workDate,visitedAt,branch,collector,collectorName,contractNo,debtorName,resultCode,paymentAmount,receiptNo,promiseDate,promiseAmount,lat,lng,accuracyM,photosExpected,notes,receivedAt',
+      'visitId,workDate,visitedAt,branch,collector,collectorName,contractNo,debtorName,resultCode,paymentAmount,receiptNo,promiseDate,promiseAmount,lat,lng,accuracyM,photosExpected,photosMissing,notes,receivedAt',
     );
     const refused = await get('/visits.csv?branchCode=BDG01', supervisor1);
     expect(refused.status).toBe(403);

@@ -5,6 +5,8 @@ import { applyServerTimeouts, publishOpenApi, useJsonBodyParser } from '#libs/ht
 import type { AppRuntime, RunningApp } from '#libs/runtime';
 import { GatewayModule } from './gateway.module.js';
 import { tlsCredentials } from './tls/tls-credentials.js';
+import { passOtaThrough } from './web/ota-pass-through.js';
+import { serveWebPage } from './web/web-page.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -16,7 +18,10 @@ export async function startGateway(runtime: AppRuntime): Promise<RunningApp> {
   });
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
+  // Before the body parser: uploads to the ota app stream through untouched.
+  passOtaThrough(app, config);
   useJsonBodyParser(app, '2mb');
+  serveWebPage(app, config);
   applyServerTimeouts('gateway', app.getHttpServer(), config.http);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
   publishOpenApi(app, {

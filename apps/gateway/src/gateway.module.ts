@@ -5,14 +5,16 @@ import { HttpEdgeModule } from '#libs/http';
 import type { AppRuntime } from '#libs/runtime';
 import { TransportModule } from '#libs/transport';
 import { AdminModule } from './admin/admin.module.js';
+import { BrandingModule } from './branding/branding.module.js';
 import { LoginModule } from './auth/login.module.js';
 import { CollectorSessionCheck } from './auth/session.check.js';
 import { FieldModule } from './field/field.module.js';
 import { MonitoringModule } from './monitoring/monitoring.module.js';
 import { MediaModule } from './media/media.module.js';
 import { SystemModule } from './system/system.module.js';
+import { WebModule } from './web/web.module.js';
 
-/** The public HTTPS API of phones and web monitoring. */
+/** The public HTTPS API of phones and web monitoring, and the web monitoring page itself. */
 @Module({})
 export class GatewayModule {
   static forRoot(runtime: AppRuntime): DynamicModule {
@@ -29,6 +31,8 @@ export class GatewayModule {
         AdminModule,
         MonitoringModule,
         MediaModule,
+        BrandingModule,
+        WebModule,
       ],
     };
   }

@@ -101,6 +101,8 @@ export class AppConfig {
   http: HttpLimits;
   passwordChecks: PasswordCheckLimits;
   workTimeZone: string;
+  /** The map tiles of the web page (`https://tiles.example/{z}/{x}/{y}.png`); undefined: markers on a plain background. */
+  mapTileUrl: string | undefined;
   logLevel: LogLevel;
 
   constructor(values: AppConfig) {

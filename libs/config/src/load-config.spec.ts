@@ -55,8 +55,13 @@ describe('loadConfig', () => {
       http: { headersTimeoutMs: 20_000, requestTimeoutMs: 3_600_000, keepAliveTimeoutMs: 5000, bodyGraceMs: 10_000, bodyMinBytesPerSecond: 4096 },
       passwordChecks: { concurrency: 4, queue: 8 },
       workTimeZone: 'Asia/Jakarta',
+      mapTileUrl: undefined,
       logLevel: 'info',
     });
+  });
+
+  it('takes a map tile URL template with {z}, {x} and {y}', () => {
+    expect(loadConfig({ MAP_TILE_URL: 'https://{s}.tiles.example/{z}/{x}/{y}.png' }).mapTileUrl).toBe('https://{s}.tiles.example/{z}/{x}/{y}.png');
   });
 
   it('reads every variable it is given', () => {
@@ -171,6 +176,8 @@ describe('loadConfig', () => {
     [{ TRUSTED_PROXIES: '*' }, 'TRUSTED_PROXIES', '"*" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal'],
     [{ HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' }, 'HTTP_REQUEST_TIMEOUT_MS', 'must not be shorter than HTTP_HEADERS_TIMEOUT_MS (60000)'],
     [{ HTTP_BODY_MIN_BYTES_PER_SECOND: '0' }, 'HTTP_BODY_MIN_BYTES_PER_SECOND', 'expected a number from 1 to 104857600, got 0'],
+    [{ MAP_TILE_URL: 'https://tiles.example/{z}/{x}.png' }, 'MAP_TILE_URL', 'must contain {y}, got "https://tiles.example/{z}/{x}.png"'],
+    [{ MAP_TILE_URL: 'javascript:{z}{x}{y}' }, 'MAP_TILE_URL', 'is not an http(s) URL template: "javascript:{z}{x}{y}"'],
     [{ PASSWORD_CHECK_CONCURRENCY: '0' }, 'PASSWORD_CHECK_CONCURRENCY', 'expected a number from 1 to 64, got 0'],
   ])('refuses %j naming %s', (env, variable, reason) => {
     const error = errorOf(env as Record<string, string>);

@@ -64,6 +64,17 @@ function readTimeZone(env: Env, name: string, fallback: string): string {
   return zone;
 }
 
+/** A Leaflet tile URL template: http(s), with `{z}`, `{x}` and `{y}` (`{s}` and `{r}` allowed). */
+function readTileUrl(env: Env, name: string): string | undefined {
+  const template = read(env, name);
+  if (template === undefined) return undefined;
+  const missing = ['{z}', '{x}', '{y}'].filter((placeholder) => !template.includes(placeholder));
+  if (missing.length > 0) throw new ConfigError(name, `must contain ${missing.join(', ')}, got "${template}"`);
+  const sample = template.replace(/\{[zxysr]\}/g, 'a');
+  if (!URL.canParse(sample) || !/^https?:$/.test(new URL(sample).protocol)) throw new ConfigError(name, `is not an http(s) URL template: "${template}"`);
+  return template;
+}
+
 function readDbUrl(env: Env, dbType: DbType): string | undefined {
   const url = read(env, 'DB_URL');
   if (dbType === 'sqlite') return url;
@@ -209,6 +220,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       queue: readInt(env, 'PASSWORD_CHECK_QUEUE', 8, 0, 1000),
     },
     workTimeZone: readTimeZone(env, 'WORK_TIMEZONE', 'Asia/Jakarta'),
+    mapTileUrl: readTileUrl(env, 'MAP_TILE_URL'),
     logLevel: readChoice<LogLevel>(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
   });
 }

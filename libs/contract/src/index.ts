@@ -115,9 +115,20 @@ export type {
   UserQuery,
 } from './store/admin-records.js';
 export { AuditStore, BranchStore, ResultCodeStore } from './store/admin-store.messages.js';
-export type { BranchScope, ProgressQuery, PromiseQuery, StoredVisit, VisitQuery } from './store/monitoring-records.js';
+export type {
+  BranchScope,
+  ExpectedPhotos,
+  ExpectedPhotosQuery,
+  ProgressQuery,
+  PromiseQuery,
+  StoredProgress,
+  StoredVisit,
+  StoredVisitSummary,
+  VisitQuery,
+} from './store/monitoring-records.js';
 export { MonitoringStore } from './store/monitoring-store.messages.js';
 export { MAX_DESCRIBE_HASHES, MediaMessages } from './media/media.messages.js';
+export { BrandingMessages, LOGO_MAX_BYTES, type FetchLogoReply, type LogoSummary, type StoreLogoRequest } from './media/branding.messages.js';
 export type {
   DescribePhotosReply,
   DescribePhotosRequest,

@@ -41,9 +41,21 @@ describe('MediaPhotoPresence', () => {
     expect(requests.map((request) => request.sha256s.length)).toEqual([MAX_DESCRIBE_HASHES, 1]);
   });
 
+  it("counts each visit's photos that have not arrived from its own collector, across collectors in one ask", async () => {
+    const { presence, requests } = mediaHolding([photo(1, [ani]), photo(2, [bayu]), photo(3, [bayu, ani])]);
+    const missing = await presence.missingOf([
+      { visitId: 'visit-ani', collectorId: ani.userId, sha256s: [hash(1), hash(2), hash(3)] },
+      { visitId: 'visit-bayu', collectorId: bayu.userId, sha256s: [hash(2), hash(3)] },
+      { visitId: 'visit-cici', collectorId: 'collector-cici', sha256s: [hash(1), hash(4)] },
+    ]);
+    expect(Object.fromEntries(missing!)).toEqual({ 'visit-ani': 1, 'visit-bayu': 0, 'visit-cici': 2 });
+    expect(requests).toEqual([{ sha256s: [hash(1), hash(2), hash(3), hash(4)] }]);
+  });
+
   it('answers null while the media service is unreachable, and lets other failures through', async () => {
     const failing = (error: Error) => new MediaPhotoPresence({ send: async () => Promise.reject(error) } as unknown as MessageClient);
     expect(await failing(ProblemError.unavailable('media', 'media is down')).describe(ani.userId, [hash(1)])).toBeNull();
+    expect(await failing(ProblemError.unavailable('media', 'media is down')).missingOf([{ visitId: 'v', collectorId: ani.userId, sha256s: [hash(1)] }])).toBeNull();
     await expect(failing(ProblemError.internal()).describe(ani.userId, [hash(1)])).rejects.toThrow(ProblemError);
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ProblemError } from '#libs/common';
-import { MAX_DESCRIBE_HASHES, MediaMessages, type PhotoEvidence } from '#libs/contract';
+import { MAX_DESCRIBE_HASHES, MediaMessages, type ExpectedPhotos, type PhotoEvidence, type PhotoSummary } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
 import { PhotoPresence } from './photo-presence.js';
 
@@ -13,22 +13,34 @@ export class MediaPhotoPresence extends PhotoPresence {
     super();
   }
 
+  async describe(collectorId: string, sha256s: string[]): Promise<PhotoEvidence[] | null> {
+    const summaries = await this.summaries(sha256s);
+    return (
+      summaries
+        ?.filter((photo) => photo.uploaders.some((uploader) => uploader.userId === collectorId))
+        .map(({ sha256, type, size, takenAt, gps, receivedAt }) => ({ sha256, type, size, takenAt, gps, receivedAt })) ?? null
+    );
+  }
+
+  async missingOf(visits: ExpectedPhotos[]): Promise<Map<string, number> | null> {
+    const summaries = await this.summaries([...new Set(visits.flatMap((visit) => visit.sha256s))]);
+    if (summaries === null) return null;
+    const senders = new Map(summaries.map((photo) => [photo.sha256, new Set(photo.uploaders.map((uploader) => uploader.userId))]));
+    return new Map(visits.map((visit) => [visit.visitId, visit.sha256s.filter((sha256) => !senders.get(sha256)?.has(visit.collectorId)).length]));
+  }
+
   /**
-   * Asks in chunks the media service accepts, however many photos a batch
-   * expects. A media service that is down must not take sync status and
+   * Asks in chunks the media service accepts, however many photos are
+   * expected. A media service that is down must not take sync status and
    * monitoring down with it.
    */
-  async describe(collectorId: string, sha256s: string[]): Promise<PhotoEvidence[] | null> {
+  private async summaries(sha256s: string[]): Promise<PhotoSummary[] | null> {
     const chunks = Array.from({ length: Math.ceil(sha256s.length / MAX_DESCRIBE_HASHES) }, (_, i) =>
       sha256s.slice(i * MAX_DESCRIBE_HASHES, (i + 1) * MAX_DESCRIBE_HASHES),
     );
     try {
       const replies = await Promise.all(chunks.map((chunk) => this.messages.send(MediaMessages.describe, { sha256s: chunk })));
-      return replies.flatMap((reply) =>
-        reply.photos
-          .filter((photo) => photo.uploaders.some((uploader) => uploader.userId === collectorId))
-          .map(({ sha256, type, size, takenAt, gps, receivedAt }) => ({ sha256, type, size, takenAt, gps, receivedAt })),
-      );
+      return replies.flatMap((reply) => reply.photos);
     } catch (error) {
       if (!(error instanceof ProblemError) || error.problem.status !== 503) throw error;
       this.logger.warn({ msg: 'photo store unreachable; answering without photo news', reason: error.problem.detail });

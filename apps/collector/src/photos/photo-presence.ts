@@ -1,4 +1,4 @@
-import type { PhotoEvidence } from '#libs/contract';
+import type { ExpectedPhotos, PhotoEvidence } from '#libs/contract';
 
 /**
  * What the photo store holds of the photos a collector's visits expect, by
@@ -11,4 +11,7 @@ import type { PhotoEvidence } from '#libs/contract';
  */
 export abstract class PhotoPresence {
   abstract describe(collectorId: string, sha256s: string[]): Promise<PhotoEvidence[] | null>;
+
+  /** For visits of any collectors at once: how many of each visit's photos have not arrived from its collector. */
+  abstract missingOf(visits: ExpectedPhotos[]): Promise<Map<string, number> | null>;
 }

@@ -3,14 +3,16 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   MonitoringStore,
   type BranchScope,
-  type CollectorProgress,
+  type ExpectedPhotos,
+  type ExpectedPhotosQuery,
   type Page,
   type ProgressQuery,
   type PromiseDue,
   type PromiseQuery,
+  type StoredProgress,
   type StoredVisit,
+  type StoredVisitSummary,
   type VisitQuery,
-  type VisitSummary,
 } from '#libs/contract';
 import { MonitoringRepository } from './monitoring.repository.js';
 
@@ -19,13 +21,18 @@ export class MonitoringController {
   constructor(private readonly monitoring: MonitoringRepository) {}
 
   @MessagePattern(MonitoringStore.progress.pattern)
-  progress(@Payload() query: ProgressQuery): Promise<CollectorProgress[]> {
+  progress(@Payload() query: ProgressQuery): Promise<StoredProgress[]> {
     return this.monitoring.progress(query);
   }
 
   @MessagePattern(MonitoringStore.visits.pattern)
-  visits(@Payload() query: VisitQuery): Promise<Page<VisitSummary>> {
+  visits(@Payload() query: VisitQuery): Promise<Page<StoredVisitSummary>> {
     return this.monitoring.visits(query);
+  }
+
+  @MessagePattern(MonitoringStore.expectedPhotos.pattern)
+  expectedPhotos(@Payload() query: ExpectedPhotosQuery): Promise<ExpectedPhotos[]> {
+    return this.monitoring.expectedPhotos(query);
   }
 
   @MessagePattern(MonitoringStore.visit.pattern)

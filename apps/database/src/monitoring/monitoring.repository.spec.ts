@@ -223,6 +223,7 @@ describe.each(testEngines())('MonitoringRepository on %s', (engine) => {
       location: { lat: -6.101, lng: 106.801, accuracy: 6 },
       notes: 'note 1',
       photosExpected: 2,
+      photoHashes: ['a'.repeat(64), 'b'.repeat(64)],
     });
     expect(second.items[0].promise).toEqual({ date: '2026-11-22', amount: 300_000 });
   });
@@ -237,6 +238,23 @@ describe.each(testEngines())('MonitoringRepository on %s', (engine) => {
     expect(twoDays.items.at(-1)?.id).toBe(id('v', 6));
     const otherBranch = await repository.visits({ branchId: ids.bdg, from: DAY, to: DAY, collectorId: ids.ani, limit: 50, offset: 0 });
     expect(otherBranch).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
+  });
+
+  it('lists only the visits named, within the filter', async () => {
+    const named = await repository.visits({ branchId: ids.jkt, from: DAY, to: DAY, visitIds: [id('v', 1), id('v', 4), id('v', 5)], limit: 50, offset: 0 });
+    expect(named.items.map((visit) => visit.id)).toEqual([id('v', 4), id('v', 1)]);
+    expect(named.total).toBe(2);
+  });
+
+  it("gives each visit's expected photos, in photo order, newest visit first, within the filter or for the visits named", async () => {
+    expect(await repository.expectedPhotos({ branchId: ids.jkt, from: DAY, to: DAY })).toEqual([
+      { visitId: id('v', 1), collectorId: ids.ani, sha256s: ['a'.repeat(64), 'b'.repeat(64)] },
+    ]);
+    expect(await repository.expectedPhotos({ branchId: ids.bdg, from: DAY, to: DAY })).toEqual([]);
+    expect(await repository.expectedPhotos({ branchId: ids.jkt, from: DAY, to: DAY, resultCode: 'PTP' })).toEqual([]);
+    expect(await repository.expectedPhotos({ branchId: null, from: DAY, to: DAY, collectorId: ids.bayu })).toEqual([]);
+    expect((await repository.expectedPhotos({ branchId: null, visitIds: [id('v', 1), id('v', 2)] })).map((visit) => visit.visitId)).toEqual([id('v', 1)]);
+    expect(await repository.expectedPhotos({ branchId: null, visitIds: [] })).toEqual([]);
   });
 
   it('reads one visit in full, and nothing outside the scope', async () => {

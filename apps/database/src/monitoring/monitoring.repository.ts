@@ -2,14 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { Between, DataSource, In, type FindOptionsWhere } from 'typeorm';
 import type {
   BranchScope,
-  CollectorProgress,
   CollectorRef,
+  ExpectedPhotos,
+  ExpectedPhotosQuery,
   Page,
   Position,
   ProgressQuery,
   PromiseDue,
   PromiseQuery,
+  StoredProgress,
   StoredVisit,
+  StoredVisitSummary,
   VisitQuery,
   VisitSummary,
 } from '#libs/contract';
@@ -46,7 +49,7 @@ function positionOf(visit: Visit): Position | null {
 export class MonitoringRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async progress(query: ProgressQuery): Promise<CollectorProgress[]> {
+  async progress(query: ProgressQuery): Promise<StoredProgress[]> {
     const collectors = await this.dataSource.getRepository(User).find({
       where: { role: 'collector', ...(query.branchId ? { branchId: query.branchId } : {}) },
       order: { username: 'ASC' },
@@ -108,11 +111,8 @@ export class MonitoringRepository {
   }
 
   /** Newest visit first; ties on the instant are broken by id so pages never overlap. */
-  async visits(query: VisitQuery): Promise<Page<VisitSummary>> {
-    const where: FindOptionsWhere<Visit> = { workDate: Between(query.from, query.to) };
-    if (query.branchId) where.branchId = query.branchId;
-    if (query.collectorId) where.collectorId = query.collectorId;
-    if (query.resultCode) where.resultCode = query.resultCode;
+  async visits(query: VisitQuery): Promise<Page<StoredVisitSummary>> {
+    const where = this.visitFilter(query);
     const [visits, total] = await this.dataSource.getRepository(Visit).findAndCount({
       where,
       order: { visitedAt: 'DESC', id: 'DESC' },
@@ -120,28 +120,46 @@ export class MonitoringRepository {
       take: query.limit,
     });
     const ids = visits.map((visit) => visit.id);
-    const [lookups, payments, promises, photoCounts] = await Promise.all([
+    const [lookups, payments, promises, photos] = await Promise.all([
       this.lookupsOf(visits),
       ids.length ? this.dataSource.getRepository(Payment).findBy({ visitId: In(ids) }) : [],
       ids.length ? this.dataSource.getRepository(PromiseToPay).findBy({ visitId: In(ids) }) : [],
-      ids.length
-        ? this.dataSource
-            .createQueryBuilder(VisitPhoto, 'ph')
-            .select('ph.visitId', 'key')
-            .addSelect('COUNT(ph.sha256)', 'n')
-            .where('ph.visitId IN (:...ids)', { ids })
-            .groupBy('ph.visitId')
-            .getRawMany()
-        : [],
+      ids.length ? this.dataSource.getRepository(VisitPhoto).find({ where: { visitId: In(ids) }, order: { position: 'ASC' } }) : [],
     ]);
     const paymentOf = new Map(payments.map((payment) => [payment.visitId, payment]));
     const promiseOf = new Map(promises.map((promise) => [promise.visitId, promise]));
-    const photosOf = countsBy(photoCounts);
-    const items = visits.map((visit) => ({
-      ...this.summaryOf(visit, lookups, paymentOf.get(visit.id), promiseOf.get(visit.id)),
-      photosExpected: photosOf.get(visit.id) ?? 0,
-    }));
+    const items = visits.map((visit) => {
+      const photoHashes = photos.filter((photo) => photo.visitId === visit.id).map((photo) => photo.sha256);
+      return { ...this.summaryOf(visit, lookups, paymentOf.get(visit.id), promiseOf.get(visit.id)), photosExpected: photoHashes.length, photoHashes };
+    });
     return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  /** The photos each visit of a filter (or each named visit) expects, newest visit first; visits that expect none are left out. */
+  async expectedPhotos(query: ExpectedPhotosQuery): Promise<ExpectedPhotos[]> {
+    if (query.visitIds?.length === 0) return [];
+    const builder = this.dataSource
+      .createQueryBuilder(VisitPhoto, 'ph')
+      .innerJoin(Visit, 'v', 'v.id = ph.visitId')
+      .select('v.id', 'visitId')
+      .addSelect('v.collectorId', 'collectorId')
+      .addSelect('ph.sha256', 'sha256')
+      .orderBy('v.visitedAt', 'DESC')
+      .addOrderBy('v.id', 'DESC')
+      .addOrderBy('ph.position', 'ASC');
+    if (query.visitIds) builder.andWhere('v.id IN (:...visitIds)', { visitIds: query.visitIds });
+    if (query.from && query.to) builder.andWhere('v.workDate BETWEEN :from AND :to', { from: query.from, to: query.to });
+    if (query.branchId) builder.andWhere('v.branchId = :branchId', { branchId: query.branchId });
+    if (query.collectorId) builder.andWhere('v.collectorId = :collectorId', { collectorId: query.collectorId });
+    if (query.resultCode) builder.andWhere('v.resultCode = :resultCode', { resultCode: query.resultCode });
+    const rows = await builder.getRawMany<{ visitId: string; collectorId: string; sha256: string }>();
+    const byVisit = new Map<string, ExpectedPhotos>();
+    for (const row of rows) {
+      const visit = byVisit.get(row.visitId) ?? { visitId: row.visitId, collectorId: row.collectorId, sha256s: [] };
+      visit.sha256s.push(row.sha256);
+      byVisit.set(row.visitId, visit);
+    }
+    return [...byVisit.values()];
   }
 
   async visit(query: BranchScope & { visitId: string }): Promise<StoredVisit | null> {
@@ -215,6 +233,15 @@ export class MonitoringRepository {
     return { items, total, limit: query.limit, offset: query.offset };
   }
 
+  private visitFilter(query: VisitQuery): FindOptionsWhere<Visit> {
+    const where: FindOptionsWhere<Visit> = { workDate: Between(query.from, query.to) };
+    if (query.branchId) where.branchId = query.branchId;
+    if (query.collectorId) where.collectorId = query.collectorId;
+    if (query.resultCode) where.resultCode = query.resultCode;
+    if (query.visitIds) where.id = In(query.visitIds);
+    return where;
+  }
+
   /** The sum of payments or promises made at each collector's visits of the day. */
   private async amountsByCollector(entity: typeof Payment | typeof PromiseToPay, params: { workDate: string; ids: string[] }): Promise<Map<string, number>> {
     const rows = await this.dataSource
@@ -240,7 +267,7 @@ export class MonitoringRepository {
     return new Map(visits.map((visit) => [visit.collectorId, visit]));
   }
 
-  private summaryOf(visit: Visit, lookups: Lookups, payment: Payment | undefined, promise: PromiseToPay | undefined): Omit<VisitSummary, 'photosExpected'> {
+  private summaryOf(visit: Visit, lookups: Lookups, payment: Payment | undefined, promise: PromiseToPay | undefined): Omit<VisitSummary, 'photosExpected' | 'photosMissing'> {
     const account = lookups.accounts.get(visit.accountId);
     return {
       id: visit.id,

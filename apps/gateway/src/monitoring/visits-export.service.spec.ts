@@ -21,6 +21,7 @@ function visit(n: number, overrides: Partial<VisitSummary> = {}): VisitSummary {
     location: { lat: -6.2, lng: 106.8, accuracy: 7 },
     notes: null,
     photosExpected: 1,
+    photosMissing: 0,
     ...overrides,
   };
 }
@@ -74,6 +75,7 @@ describe('VisitsExportService', () => {
       lng: '',
       accuracyM: '',
       photosExpected: '1',
+      photosMissing: '0',
       notes: 'Janji besok\nbaris kedua; ada koma, juga',
       receivedAt: '2026-11-28T03:05:00.000Z',
     });
@@ -99,7 +101,7 @@ describe('VisitsExportService', () => {
   it('answers only the header for no visits, and fails before streaming when the first page is refused', async () => {
     const { client } = collectorWith([]);
     expect(await text(await new VisitsExportService(client).open(actor, {}))).toBe(
-      'visitId,workDate,visitedAt,branch,collector,collectorName,contractNo,debtorName,resultCode,paymentAmount,receiptNo,promiseDate,promiseAmount,lat,lng,accuracyM,photosExpected,notes,receivedAt\n',
+      'visitId,workDate,visitedAt,branch,collector,collectorName,contractNo,debtorName,resultCode,paymentAmount,receiptNo,promiseDate,promiseAmount,lat,lng,accuracyM,photosExpected,photosMissing,notes,receivedAt\n',
     );
     const refusing = { send: async () => Promise.reject(new Error('outside your branch')) } as unknown as MessageClient;
     await expect(new VisitsExportService(refusing).open(actor, {})).rejects.toThrow('outside your branch');

@@ -25,6 +25,7 @@ const COLUMNS = [
   'lng',
   'accuracyM',
   'photosExpected',
+  'photosMissing',
   'notes',
   'receivedAt',
 ];
@@ -48,6 +49,7 @@ function toRow(visit: VisitSummary): Record<string, string | number | null> {
     lng: visit.location?.lng ?? null,
     accuracyM: visit.location?.accuracy ?? null,
     photosExpected: visit.photosExpected,
+    photosMissing: visit.photosMissing,
     notes: visit.notes,
     receivedAt: visit.receivedAt,
   };

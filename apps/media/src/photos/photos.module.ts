@@ -7,6 +7,6 @@ import { PhotosService } from './photos.service.js';
 @Module({
   controllers: [PhotosController],
   providers: [PhotosService, PhotoInspector, PhotoStorage],
-  exports: [PhotoStorage],
+  exports: [PhotoStorage, PhotoInspector],
 })
 export class PhotosModule {}

@@ -26,6 +26,8 @@ export interface CollectorProgress {
   paidAmount: number;
   promisedAmount: number;
   visitsByResult: Record<string, number>;
+  /** Visits of the day still waiting for some of their photos; null when the photo store could not be asked. */
+  visitsMissingPhotos: number | null;
   lastSyncAt: string | null;
   lastPosition: (Position & { at: string }) | null;
 }
@@ -49,6 +51,8 @@ export interface VisitFilter {
   collectorId?: string;
   resultCode?: string;
   branchCode?: string;
+  /** Only visits still waiting for some of their photos. */
+  incompletePhotos?: boolean;
 }
 
 export interface VisitsRequest extends VisitFilter, PageRequest {
@@ -69,6 +73,8 @@ export interface VisitSummary {
   location: Position | null;
   notes: string | null;
   photosExpected: number;
+  /** Expected photos that have not arrived; null when the photo store could not be asked. */
+  photosMissing: number | null;
 }
 
 /** What the media service knows of one expected photo; null until it has arrived there. */
@@ -99,7 +105,7 @@ export interface VisitPhotoView {
   assessment: PhotoAssessment | null;
 }
 
-export interface VisitDetail extends Omit<VisitSummary, 'photosExpected'> {
+export interface VisitDetail extends Omit<VisitSummary, 'photosExpected' | 'photosMissing'> {
   batchId: string;
   assignmentId: string;
   resultLabel: string;

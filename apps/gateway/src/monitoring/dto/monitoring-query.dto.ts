@@ -1,8 +1,8 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsBoolean, IsOptional, IsUUID, Matches } from 'class-validator';
 import type { VisitFilter } from '#libs/contract';
 import { PageQueryDto } from '../../dto/page-query.dto.js';
-import { BRANCH_CODE, IsWorkDate, RESULT_CODE, RESULT_CODE_MESSAGE } from '../../dto/formats.js';
+import { BRANCH_CODE, IsWorkDate, QueryBoolean, RESULT_CODE, RESULT_CODE_MESSAGE } from '../../dto/formats.js';
 
 export class BranchQueryDto {
   @ApiPropertyOptional({ example: 'JKT01', description: 'Admins: one branch (every branch when absent). Supervisors: only their own' })
@@ -42,6 +42,12 @@ export class VisitFilterDto extends IntersectionType(BranchQueryDto, DateRangeDt
   @IsOptional()
   @Matches(RESULT_CODE, { message: RESULT_CODE_MESSAGE })
   resultCode?: string;
+
+  @ApiPropertyOptional({ description: 'true: only visits still waiting for some of their photos (503 while the photo service is down)' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  incompletePhotos?: boolean;
 }
 
 export class VisitsQueryDto extends IntersectionType(VisitFilterDto, PageQueryDto) {}

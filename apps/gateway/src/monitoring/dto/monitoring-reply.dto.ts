@@ -40,6 +40,8 @@ export class CollectorProgressDto implements CollectorProgress {
   @ApiProperty({ description: 'Rupiah' }) paidAmount: number;
   @ApiProperty({ description: 'Rupiah' }) promisedAmount: number;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { PAID: 3, PTP: 2 } }) visitsByResult: Record<string, number>;
+  @ApiProperty({ nullable: true, type: Number, description: 'Visits of the day still waiting for some of their photos; null while the photo service is down' })
+  visitsMissingPhotos: number | null;
   @ApiProperty({ nullable: true, type: String }) lastSyncAt: string | null;
   @ApiProperty({ type: LastPositionDto, nullable: true }) lastPosition: LastPositionDto | null;
 }
@@ -82,6 +84,8 @@ class VisitBaseDto {
 export class VisitSummaryDto extends VisitBaseDto implements VisitSummary {
   @ApiProperty({ type: VisitAccountDto }) account: VisitAccountDto;
   @ApiProperty() photosExpected: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Expected photos not yet received from the collector; null while the photo service is down' })
+  photosMissing: number | null;
 }
 
 export class VisitAccountDetailDto extends VisitAccountDto {
