@@ -273,6 +273,11 @@ export class RunningSystem {
 const LAUNCHER_GRACE_MS = 20000;
 
 const START_ATTEMPTS = 3;
+/**
+ * A start takes seconds on an idle machine; on a shared, loaded one, importing the apps alone can take
+ * twenty. Within the 60 s a test hook is given, leaving room for the database and the first logins.
+ */
+const START_TIMEOUT_MS = 45000;
 
 /**
  * Starts the system from the build (run `npm run build` first; `npm test` does) and waits until it is ready.
@@ -283,7 +288,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   for (let attempt = 1; ; attempt += 1) {
     const system = await launchSystem(options);
     try {
-      await system.waitUntilReady();
+      await system.waitUntilReady(START_TIMEOUT_MS);
       return system;
     } catch (error) {
       const portTaken = [...system.logs.values()].some((lines) => lines.some((line) => line.includes('EADDRINUSE')));
