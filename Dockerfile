@@ -13,7 +13,7 @@ RUN npm run build && npm prune --omit=dev
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 ARG APP=gateway
 # libuv's thread pool serves both file writes and photo decoding; 4 threads waiting on fsync would leave decoding idle.
-ENV NODE_ENV=production APP=${APP} DATA_DIR=/var/lib/mobile-collection INTERNAL_HOST=0.0.0.0 UV_THREADPOOL_SIZE=16
+ENV NODE_ENV=production APP=${APP} DATA_DIR=/var/lib/mobile-collection UV_THREADPOOL_SIZE=16
 WORKDIR /app
 COPY --from=build --chown=root:root /src/package.json ./
 COPY --from=build --chown=root:root /src/node_modules ./node_modules
@@ -21,6 +21,8 @@ COPY --from=build --chown=root:root /src/dist ./dist
 RUN mkdir -p /var/lib/mobile-collection && chown node:node /var/lib/mobile-collection
 USER node
 VOLUME ["/var/lib/mobile-collection"]
-EXPOSE 7443 8000 8081 8082 8083 8084
-# The same command as `npm run start:app -- $APP`, without npm in between so signals reach node.
-CMD ["sh", "-c", "exec node dist/apps/main/src/app.js \"$APP\""]
+# The public ports only: 8081..8084 carry signed messages between containers on their private network, never published.
+EXPOSE 7443 8000
+# The same command as `npm run start:app -- $APP`, without npm in between so signals reach node. The internal port
+# listens on the container's own address, not on every interface, unless INTERNAL_HOST names another.
+CMD ["sh", "-c", "export INTERNAL_HOST=\"${INTERNAL_HOST:-$(hostname -i | cut -d' ' -f1)}\" && exec node dist/apps/main/src/app.js \"$APP\""]

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, fetch, type Dispatcher } from 'undici';
@@ -17,6 +17,8 @@ export interface SystemOptions {
   mode: SystemMode;
   engine?: TestEngine;
   env?: Record<string, string>;
+  /** The DATA_DIR to use (on a small file system of the test's, say) instead of a fresh temporary folder; removed at stop all the same. */
+  dataDir?: string;
 }
 
 export interface HttpReply<T = any> {
@@ -40,6 +42,8 @@ export interface RequestOptions {
   json?: unknown;
   body?: BodyInit;
   headers?: Record<string, string>;
+  /** The local address the request leaves from (any of 127.0.0.0/8 on this machine), as another client would. */
+  from?: string;
 }
 
 /** A process of the system as the operating system sees it. */
@@ -61,7 +65,7 @@ export class RunningSystem {
   /** Every line printed, by its source: each app, and the launcher itself. */
   readonly logs = new Map<string, string[]>();
   private root: AppProcess | undefined;
-  private agent: Dispatcher | undefined;
+  private readonly agents = new Map<string, Dispatcher>();
   private wasReady = false;
 
   constructor(
@@ -137,6 +141,13 @@ export class RunningSystem {
     await this.startStoppedApps();
   }
 
+  /** Stops every app and starts them again on the same DATA_DIR and database, as after a reboot; waits until ready. */
+  async restartAll(): Promise<void> {
+    await this.rootProcess().stop(LAUNCHER_GRACE_MS);
+    this.launch();
+    await this.waitUntilReady();
+  }
+
   /** The launcher's own report lines, parsed; those of one kind when `event` is given. */
   launcherEvents(event?: string): Record<string, any>[] {
     return this.logOf('launcher').filter((line) => event === undefined || line.event === event);
@@ -181,17 +192,19 @@ export class RunningSystem {
   }
 
   /** Trusts the gateway's own self-signed certificate, as a phone provisioned with it would. */
-  private dispatcher(): Dispatcher {
-    if (!this.agent) {
+  private dispatcher(from = '127.0.0.1'): Dispatcher {
+    let agent = this.agents.get(from);
+    if (!agent) {
       const ca = readFileSync(join(this.dataDir, 'tls', 'gateway.crt'), 'utf8');
-      this.agent = new Agent({ connect: { ca }, keepAliveTimeout: 1000 });
+      agent = new Agent({ connect: { ca }, localAddress: from, keepAliveTimeout: 1000 });
+      this.agents.set(from, agent);
     }
-    return this.agent;
+    return agent;
   }
 
   /** A request to the gateway over HTTPS. */
   async request<T = any>(path: string, options: RequestOptions = {}): Promise<HttpReply<T>> {
-    return this.send<T>(`${this.gatewayUrl}${path}`, options, this.dispatcher());
+    return this.send<T>(`${this.gatewayUrl}${path}`, options, this.dispatcher(options.from));
   }
 
   /** A request to the ota app's public HTTP port. */
@@ -263,7 +276,7 @@ export class RunningSystem {
 
   async stop(): Promise<void> {
     await this.root?.stop(LAUNCHER_GRACE_MS);
-    await this.agent?.close();
+    await Promise.all([...this.agents.values()].map((agent) => agent.close()));
     await this.database.drop();
     rmSync(this.dataDir, { recursive: true, force: true });
   }
@@ -301,7 +314,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
 
 async function launchSystem(options: SystemOptions): Promise<RunningSystem> {
   const [gateway, collector, database, media, ota, otaRpc] = await freePorts(6);
-  const dataDir = mkdtempSync(join(tmpdir(), 'mc-system-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'mc-system-'));
+  mkdirSync(dataDir, { recursive: true });
   const testDatabase = await provisionDatabase(options.engine ?? 'sqlite');
   const env: Record<string, string> = {
     DATA_DIR: dataDir,

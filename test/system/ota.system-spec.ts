@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FormData } from 'undici';
 import { loadConfig } from '#libs/config';
 import { OtaMessages } from '#libs/contract';
 import { createClientProxy, MessageClient } from '#libs/transport';
@@ -18,6 +17,7 @@ import {
   withoutV1Signature,
 } from '../support/apk-fixtures.js';
 import { login, phone as phoneAt } from '../support/demo-users.js';
+import { publishRelease, storedReleaseFiles } from '../support/ota-releases.js';
 import { problemOf } from '../support/problems.js';
 import { startSystem, type HttpReply, type RunningSystem } from '../support/system-harness.js';
 import { testEngines } from '../support/test-database.js';
@@ -36,27 +36,12 @@ async function collectorToken(system: RunningSystem): Promise<string> {
   return (await login(system, 'collector1', phoneAt('android-ota-c1'))).token;
 }
 
-function publish(system: RunningSystem, token: string | undefined, file: Buffer | null, fields: Record<string, string> = {}): Promise<HttpReply> {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.set(name, value);
-  if (file) form.set('file', new Blob([new Uint8Array(file)]), 'app-release.apk');
-  return system.otaRequest('/api/v1/ota/releases', { method: 'POST', token, body: form as unknown as BodyInit });
-}
-
 function check(system: RunningSystem, query: Record<string, string | number>): Promise<HttpReply> {
   const search = new URLSearchParams(Object.entries(query).map(([key, value]) => [key, String(value)]));
   return system.otaRequest(`/api/v1/ota/check?${search}`);
 }
 
 const phone = { versionCode: 1, sdkInt: 23, deviceId: 'device-0001' };
-
-/** Names of the published files and of uploads in progress: what refusals must leave untouched. */
-function storedFiles(system: RunningSystem): { releases: string[]; incoming: string[] } {
-  return {
-    releases: readdirSync(join(system.dataDir, 'ota', 'releases')).sort(),
-    incoming: readdirSync(join(system.dataDir, 'ota', 'incoming')),
-  };
-}
 
 function otaClient(system: RunningSystem): MessageClient {
   const config = loadConfig(system.env);
@@ -80,18 +65,18 @@ describe.each(testEngines())('ota on %s, five processes', (engine) => {
   });
 
   it('refuses publishing without a token (401) and to a collector (403)', async () => {
-    const anonymous = await publish(system, undefined, APK_BYTES);
+    const anonymous = await publishRelease(system, undefined, APK_BYTES);
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.code).toBe('unauthorized');
-    const collector = await publish(system, await collectorToken(system), APK_BYTES);
+    const collector = await publishRelease(system, await collectorToken(system), APK_BYTES);
     expect(collector.status).toBe(403);
     expect(collector.body).toMatchObject({ code: 'forbidden', detail: 'This needs the admin role' });
     expect((await system.otaRequest('/api/v1/ota/releases', { token: await collectorToken(system) })).status).toBe(403);
-    expect(storedFiles(system)).toEqual({ releases: [], incoming: [] });
+    expect(storedReleaseFiles(system)).toEqual({ releases: [], incoming: [] });
   });
 
   it('publishes a real APK, reading its manifest, digest and signing certificate from the file', async () => {
-    const reply = await publish(system, admin, APK_BYTES, { notes: 'Receipts print faster', rolloutPercent: '100', mandatory: 'false' });
+    const reply = await publishRelease(system, admin, APK_BYTES, { notes: 'Receipts print faster', rolloutPercent: '100', mandatory: 'false' });
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({
       ...API_DEMOS,
@@ -111,70 +96,70 @@ describe.each(testEngines())('ota on %s, five processes', (engine) => {
     expect(reply.body.signerSubject).toContain('CN=Android Debug');
     const stored = readFileSync(join(system.dataDir, 'ota', 'releases', reply.body.fileName));
     expect(stored.equals(APK_BYTES)).toBe(true);
-    expect(storedFiles(system).incoming).toEqual([]);
+    expect(storedReleaseFiles(system).incoming).toEqual([]);
   });
 
   describe('refuses, naming the reason and keeping nothing', () => {
     let before: { releases: string[]; incoming: string[] };
 
     beforeAll(() => {
-      before = storedFiles(system);
+      before = storedReleaseFiles(system);
     });
 
     async function expectRefused(reply: HttpReply, status: number, code: string): Promise<void> {
       expect(reply.status).toBe(status);
       expect(reply.headers.get('content-type')).toContain('application/problem+json');
       expect(reply.body.code).toBe(code);
-      expect(storedFiles(system)).toEqual(before);
+      expect(storedReleaseFiles(system)).toEqual(before);
       const list = await system.otaRequest('/api/v1/ota/releases', { token: admin });
       expect(list.body.releases.map((release: { versionCode: number }) => release.versionCode)).toEqual([25]);
     }
 
     it('a truncated copy: not a valid APK', async () => {
-      const reply = await publish(system, admin, readFileSync(truncatedCopy(join(folder, 'truncated.apk'))));
+      const reply = await publishRelease(system, admin, readFileSync(truncatedCopy(join(folder, 'truncated.apk'))));
       await expectRefused(reply, 422, 'invalid-apk');
       expect(reply.body.detail).toContain('The file is not a valid APK');
     });
 
     it('a copy without META-INF signatures: Android 6.0 needs the v1 signature', async () => {
-      const reply = await publish(system, admin, readFileSync(withoutV1Signature(join(folder, 'unsigned.apk'))));
+      const reply = await publishRelease(system, admin, readFileSync(withoutV1Signature(join(folder, 'unsigned.apk'))));
       await expectRefused(reply, 422, 'missing-v1-signature');
       expect(reply.body.detail).toContain('no v1 (JAR) signature');
     });
 
     it('a copy changed after signing: its v1 signature no longer verifies', async () => {
-      const reply = await publish(system, admin, readFileSync(withEntryChangedAfterSigning(join(folder, 'changed.apk'))));
+      const reply = await publishRelease(system, admin, readFileSync(withEntryChangedAfterSigning(join(folder, 'changed.apk'))));
       await expectRefused(reply, 422, 'invalid-v1-signature');
       expect(reply.body.detail).toContain('the entry DebugProbesKt.bin was changed after signing');
     });
 
     it('a copy that needs Android 7.0: minSdkVersion above 23', async () => {
-      const reply = await publish(system, admin, readFileSync(withMinSdk(join(folder, 'min-sdk-24.apk'), 24)));
+      const reply = await publishRelease(system, admin, readFileSync(withMinSdk(join(folder, 'min-sdk-24.apk'), 24)));
       await expectRefused(reply, 422, 'min-sdk-too-high');
       expect(reply.body.detail).toContain('API 24');
     });
 
     it('a copy signed with another certificate than the channel releases', async () => {
-      const reply = await publish(system, admin, readFileSync(resignedByAnotherKey(join(folder, 'resigned.apk'))));
+      const reply = await publishRelease(system, admin, readFileSync(resignedByAnotherKey(join(folder, 'resigned.apk'))));
       await expectRefused(reply, 409, 'signer-changed');
       expect(reply.body.detail).toContain('CN=Another Signer');
     });
 
     it('the same versionCode again: 409', async () => {
-      const reply = await publish(system, admin, APK_BYTES);
+      const reply = await publishRelease(system, admin, APK_BYTES);
       await expectRefused(reply, 409, 'version-not-higher');
       expect(reply.body.detail).toBe("versionCode 25 is not higher than the production channel's latest release (25)");
     });
 
     it('a file larger than OTA_MAX_APK_BYTES: 413', async () => {
-      await expectRefused(await publish(system, admin, Buffer.alloc(8_500_000, 7)), 413, 'payload-too-large');
+      await expectRefused(await publishRelease(system, admin, Buffer.alloc(8_500_000, 7)), 413, 'payload-too-large');
     });
 
     it('a form without a file, or with fields out of range, naming the fields', async () => {
-      const noFile = await publish(system, admin, null, { channel: 'beta' });
+      const noFile = await publishRelease(system, admin, null, { channel: 'beta' });
       await expectRefused(noFile, 400, 'validation-failed');
       expect(noFile.body.errors).toEqual([{ field: 'file', message: 'file must be an APK sent as a multipart file' }]);
-      const badFields = await publish(system, admin, APK_BYTES, { rolloutPercent: '150', mandatory: 'perhaps', channel: 'Beta!', color: 'red' });
+      const badFields = await publishRelease(system, admin, APK_BYTES, { rolloutPercent: '150', mandatory: 'perhaps', channel: 'Beta!', color: 'red' });
       await expectRefused(badFields, 400, 'validation-failed');
       expect(badFields.body.errors.map((issue: { field: string }) => issue.field).sort()).toEqual(['channel', 'color', 'mandatory', 'rolloutPercent']);
     });
@@ -401,7 +386,7 @@ describe.each(testEngines())('ota on %s, five processes', (engine) => {
         const response = await fetch(`${system.otaUrl}/apk/coll/app-release.apk`);
         expect(response.status).toBe(200);
         expect(Buffer.from(await response.arrayBuffer()).equals(APK_BYTES)).toBe(true);
-        const publishing = await publish(system, admin, APK_BYTES, { channel: 'beta' });
+        const publishing = await publishRelease(system, admin, APK_BYTES, { channel: 'beta' });
         expect(publishing.status).toBe(503);
       } finally {
         await system.startStoppedApps();
@@ -479,7 +464,7 @@ describe('ota in one process', () => {
   });
 
   it('publishes, offers and serves a release over the in-process transport', async () => {
-    const published = await publish(system, await adminToken(system), APK_BYTES, { channel: 'production' });
+    const published = await publishRelease(system, await adminToken(system), APK_BYTES, { channel: 'production' });
     expect(published.status).toBe(201);
     expect((await check(system, phone)).body).toMatchObject({ versionCode: 25, sha256: APK_SHA256 });
     const response = await fetch(`${system.otaUrl}/apk/coll/app-release.apk`);

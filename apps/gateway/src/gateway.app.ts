@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createLogger, NestPinoLogger } from '#libs/common';
-import { publishOpenApi } from '#libs/http';
+import { applyServerTimeouts, publishOpenApi, useJsonBodyParser } from '#libs/http';
 import type { AppRuntime, RunningApp } from '#libs/runtime';
 import { GatewayModule } from './gateway.module.js';
 import { tlsCredentials } from './tls/tls-credentials.js';
@@ -15,8 +15,9 @@ export async function startGateway(runtime: AppRuntime): Promise<RunningApp> {
     logger: new NestPinoLogger(createLogger('gateway', config.logLevel)),
   });
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
-  app.useBodyParser('json', { limit: '2mb' });
+  app.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
+  useJsonBodyParser(app, '2mb');
+  applyServerTimeouts('gateway', app.getHttpServer(), config.http);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
   publishOpenApi(app, {
     title: 'Mobile Collection staging API',

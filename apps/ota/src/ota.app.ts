@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createLogger, NestPinoLogger } from '#libs/common';
-import { publishOpenApi } from '#libs/http';
+import { applyServerTimeouts, publishOpenApi, useJsonBodyParser } from '#libs/http';
 import { attachMessageServer, type AppRuntime, type RunningApp } from '#libs/runtime';
 import { OtaModule } from './ota.module.js';
 
@@ -12,6 +12,8 @@ export async function startOta(runtime: AppRuntime): Promise<RunningApp> {
     logger: new NestPinoLogger(createLogger('ota', config.logLevel)),
   });
   app.disable('x-powered-by');
+  useJsonBodyParser(app, '100kb');
+  applyServerTimeouts('ota', app.getHttpServer(), config.http);
   publishOpenApi(app, {
     title: 'Mobile Collection app updates',
     description: 'APK downloads and update checks for phones; publishing and managing releases for admins. Errors are RFC 9457 problem+json.',

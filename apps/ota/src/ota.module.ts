@@ -4,6 +4,7 @@ import { ConfigModule } from '#libs/config';
 import { HttpEdgeModule } from '#libs/http';
 import type { AppRuntime } from '#libs/runtime';
 import { TransportModule } from '#libs/transport';
+import { DatabaseSessionCheck } from './auth/session.check.js';
 import { CatalogueModule } from './catalogue/catalogue.module.js';
 import { DownloadsModule } from './downloads/downloads.module.js';
 import { ReleasesModule } from './releases/releases.module.js';
@@ -20,7 +21,7 @@ export class OtaModule {
         ConfigModule.forRoot(runtime.config),
         TransportModule.forClients(['database'], runtime.bus),
         HttpEdgeModule.forApp('ota'),
-        AuthModule.forRoot(),
+        AuthModule.forRoot({ sessionCheck: DatabaseSessionCheck }),
         SystemModule,
         CatalogueModule,
         UpdatesModule,

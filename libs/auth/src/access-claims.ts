@@ -13,7 +13,7 @@ export interface AccessClaims {
   deviceId: string | null;
 }
 
-/** The authenticated caller of a request, as guards and handlers see it. */
+/** The authenticated caller of a request, as guards and handlers see it: role and branch as they are now, not as the token says. */
 export interface AuthenticatedUser extends AccessClaims {
   token: string;
   expiresAt: Date;

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ProblemError } from '#libs/common';
 import type { Role } from './access-claims.js';
@@ -6,13 +6,16 @@ import { AccessTokenService } from './access-token.service.js';
 import { PUBLIC_ROUTE, REQUIRED_ROLES, type AuthenticatedRequest } from './auth.decorators.js';
 import { SESSION_CHECK, type SessionCheck } from './session-check.js';
 
-/** Every route needs a valid bearer token unless marked @Public(); @Roles() narrows who. */
+/**
+ * Every route needs a valid bearer token unless marked @Public(); @Roles() narrows who. The session
+ * check runs on every request, and the handler sees the caller's role and branch as they are now.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokenService,
-    @Optional() @Inject(SESSION_CHECK) private readonly sessions?: SessionCheck,
+    @Inject(SESSION_CHECK) private readonly sessions: SessionCheck,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -21,9 +24,10 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = bearerTokenOf(request.header('authorization'));
-    const user = this.tokens.verify(token);
-    // Authentication before authorization: a revoked phone or disabled user gets 401 on every route, never a 403.
-    await this.sessions?.assertActive(user);
+    const claims = this.tokens.verify(token);
+    // Authentication before authorization: a disabled user, a changed role or an unbound phone gets 401 on every route, never a 403.
+    const standing = await this.sessions.standingOf({ userId: claims.sub, role: claims.role, deviceId: claims.deviceId });
+    const user = { ...claims, ...standing };
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles && !roles.includes(user.role)) {
       throw ProblemError.forbidden(`This needs the ${roles.join(' or ')} role`);

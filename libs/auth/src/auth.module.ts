@@ -10,11 +10,12 @@ import { SESSION_CHECK, type SessionCheck } from './session-check.js';
 
 /**
  * Bearer-token authentication for a public HTTP app: the token service and a
- * global guard. `sessionCheck` adds the app's own per-request check.
+ * global guard. `sessionCheck` is how the app reads the caller's session on
+ * every request; there is no public app without one.
  */
 @Module({})
 export class AuthModule {
-  static forRoot(options: { sessionCheck?: Type<SessionCheck> } = {}): DynamicModule {
+  static forRoot(options: { sessionCheck: Type<SessionCheck> }): DynamicModule {
     return {
       module: AuthModule,
       global: true,
@@ -28,7 +29,7 @@ export class AuthModule {
       providers: [
         AccessTokenService,
         { provide: APP_GUARD, useClass: AuthGuard },
-        ...(options.sessionCheck ? [{ provide: SESSION_CHECK, useClass: options.sessionCheck }] : []),
+        { provide: SESSION_CHECK, useClass: options.sessionCheck },
       ],
       exports: [AccessTokenService],
     };

@@ -3,4 +3,5 @@ export { AccessTokenService } from './access-token.service.js';
 export { Public, Roles, CurrentUser, type AuthenticatedRequest } from './auth.decorators.js';
 export { AuthModule } from './auth.module.js';
 export { type SessionCheck } from './session-check.js';
+export { sessionStanding } from './session-standing.js';
 export { hashPassword, verifyPassword, decoyPasswordHash } from './password-hash.js';

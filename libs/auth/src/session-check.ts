@@ -1,12 +1,13 @@
-import type { AuthenticatedUser } from './access-claims.js';
+import type { SessionCheckRequest, SessionStanding } from '#libs/contract';
 
 /**
- * A check run on every authenticated request after the signature, for what a
- * token cannot say by itself (a revoked device, a disabled user). Apps that
- * know such state pass one to `AuthModule.forRoot({ sessionCheck })`; it throws a ProblemError to refuse.
+ * Run on every authenticated request after the signature, for what a token
+ * cannot say by itself (a disabled user, a changed role or branch, a revoked
+ * phone). Each public app reads the session's record where it may reach it and
+ * applies `sessionStanding`; a 401 ProblemError refuses.
  */
 export const SESSION_CHECK = Symbol('SESSION_CHECK');
 
 export interface SessionCheck {
-  assertActive(user: AuthenticatedUser): Promise<void>;
+  standingOf(claims: SessionCheckRequest): Promise<SessionStanding>;
 }

@@ -5,4 +5,7 @@ export { runWithRequestId, currentRequestId, acceptOrCreateRequestId } from './l
 export { describeProcess } from './process-status.js';
 export { workspaceRoot } from './workspace.js';
 export { writeFileAtomically, syncToDisk } from './files/atomic-file.js';
+export { isOutOfSpace } from './files/out-of-space.js';
+export { assertFreeSpace } from './files/free-space.js';
+export { installationSecret } from './files/installation-secret.js';
 export { workDateOf, addDays, endOfWorkDate } from './work-date.js';

@@ -39,6 +39,26 @@ export interface OtaSettings {
   catalogueTtlMs: number;
 }
 
+/** How the public HTTP servers (gateway, ota) treat slow clients. */
+export interface HttpLimits {
+  /** Time to receive a request's headers. */
+  headersTimeoutMs: number;
+  /** Time to receive a whole request, however fast its body arrives: the last resort for huge uploads. */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open. */
+  keepAliveTimeoutMs: number;
+  /** A body may take this long before its average rate is held against it... */
+  bodyGraceMs: number;
+  /** ...and must then have arrived at this many bytes per second on average. */
+  bodyMinBytesPerSecond: number;
+}
+
+/** Password checks (scrypt) the collector runs at once and keeps waiting; the rest are refused at once. */
+export interface PasswordCheckLimits {
+  concurrency: number;
+  queue: number;
+}
+
 /**
  * The validated runtime configuration. Built once per process by `loadConfig`
  * and provided to every module under this class token.
@@ -54,9 +74,15 @@ export class AppConfig {
   serviceHosts: ServiceHosts;
   ports: ServicePorts;
   jwtSecret: string | undefined;
+  /** Signs every message between services on TCP; unset (development only): a key made once under DATA_DIR. */
+  internalKey: string | undefined;
+  /** A second key that verifies messages but never signs them: the other key while a rotation rolls out. */
+  internalKeyPrevious: string | undefined;
   tlsCert: string | undefined;
   tlsKey: string | undefined;
   mediaMaxBytes: number;
+  /** Below this much free space on the disk of the database (SQLite) or of the photos, readiness reports that storage full. */
+  storageMinFreeBytes: number;
   ota: OtaSettings;
   mediaMaxPixels: number;
   photoMaxDistanceM: number;
@@ -70,6 +96,10 @@ export class AppConfig {
   /** How far in the future (by the server's clock) a visit's time may be, for phones whose clock runs ahead. */
   visitClockSkewSeconds: number;
   rpcTimeoutMs: number;
+  /** Proxies whose `X-Forwarded-For` names the client (addresses, CIDR ranges, `loopback`...); empty: none. */
+  trustedProxies: string[];
+  http: HttpLimits;
+  passwordChecks: PasswordCheckLimits;
   workTimeZone: string;
   logLevel: LogLevel;
 

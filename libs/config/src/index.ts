@@ -8,6 +8,7 @@ export {
   type ServicePorts,
   type ServiceHosts,
   type OtaSettings,
+  type HttpLimits,
   type SqliteSyncMode,
 } from './app-config.js';
 export { ConfigError } from './config.error.js';

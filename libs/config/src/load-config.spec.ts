@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { workspaceRoot } from '#libs/common';
 import { ConfigError } from './config.error.js';
 import { loadConfig } from './load-config.js';
 
@@ -11,6 +14,14 @@ function errorOf(env: Record<string, string>): ConfigError {
     throw error;
   }
   throw new Error('expected a ConfigError');
+}
+
+const RANDOM_KEY = randomBytes(33).toString('base64url');
+
+/** Every value `.env.example` shows, as someone copying it would set it. */
+function valuesShownInEnvExample(): string[] {
+  const lines = readFileSync(join(workspaceRoot(), '.env.example'), 'utf8').split('\n');
+  return lines.flatMap((line) => /^[A-Z0-9_]+=(.+)$/.exec(line)?.[1] ?? []);
 }
 
 describe('loadConfig', () => {
@@ -26,16 +37,23 @@ describe('loadConfig', () => {
       serviceHosts: { collector: '127.0.0.1', database: '127.0.0.1', media: '127.0.0.1', ota: '127.0.0.1' },
       ports: { gateway: 7443, collector: 8081, database: 8082, media: 8083, ota: 8000, otaRpc: 8084 },
       mediaMaxBytes: 10 * 1024 * 1024,
+      storageMinFreeBytes: 16 * 1024 * 1024,
       ota: { packageName: 'id.multifinance.collection', maxApkBytes: 200 * 1024 * 1024, publicUrl: 'http://localhost:8000', catalogueTtlMs: 5000 },
       mediaMaxPixels: 50_000_000,
       photoMaxDistanceM: 500,
       photoMaxTimeGapMinutes: 120,
+      jwtSecret: undefined,
+      internalKey: undefined,
+      internalKeyPrevious: undefined,
       demoData: true,
       demoAccountsPerCollector: 25,
       demoReceiptsPerCollector: 500,
       promiseWindowDays: 7,
       visitClockSkewSeconds: 300,
       rpcTimeoutMs: 5000,
+      trustedProxies: [],
+      http: { headersTimeoutMs: 20_000, requestTimeoutMs: 3_600_000, keepAliveTimeoutMs: 5000, bodyGraceMs: 10_000, bodyMinBytesPerSecond: 4096 },
+      passwordChecks: { concurrency: 4, queue: 8 },
       workTimeZone: 'Asia/Jakarta',
       logLevel: 'info',
     });
@@ -53,10 +71,13 @@ describe('loadConfig', () => {
       OTA_RPC_PORT: '9084',
       MEDIA_MAX_BYTES: '2048',
       MEDIA_MAX_PIXELS: '24000000',
+      STORAGE_MIN_FREE_MB: '256',
       PHOTO_MAX_DISTANCE_M: '250',
       PHOTO_MAX_TIME_GAP_MINUTES: '30',
       DEMO_DATA: 'false',
       JWT_SECRET: 'x'.repeat(40),
+      INTERNAL_KEY: RANDOM_KEY,
+      INTERNAL_KEY_PREVIOUS: 'p'.repeat(32),
       DEMO_ACCOUNTS_PER_COLLECTOR: '40',
       DEMO_RECEIPTS_PER_COLLECTOR: '999999',
       PROMISE_WINDOW_DAYS: '14',
@@ -67,6 +88,14 @@ describe('loadConfig', () => {
       OTA_MAX_APK_BYTES: '52428800',
       OTA_PUBLIC_URL: 'https://updates.example.co.id/',
       OTA_CATALOGUE_TTL_MS: '0',
+      TRUSTED_PROXIES: ' 10.0.0.0/8, 192.168.1.7,fd00::/8 , loopback',
+      HTTP_HEADERS_TIMEOUT_MS: '5000',
+      HTTP_REQUEST_TIMEOUT_MS: '600000',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '65000',
+      HTTP_BODY_GRACE_MS: '3000',
+      HTTP_BODY_MIN_BYTES_PER_SECOND: '1024',
+      PASSWORD_CHECK_CONCURRENCY: '4',
+      PASSWORD_CHECK_QUEUE: '0',
     });
     expect(config.dataDir).toBe('/srv/staging');
     expect(config.dbUrl).toBe('postgres://staging@db:5432/staging');
@@ -76,15 +105,21 @@ describe('loadConfig', () => {
     expect(config.ports.otaRpc).toBe(9084);
     expect(config.mediaMaxBytes).toBe(2048);
     expect(config.mediaMaxPixels).toBe(24_000_000);
+    expect(config.storageMinFreeBytes).toBe(256 * 1024 * 1024);
     expect(config.photoMaxDistanceM).toBe(250);
     expect(config.photoMaxTimeGapMinutes).toBe(30);
     expect(config.demoData).toBe(false);
     expect(config.jwtSecret).toHaveLength(40);
+    expect(config.internalKey).toBe(RANDOM_KEY);
+    expect(config.internalKeyPrevious).toBe('p'.repeat(32));
     expect(config.demoAccountsPerCollector).toBe(40);
     expect(config.demoReceiptsPerCollector).toBe(999_999);
     expect(config.promiseWindowDays).toBe(14);
     expect(config.sqliteSynchronous).toBe('normal');
     expect(config.visitClockSkewSeconds).toBe(60);
+    expect(config.trustedProxies).toEqual(['10.0.0.0/8', '192.168.1.7', 'fd00::/8', 'loopback']);
+    expect(config.http).toEqual({ headersTimeoutMs: 5000, requestTimeoutMs: 600_000, keepAliveTimeoutMs: 65_000, bodyGraceMs: 3000, bodyMinBytesPerSecond: 1024 });
+    expect(config.passwordChecks).toEqual({ concurrency: 4, queue: 0 });
     expect(config.ota).toEqual({
       packageName: 'co.example.field_app',
       maxApkBytes: 52428800,
@@ -106,6 +141,16 @@ describe('loadConfig', () => {
     [{ TRANSPORT: 'carrier-pigeon' }, 'TRANSPORT', 'expected one of inproc, tcp, got "carrier-pigeon"'],
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA', 'expected true or false, got "maybe"'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET', 'must be at least 32 characters long'],
+    [{ INTERNAL_KEY: 'k'.repeat(31) }, 'INTERNAL_KEY', 'must be at least 32 characters long'],
+    [{ INTERNAL_KEY_PREVIOUS: 'short' }, 'INTERNAL_KEY_PREVIOUS', 'must be at least 32 characters long'],
+    [{ NODE_ENV: 'production' }, 'INTERNAL_KEY', 'required when NODE_ENV is production'],
+    [{ NODE_ENV: 'production', INTERNAL_KEY: 'k'.repeat(48) }, 'INTERNAL_KEY', 'is one character repeated; production needs a random key'],
+    [
+      { NODE_ENV: 'production', INTERNAL_KEY: RANDOM_KEY, INTERNAL_KEY_PREVIOUS: '0'.repeat(32) },
+      'INTERNAL_KEY_PREVIOUS',
+      'is one character repeated; production needs a random key',
+    ],
+    [{ NODE_ENV: 'production', INTERNAL_KEY: RANDOM_KEY, JWT_SECRET: 'x'.repeat(40) }, 'JWT_SECRET', 'is one character repeated; production needs a random key'],
     [{ TLS_CERT: '/etc/tls/gateway.crt' }, 'TLS_KEY', 'TLS_CERT and TLS_KEY must be set together'],
     [{ WORK_TIMEZONE: 'Java/Jakarta' }, 'WORK_TIMEZONE', '"Java/Jakarta" is not an IANA time zone'],
     [{ DEMO_RECEIPTS_PER_COLLECTOR: '1000000' }, 'DEMO_RECEIPTS_PER_COLLECTOR', 'expected a number from 1 to 999999, got 1000000'],
@@ -118,12 +163,37 @@ describe('loadConfig', () => {
     [{ OTA_PUBLIC_URL: 'ftp://updates.example' }, 'OTA_PUBLIC_URL', 'is not an http(s) URL: "ftp://updates.example"'],
     [{ OTA_CATALOGUE_TTL_MS: '-1' }, 'OTA_CATALOGUE_TTL_MS', 'expected a whole number, got "-1"'],
     [{ MEDIA_MAX_PIXELS: '300000000' }, 'MEDIA_MAX_PIXELS', 'expected a number from 1 to 268402689, got 300000000'],
+    [{ STORAGE_MIN_FREE_MB: '16MB' }, 'STORAGE_MIN_FREE_MB', 'expected a whole number, got "16MB"'],
     [{ PHOTO_MAX_DISTANCE_M: '0' }, 'PHOTO_MAX_DISTANCE_M', 'expected a number from 1 to 1000000, got 0'],
     [{ PHOTO_MAX_TIME_GAP_MINUTES: '2h' }, 'PHOTO_MAX_TIME_GAP_MINUTES', 'expected a whole number, got "2h"'],
+    [{ TRUSTED_PROXIES: '10.0.0.1,proxy.internal' }, 'TRUSTED_PROXIES', '"proxy.internal" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal'],
+    [{ TRUSTED_PROXIES: '10.0.0.0/33' }, 'TRUSTED_PROXIES', '"10.0.0.0/33" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal'],
+    [{ TRUSTED_PROXIES: '*' }, 'TRUSTED_PROXIES', '"*" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal'],
+    [{ HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' }, 'HTTP_REQUEST_TIMEOUT_MS', 'must not be shorter than HTTP_HEADERS_TIMEOUT_MS (60000)'],
+    [{ HTTP_BODY_MIN_BYTES_PER_SECOND: '0' }, 'HTTP_BODY_MIN_BYTES_PER_SECOND', 'expected a number from 1 to 104857600, got 0'],
+    [{ PASSWORD_CHECK_CONCURRENCY: '0' }, 'PASSWORD_CHECK_CONCURRENCY', 'expected a number from 1 to 64, got 0'],
   ])('refuses %j naming %s', (env, variable, reason) => {
     const error = errorOf(env as Record<string, string>);
     expect(error.variable).toBe(variable);
     expect(error.message).toBe(`Invalid environment variable ${variable}: ${reason}`);
+  });
+
+  it('takes keys of one character repeated in development only', () => {
+    expect(loadConfig({ INTERNAL_KEY: 'k'.repeat(32), JWT_SECRET: 'x'.repeat(32) }).internalKey).toBe('k'.repeat(32));
+    const production = loadConfig({ NODE_ENV: 'production', INTERNAL_KEY: RANDOM_KEY, JWT_SECRET: `${'x'.repeat(31)}y` });
+    expect(production.internalKey).toBe(RANDOM_KEY);
+    expect(production.jwtSecret).toBe(`${'x'.repeat(31)}y`);
+  });
+
+  it('refuses in production, as any key, every value .env.example shows', () => {
+    const shown = [...new Set(valuesShownInEnvExample())];
+    expect(shown).toEqual(expect.arrayContaining(['./data', 'Asia/Jakarta']));
+    for (const variable of ['JWT_SECRET', 'INTERNAL_KEY', 'INTERNAL_KEY_PREVIOUS']) {
+      for (const value of shown) {
+        expect(errorOf({ NODE_ENV: 'production', INTERNAL_KEY: RANDOM_KEY, [variable]: value }).variable).toBe(variable);
+      }
+    }
+    expect(errorOf({ NODE_ENV: 'production', INTERNAL_KEY: '' }).variable).toBe('INTERNAL_KEY');
   });
 
   it('treats an empty variable as unset', () => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import {
   AppConfig,
@@ -6,6 +7,7 @@ import {
   SQLITE_SYNC_MODES,
   TRANSPORTS,
   type DbType,
+  type HttpLimits,
   type LogLevel,
   type OtaSettings,
   type SqliteSyncMode,
@@ -71,12 +73,23 @@ function readDbUrl(env: Env, dbType: DbType): string | undefined {
   return url;
 }
 
-function readJwtSecret(env: Env): string | undefined {
-  const secret = read(env, 'JWT_SECRET');
-  if (secret !== undefined && secret.length < 32) {
-    throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
-  }
+/**
+ * A key given by the environment. Production refuses one character repeated:
+ * the placeholder people type, and as guessable as no key at all.
+ */
+function readSecret(env: Env, name: string, production: boolean): string | undefined {
+  const secret = read(env, name);
+  if (secret === undefined) return undefined;
+  if (secret.length < 32) throw new ConfigError(name, 'must be at least 32 characters long');
+  if (production && /^(.)\1*$/su.test(secret)) throw new ConfigError(name, 'is one character repeated; production needs a random key');
   return secret;
+}
+
+/** Development makes the key under DATA_DIR; production must be given the one key every service shares. */
+function readInternalKey(env: Env, production: boolean): string | undefined {
+  const key = readSecret(env, 'INTERNAL_KEY', production);
+  if (key === undefined && production) throw new ConfigError('INTERNAL_KEY', 'required when NODE_ENV is production');
+  return key;
 }
 
 function readTlsPair(env: Env): { tlsCert: string | undefined; tlsKey: string | undefined } {
@@ -106,12 +119,49 @@ function readOtaSettings(env: Env, otaPort: number): OtaSettings {
   };
 }
 
+// The names express (proxy-addr) knows for the private ranges.
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+function readTrustedProxies(env: Env): string[] {
+  const entries = (read(env, 'TRUSTED_PROXIES') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const bad = entries.find((entry) => !isProxyAddress(entry));
+  if (bad !== undefined) {
+    throw new ConfigError('TRUSTED_PROXIES', `"${bad}" is not an IP address, a CIDR range or one of ${PROXY_RANGE_NAMES.join(', ')}`);
+  }
+  return entries;
+}
+
+function readHttpLimits(env: Env): HttpLimits {
+  const headersTimeoutMs = readInt(env, 'HTTP_HEADERS_TIMEOUT_MS', 20_000, 1000, 600_000);
+  const requestTimeoutMs = readInt(env, 'HTTP_REQUEST_TIMEOUT_MS', 3_600_000, 1000, 86_400_000);
+  if (requestTimeoutMs < headersTimeoutMs) {
+    throw new ConfigError('HTTP_REQUEST_TIMEOUT_MS', `must not be shorter than HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs})`);
+  }
+  return {
+    headersTimeoutMs,
+    requestTimeoutMs,
+    keepAliveTimeoutMs: readInt(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5000, 100, 600_000),
+    bodyGraceMs: readInt(env, 'HTTP_BODY_GRACE_MS', 10_000, 1000, 600_000),
+    bodyMinBytesPerSecond: readInt(env, 'HTTP_BODY_MIN_BYTES_PER_SECOND', 4096, 1, 100 * 1024 * 1024),
+  };
+}
+
 /**
  * Reads and validates every variable the services understand. Fails fast with
  * a `ConfigError` naming the first bad variable, so a misconfigured container
  * stops at start-up instead of misbehaving later.
  */
 export function loadConfig(env: Env = process.env): AppConfig {
+  const production = read(env, 'NODE_ENV') === 'production';
   const dbType = readChoice<DbType>(env, 'DB_TYPE', DB_TYPES, 'sqlite');
   const internalHost = read(env, 'INTERNAL_HOST') ?? '127.0.0.1';
   const otaPort = readPort(env, 'OTA_PORT', 8000);
@@ -136,9 +186,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ota: otaPort,
       otaRpc: readPort(env, 'OTA_RPC_PORT', 8084),
     },
-    jwtSecret: readJwtSecret(env),
+    jwtSecret: readSecret(env, 'JWT_SECRET', production),
+    internalKey: readInternalKey(env, production),
+    internalKeyPrevious: readSecret(env, 'INTERNAL_KEY_PREVIOUS', production),
     ...readTlsPair(env),
     mediaMaxBytes: readInt(env, 'MEDIA_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    storageMinFreeBytes: readInt(env, 'STORAGE_MIN_FREE_MB', 16, 0, 1024 * 1024) * 1024 * 1024,
     ota: readOtaSettings(env, otaPort),
     mediaMaxPixels: readInt(env, 'MEDIA_MAX_PIXELS', 50_000_000, 1, 268_402_689),
     photoMaxDistanceM: readInt(env, 'PHOTO_MAX_DISTANCE_M', 500, 1, 1_000_000),
@@ -149,6 +202,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     promiseWindowDays: readInt(env, 'PROMISE_WINDOW_DAYS', 7, 0, 90),
     visitClockSkewSeconds: readInt(env, 'VISIT_CLOCK_SKEW_SECONDS', 300, 0, 3600),
     rpcTimeoutMs: readInt(env, 'RPC_TIMEOUT_MS', 5000, 100, 120000),
+    trustedProxies: readTrustedProxies(env),
+    http: readHttpLimits(env),
+    passwordChecks: {
+      concurrency: readInt(env, 'PASSWORD_CHECK_CONCURRENCY', 4, 1, 64),
+      queue: readInt(env, 'PASSWORD_CHECK_QUEUE', 8, 0, 1000),
+    },
     workTimeZone: readTimeZone(env, 'WORK_TIMEZONE', 'Asia/Jakarta'),
     logLevel: readChoice<LogLevel>(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
   });

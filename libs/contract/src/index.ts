@@ -9,7 +9,7 @@ export type {
   StatusReply,
 } from './system/service-status.js';
 export type { Actor, BatchView, DeviceView, Role, UserView } from './collection/views.js';
-export { AuthMessages, type LoginReply, type LoginRequest, type SessionCheckRequest } from './collection/auth.messages.js';
+export { AuthMessages, type LoginReply, type LoginRequest, type SessionCheckRequest, type SessionStanding } from './collection/auth.messages.js';
 export type { BindDeviceRequest, OpenBatchRequest, SessionRecord, UserRecord } from './store/store-records.js';
 export { BatchStore, DeviceStore, UserStore } from './store/store.messages.js';
 export type {

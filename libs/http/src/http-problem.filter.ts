@@ -1,6 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { currentRequestId, makeProblem, ProblemError, type Problem } from '#libs/common';
+import { currentRequestId, makeProblem, ProblemError, toProblem, type Problem } from '#libs/common';
 
 const CODES: Record<number, string> = {
   400: 'bad-request',
@@ -29,6 +29,8 @@ function fromParserError(error: unknown): Problem | undefined {
   if (typeof candidate?.status !== 'number' || candidate.status < 400 || candidate.status >= 500) return undefined;
   if (candidate.type === 'entity.parse.failed') return makeProblem(400, 'malformed-json', 'The request body is not valid JSON');
   if (candidate.type === 'entity.too.large') return makeProblem(413, 'payload-too-large', 'The request body is too large');
+  if (candidate.type === 'entity.too.deep') return makeProblem(400, 'json-too-deep', String(candidate.message));
+  if (candidate.type === 'entity.too.wide') return makeProblem(400, 'json-too-wide', String(candidate.message));
   return makeProblem(candidate.status, CODES[candidate.status] ?? `http-${candidate.status}`, String(candidate.message));
 }
 
@@ -41,6 +43,11 @@ export class HttpProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
+    // An answer already under way cannot become a problem: the client sees its connection cut short.
+    if (response.headersSent) {
+      response.destroy();
+      return;
+    }
     const problem = this.problemOf(exception);
     if (problem.status >= 500) this.logger.warn({ status: problem.status, code: problem.code, path: request.path }, problem.detail);
     if (problem.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(problem.retryAfterSeconds));
@@ -57,6 +64,6 @@ export class HttpProblemFilter implements ExceptionFilter {
     if (parserProblem) return parserProblem;
     if (exception instanceof HttpException) return fromHttpException(exception);
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    return ProblemError.internal().problem;
+    return toProblem(exception);
   }
 }

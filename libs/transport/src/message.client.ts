@@ -40,7 +40,12 @@ export class MessageClient implements OnApplicationShutdown {
       const status = await this.send(message, {}, { timeoutMs });
       return { service: message.service, up: true, status };
     } catch (error) {
-      return { service: message.service, up: false, reason: error instanceof Error ? error.message : String(error) };
+      return {
+        service: message.service,
+        up: false,
+        reason: error instanceof Error ? error.message : String(error),
+        code: error instanceof ProblemError ? error.problem.code : 'service-unavailable',
+      };
     }
   }
 

@@ -3,7 +3,7 @@ import { Controller, type INestMicroservice } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
-import { createServer as createNetServer } from 'node:net';
+import { createServer as createNetServer, type Server } from 'node:net';
 import { createLogger, currentRequestId, ProblemError, runWithRequestId } from '#libs/common';
 import { loadConfig, type AppConfig } from '#libs/config';
 import { defineMessage } from '#libs/contract';
@@ -11,6 +11,7 @@ import { InprocBus } from './inproc/inproc.bus.js';
 import { MessageClient } from './message.client.js';
 import { problemOf } from '../../../test/support/problems.js';
 import { RpcProblemFilter } from './rpc-problem.filter.js';
+import { PacketSigner } from './signing/packet-signer.js';
 import { createClientProxy, createServer } from './transport.factory.js';
 
 interface EchoRequest {
@@ -24,10 +25,13 @@ const Crash = defineMessage<Record<string, never>, never>('collector', 'test.cra
 const Stall = defineMessage<{ ms: number }, { done: true }>('collector', 'test.stall');
 const Mirror = defineMessage<{ contentBase64: string }, { contentBase64: string }>('collector', 'test.mirror');
 
+let echoed = 0;
+
 @Controller()
 class ProbeController {
   @MessagePattern(Echo.pattern)
   echo(@Payload() request: EchoRequest) {
+    echoed += 1;
     return { text: request.text, whenType: typeof request.when, requestId: currentRequestId() };
   }
 
@@ -63,6 +67,10 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+function randomKey(): string {
+  return randomBytes(32).toString('base64url');
+}
+
 async function startProbeService(config: AppConfig, bus: InprocBus): Promise<INestMicroservice> {
   const moduleRef = await Test.createTestingModule({ controllers: [ProbeController] }).compile();
   const service = moduleRef.createNestMicroservice({ strategy: createServer('collector', config, bus), logger: false });
@@ -78,7 +86,7 @@ describe.each(['inproc', 'tcp'] as const)('the %s transport', (transport) => {
   let client: MessageClient;
 
   beforeEach(async () => {
-    config = loadConfig({ TRANSPORT: transport, COLLECTOR_PORT: String(await freePort()), RPC_TIMEOUT_MS: '1000' });
+    config = loadConfig({ TRANSPORT: transport, COLLECTOR_PORT: String(await freePort()), RPC_TIMEOUT_MS: '1000', INTERNAL_KEY: randomKey() });
     bus = new InprocBus();
     service = await startProbeService(config, bus);
     client = new MessageClient(new Map([['collector', createClientProxy('collector', config, bus)]]), config.rpcTimeoutMs);
@@ -159,5 +167,79 @@ describe.each(['inproc', 'tcp'] as const)('the %s transport', (transport) => {
     service = undefined;
     const status = await client.probe(defineMessage('collector', 'system.status'));
     expect(status).toMatchObject({ service: 'collector', up: false });
+  });
+});
+
+describe('the tcp transport between services of different keys', () => {
+  let port: number;
+  const services: INestMicroservice[] = [];
+  const clients: MessageClient[] = [];
+  let rogue: Server | undefined;
+
+  const configWith = (keys: Record<string, string>) => loadConfig({ TRANSPORT: 'tcp', COLLECTOR_PORT: String(port), RPC_TIMEOUT_MS: '2000', ...keys });
+  const serviceWith = async (keys: Record<string, string>) => {
+    const service = await startProbeService(configWith(keys), new InprocBus());
+    services.push(service);
+    return service;
+  };
+  const clientWith = (keys: Record<string, string>) => {
+    const config = configWith(keys);
+    const client = new MessageClient(new Map([['collector', createClientProxy('collector', config)]]), config.rpcTimeoutMs);
+    clients.push(client);
+    return client;
+  };
+
+  beforeEach(async () => {
+    port = await freePort();
+    echoed = 0;
+  });
+
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.onApplicationShutdown();
+    for (const service of services.splice(0)) await service.close();
+    await new Promise((resolve) => (rogue ? rogue.close(resolve) : resolve(undefined)));
+    rogue = undefined;
+  });
+
+  it('refuses a caller signing with another key before the handler runs, and keeps serving its own callers', async () => {
+    const key = randomKey();
+    await serviceWith({ INTERNAL_KEY: key });
+    const error = await problemOf(clientWith({ INTERNAL_KEY: randomKey() }).send(Echo, { text: 'x', when: 'now' }));
+    expect(error.problem).toMatchObject({ status: 503, code: 'service-unavailable', service: 'collector' });
+    expect(error.problem.detail).toContain('Connection closed');
+    expect(echoed).toBe(0);
+
+    expect((await clientWith({ INTERNAL_KEY: key }).send(Echo, { text: 'own', when: 'now' })).text).toBe('own');
+    expect(echoed).toBe(1);
+  });
+
+  it('believes no reply from a server signing with another key', async () => {
+    const stranger = new PacketSigner({ current: randomKey() });
+    rogue = createNetServer((socket) =>
+      socket.once('data', (frame) => {
+        const { id } = JSON.parse(String(frame).slice(String(frame).indexOf('#') + 1)) as { id: string };
+        const reply = JSON.stringify(stranger.sign('reply', { response: { text: 'forged', whenType: 'string' }, isDisposed: true, id }));
+        socket.write(`${reply.length}#${reply}`);
+      }),
+    );
+    await new Promise<void>((resolve) => rogue!.listen(port, '127.0.0.1', resolve));
+    const error = await problemOf(clientWith({ INTERNAL_KEY: randomKey() }).send(Echo, { text: 'x', when: 'now' }));
+    expect(error.problem).toMatchObject({ status: 503, service: 'collector' });
+    expect(JSON.stringify(error.problem)).not.toContain('forged');
+  });
+
+  it('goes on answering through each step of a key rotation', async () => {
+    const [oldKey, newKey] = [randomKey(), randomKey()];
+    const steps: { server: Record<string, string>; client: Record<string, string> }[] = [
+      { server: { INTERNAL_KEY: oldKey }, client: { INTERNAL_KEY: oldKey, INTERNAL_KEY_PREVIOUS: newKey } },
+      { server: { INTERNAL_KEY: oldKey, INTERNAL_KEY_PREVIOUS: newKey }, client: { INTERNAL_KEY: newKey, INTERNAL_KEY_PREVIOUS: oldKey } },
+      { server: { INTERNAL_KEY: newKey, INTERNAL_KEY_PREVIOUS: oldKey }, client: { INTERNAL_KEY: newKey } },
+    ];
+    for (const [index, step] of steps.entries()) {
+      const service = await serviceWith(step.server);
+      const reply = await clientWith(step.client).send(Echo, { text: `step ${index + 1}`, when: 'now' });
+      expect(reply.text).toBe(`step ${index + 1}`);
+      await service.close();
+    }
   });
 });

@@ -9,11 +9,13 @@ import {
 } from '@nestjs/microservices';
 import type { AppConfig } from '#libs/config';
 import type { ServiceName } from '#libs/contract';
-import { currentRequestId, runWithRequestId } from '#libs/common';
+import { currentRequestId, installationSecret, runWithRequestId } from '#libs/common';
 import type { InprocBus } from './inproc/inproc.bus.js';
 import { InprocClient } from './inproc/inproc.client.js';
 import { InprocServer } from './inproc/inproc.server.js';
 import { maxMessageLength } from './message-limits.js';
+import { PacketSigner } from './signing/packet-signer.js';
+import { signedJsonSocket, type SocketSide } from './signing/signed-json-socket.js';
 
 /** Where a service listens for messages, and where its peers reach it. */
 export function serviceAddress(service: ServiceName, config: AppConfig): { host: string; port: number } {
@@ -32,15 +34,26 @@ type AnyServer = Server<any, any>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyClient = ClientProxy<any, any>;
 
+/**
+ * TCP framing that signs and verifies every packet with the internal key.
+ * The in-process transport needs none: its packets never leave the process.
+ */
+function signedFraming(config: AppConfig, side: SocketSide) {
+  const signer = new PacketSigner({
+    current: config.internalKey ?? installationSecret(config.dataDir, 'internal'),
+    previous: config.internalKeyPrevious,
+  });
+  return signedJsonSocket(signer, side, { maxBufferSize: maxMessageLength(config) });
+}
+
 type ContextWithMetadata = BaseRpcContext & { getMetadata?: () => PacketMetadata | undefined };
 
 /** The server a service answers messages on, carrying each caller's request id into the handler. */
 export function createServer(service: ServiceName, config: AppConfig, bus?: InprocBus): AnyServer {
-  const maxBufferSize = maxMessageLength(config);
   const server = (
     config.transport === 'inproc'
-      ? new InprocServer(requireBus(bus), service, maxBufferSize)
-      : new ServerTCP({ host: config.internalHost, port: serviceAddress(service, config).port, maxBufferSize })
+      ? new InprocServer(requireBus(bus), service, maxMessageLength(config))
+      : new ServerTCP({ host: config.internalHost, port: serviceAddress(service, config).port, socketClass: signedFraming(config, 'server') })
   ) as AnyServer;
   server.setOnProcessingStartHook((_transport, context, done) => {
     const requestId = (context as ContextWithMetadata).getMetadata?.()?.requestId ?? randomUUID();
@@ -51,11 +64,10 @@ export function createServer(service: ServiceName, config: AppConfig, bus?: Inpr
 
 /** The client one service uses to reach another, stamping each packet with the request id. */
 export function createClientProxy(service: ServiceName, config: AppConfig, bus?: InprocBus): AnyClient {
-  const maxBufferSize = maxMessageLength(config);
   const client = (
     config.transport === 'inproc'
-      ? new InprocClient(requireBus(bus), service, maxBufferSize)
-      : new ClientTCP({ ...serviceAddress(service, config), maxBufferSize })
+      ? new InprocClient(requireBus(bus), service, maxMessageLength(config))
+      : new ClientTCP({ ...serviceAddress(service, config), socketClass: signedFraming(config, 'client') })
   ) as AnyClient;
   client.setOnDispatchHook((packet) => {
     const requestId = currentRequestId();

@@ -59,6 +59,7 @@ export class UsersService {
       role: request.role,
       branchId,
       active: request.active,
+      mayBindDevices: request.mayBindDevices,
     });
   }
 

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AuthMessages, type LoginReply, type LoginRequest, type SessionCheckRequest } from '#libs/contract';
+import { AuthMessages, type LoginReply, type LoginRequest, type SessionCheckRequest, type SessionStanding } from '#libs/contract';
 import { AuthService } from './auth.service.js';
 
 @Controller()
@@ -13,7 +13,7 @@ export class AuthController {
   }
 
   @MessagePattern(AuthMessages.checkSession.pattern)
-  checkSession(@Payload() request: SessionCheckRequest): Promise<{ active: true }> {
-    return this.auth.checkSession(request.userId, request.deviceId);
+  checkSession(@Payload() request: SessionCheckRequest): Promise<SessionStanding> {
+    return this.auth.checkSession(request);
   }
 }

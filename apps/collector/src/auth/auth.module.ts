@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
-import { LoginThrottle } from './login-throttle.js';
+import { PasswordCheckLimiter } from './password-check.limiter.js';
 
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, LoginThrottle],
+  providers: [AuthService, PasswordCheckLimiter],
 })
 export class AuthModule {}

@@ -1,22 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { decoyPasswordHash, verifyPassword } from '#libs/auth';
+import { decoyPasswordHash, sessionStanding, verifyPassword } from '#libs/auth';
 import { endOfWorkDate, ProblemError, workDateOf } from '#libs/common';
 import { AppConfig } from '#libs/config';
-import { BatchStore, DeviceStore, MIN_ANDROID_SDK, UserStore, type LoginReply, type LoginRequest, type UserRecord } from '#libs/contract';
+import {
+  BatchStore,
+  DeviceStore,
+  MIN_ANDROID_SDK,
+  UserStore,
+  type LoginReply,
+  type LoginRequest,
+  type SessionCheckRequest,
+  type SessionStanding,
+  type UserRecord,
+} from '#libs/contract';
 import { MessageClient } from '#libs/transport';
-import { LoginThrottle } from './login-throttle.js';
+import { PasswordCheckLimiter } from './password-check.limiter.js';
 
 @Injectable()
 export class AuthService {
   constructor(
     private readonly messages: MessageClient,
-    private readonly throttle: LoginThrottle,
+    private readonly passwordChecks: PasswordCheckLimiter,
     private readonly config: AppConfig,
   ) {}
 
   async login(request: LoginRequest): Promise<LoginReply> {
-    this.throttle.assertAllowed(request.username, request.clientAddress);
-    const user = await this.authenticate(request);
+    const user = await this.passwordChecks.run(() => this.authenticate(request));
     const now = new Date();
     const workDate = workDateOf(now, this.config.workTimeZone);
     const expiresAt = endOfWorkDate(workDate, this.config.workTimeZone).toISOString();
@@ -48,27 +57,15 @@ export class AuthService {
     return { user: view, deviceId: device.id, batch, expiresAt };
   }
 
-  /** A token stays usable only while its user is active and, for a collector, its phone still bound. */
-  async checkSession(userId: string, deviceId: string | null): Promise<{ active: true }> {
-    const session = await this.messages.send(UserStore.sessionOf, { userId, deviceId });
-    if (!session?.active) throw ProblemError.unauthorized('This account is disabled');
-    if (session.role === 'collector') {
-      const { device } = session;
-      if (device?.status !== 'active' || device.userId !== userId) {
-        throw ProblemError.unauthorized('This phone is no longer bound to the account; log in again');
-      }
-    }
-    return { active: true };
+  /** The gateway's session check: the token's user and phone as they are now, in one read. */
+  async checkSession(claims: SessionCheckRequest): Promise<SessionStanding> {
+    return sessionStanding(claims, await this.messages.send(UserStore.sessionOf, { userId: claims.userId, deviceId: claims.deviceId }));
   }
 
   private async authenticate(request: LoginRequest): Promise<UserRecord> {
     const user = await this.messages.send(UserStore.findByUsername, { username: request.username });
     const valid = await verifyPassword(request.password, user?.passwordHash ?? (await decoyPasswordHash()));
-    if (!user || !valid || !user.active) {
-      this.throttle.recordFailure(request.username, request.clientAddress);
-      throw ProblemError.unauthorized('Wrong username or password');
-    }
-    this.throttle.recordSuccess(request.username, request.clientAddress);
+    if (!user || !valid || !user.active) throw ProblemError.unauthorized('Wrong username or password');
     return user;
   }
 }

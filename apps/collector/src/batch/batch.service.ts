@@ -27,7 +27,7 @@ export class BatchService {
 
   async syncStatus(actor: Actor): Promise<SyncStatusView> {
     const batch = await this.day.requireOpenBatch(actor);
-    return this.describe(batch.id);
+    return this.describe(actor.userId, batch.id);
   }
 
   /**
@@ -37,7 +37,7 @@ export class BatchService {
    */
   async close(actor: Actor, phone: PhoneBatchSummary): Promise<CloseBatchReply> {
     const open = await this.day.requireOpenBatch(actor);
-    const status = await this.describe(open.id);
+    const status = await this.describe(actor.userId, open.id);
     const reconciliation = reconcile(phone, status);
     if (!agrees(reconciliation)) {
       throw ProblemError.conflict('batch-mismatch', describeMismatch(reconciliation), { ...reconciliation, totals: status.totals });
@@ -60,12 +60,13 @@ export class BatchService {
       at: new Date().toISOString(),
     });
     this.logger.log({ msg: 'device reset', collectorId: actor.userId, deviceId: actor.deviceId, batchId: batch?.id ?? null, closedBatch: closed });
-    return { closedBatch: closed, held: batch ? await this.describe(batch.id) : null };
+    return { closedBatch: closed, held: batch ? await this.describe(actor.userId, batch.id) : null };
   }
 
-  private async describe(batchId: string): Promise<SyncStatusView> {
+  /** What the server holds of the collector's batch; only photos the collector sent count as received. */
+  private async describe(collectorId: string, batchId: string): Promise<SyncStatusView> {
     const held = await this.messages.send(VisitStore.ofBatch, { batchId });
-    const evidence = await this.photos.describe([...new Set(held.visits.flatMap((visit) => visit.photos))]);
+    const evidence = await this.photos.describe(collectorId, [...new Set(held.visits.flatMap((visit) => visit.photos))]);
     const present = new Set((evidence ?? []).map((photo) => photo.sha256));
     const visits = held.visits.map((visit): VisitSyncView => ({
       id: visit.id,

@@ -18,13 +18,17 @@ export class MediaPhotoPresence extends PhotoPresence {
    * expects. A media service that is down must not take sync status and
    * monitoring down with it.
    */
-  async describe(sha256s: string[]): Promise<PhotoEvidence[] | null> {
+  async describe(collectorId: string, sha256s: string[]): Promise<PhotoEvidence[] | null> {
     const chunks = Array.from({ length: Math.ceil(sha256s.length / MAX_DESCRIBE_HASHES) }, (_, i) =>
       sha256s.slice(i * MAX_DESCRIBE_HASHES, (i + 1) * MAX_DESCRIBE_HASHES),
     );
     try {
       const replies = await Promise.all(chunks.map((chunk) => this.messages.send(MediaMessages.describe, { sha256s: chunk })));
-      return replies.flatMap((reply) => reply.photos.map(({ sha256, type, size, takenAt, gps, receivedAt }) => ({ sha256, type, size, takenAt, gps, receivedAt })));
+      return replies.flatMap((reply) =>
+        reply.photos
+          .filter((photo) => photo.uploaders.some((uploader) => uploader.userId === collectorId))
+          .map(({ sha256, type, size, takenAt, gps, receivedAt }) => ({ sha256, type, size, takenAt, gps, receivedAt })),
+      );
     } catch (error) {
       if (!(error instanceof ProblemError) || error.problem.status !== 503) throw error;
       this.logger.warn({ msg: 'photo store unreachable; answering without photo news', reason: error.problem.detail });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type FindOptionsWhere, type Repository } from 'typeorm';
+import { In, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
 import { ProblemError } from '#libs/common';
 import type { BindDeviceRequest, DeviceEnd, DeviceQuery, DeviceSummary, DeviceView, Page } from '#libs/contract';
 import { Device, User } from '#libs/entities';
@@ -25,12 +25,17 @@ export class DevicesRepository {
 
   /**
    * One active phone per collector: the same phone is refreshed, another is
-   * refused until an admin releases the first, and a revoked phone stays out.
+   * refused until an admin releases the first. A revoked phone stays out on
+   * every account, and a person an admin blocked from binding keeps only the
+   * phone already bound to them.
    */
   bind(request: BindDeviceRequest): Promise<DeviceView> {
     return this.transactions.run(async (manager) => {
       const at = new Date(request.at);
       const devices = manager.getRepository(Device);
+      if (await devices.existsBy({ deviceKey: request.deviceKey, status: 'revoked' })) {
+        throw ProblemError.forbidden('This phone was revoked by an admin and cannot be used to log in', 'device-revoked');
+      }
       const active = await devices.findOneBy({ userId: request.userId, status: 'active' });
       if (active && active.deviceKey !== request.deviceKey) {
         throw ProblemError.conflict(
@@ -38,9 +43,8 @@ export class DevicesRepository {
           `This account is bound to another phone${active.model ? ` (${active.model})` : ''} since ${active.boundAt.toISOString()}; an admin must release it first`,
         );
       }
-      const revoked = await devices.findOneBy({ userId: request.userId, deviceKey: request.deviceKey, status: 'revoked' });
-      if (revoked) {
-        throw ProblemError.forbidden('This phone was revoked by an admin and cannot be used to log in');
+      if (!active && !(await this.mayBindDevices(manager, request.userId))) {
+        throw ProblemError.forbidden('An admin has blocked this account from binding a phone; ask an admin to allow it', 'device-binding-blocked');
       }
       const device =
         active ??
@@ -91,5 +95,10 @@ export class DevicesRepository {
       const owner = await manager.getRepository(User).findOneBy({ id: device.userId });
       return { ...toDeviceView(device), username: owner?.username ?? '' };
     });
+  }
+
+  private async mayBindDevices(manager: EntityManager, userId: string): Promise<boolean> {
+    const user = await manager.getRepository(User).findOne({ where: { id: userId }, select: { mayBindDevices: true } });
+    return user?.mayBindDevices ?? false;
   }
 }

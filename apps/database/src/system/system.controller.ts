@@ -2,14 +2,20 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { describeProcess } from '#libs/common';
 import { SystemMessages, type StatusReply } from '#libs/contract';
+import { StorageHealthService } from '../persistence/storage-health.service.js';
 import { DatabaseStatusService } from './database-status.service.js';
 
 @Controller()
 export class SystemController {
-  constructor(private readonly status: DatabaseStatusService) {}
+  constructor(
+    private readonly status: DatabaseStatusService,
+    private readonly storage: StorageHealthService,
+  ) {}
 
+  /** Doubles as the readiness check: a database that cannot store what it is sent answers that problem instead. */
   @MessagePattern(SystemMessages.databaseStatus.pattern)
   async reportStatus(): Promise<StatusReply> {
+    await this.storage.assertWritable();
     const details = await this.status.details();
     return { ...describeProcess('database', { ...details }), dependencies: [] };
   }

@@ -10,6 +10,7 @@ export function toUserSummary(user: User, branchCode: string | null, range: Rece
     branchId: user.branchId,
     branchCode,
     active: user.active,
+    mayBindDevices: user.mayBindDevices,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
     receiptRange: range ? { prefix: range.prefix, from: range.fromNo, to: range.toNo } : null,

@@ -29,11 +29,11 @@ export class UsersRepository {
   /** Two primary-key reads and no branch lookup: this runs on every authenticated request. */
   async sessionOf(userId: string, deviceId: string | null): Promise<SessionRecord | null> {
     const [user, device] = await Promise.all([
-      this.users.findOne({ where: { id: userId }, select: { role: true, active: true } }),
+      this.users.findOne({ where: { id: userId }, select: { role: true, branchId: true, active: true } }),
       deviceId ? this.users.manager.findOne(Device, { where: { id: deviceId }, select: { userId: true, status: true } }) : null,
     ]);
     if (!user) return null;
-    return { role: user.role, active: user.active, device: device ? { userId: device.userId, status: device.status } : null };
+    return { role: user.role, branchId: user.branchId, active: user.active, device: device ? { userId: device.userId, status: device.status } : null };
   }
 
   async list(query: UserQuery): Promise<Page<UserSummary>> {
@@ -56,6 +56,7 @@ export class UsersRepository {
         role: record.role,
         branchId: record.branchId,
         active: true,
+        mayBindDevices: true,
         createdAt: now,
         updatedAt: now,
       });
@@ -77,7 +78,7 @@ export class UsersRepository {
     return this.transactions.run(async (manager) => {
       const user = await this.existing(manager, change.userId);
       const changed: Record<string, unknown> = {};
-      for (const field of ['fullName', 'role', 'branchId', 'active'] as const) {
+      for (const field of ['fullName', 'role', 'branchId', 'active', 'mayBindDevices'] as const) {
         if (change[field] !== undefined && change[field] !== user[field]) {
           changed[field] = { from: user[field], to: change[field] };
           Object.assign(user, { [field]: change[field] });

@@ -33,7 +33,10 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change name, role, branch or active; a disabled user is locked out at once' })
+  @ApiOperation({
+    summary: 'Change name, role, branch, active or whether the person may bind phones',
+    description: "Takes effect at the user's next request: a disabled user or one whose role changed gets 401 and must log in again; a branch move changes what their token reaches.",
+  })
   @ApiOkResponse({ type: UserSummaryDto })
   update(@Param() { id }: UuidParamDto, @Body() dto: UpdateUserDto, @CurrentActor() actor: Actor) {
     return this.messages.send(AdminMessages.updateUser, { actor, userId: id, ...dto });

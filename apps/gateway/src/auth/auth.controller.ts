@@ -16,7 +16,7 @@ export class AuthController {
   @ApiOperation({
     summary: 'Online login',
     description:
-      'Collectors send their phone (deviceId, androidSdk, appVersionCode): one bound phone per collector (409 for another until an admin releases it), 426 below Android 6.0. Failed logins are throttled per user and address (429).',
+      'Collectors send their phone (deviceId, androidSdk, appVersionCode): one bound phone per collector (409 for another until an admin releases it), 426 below Android 6.0. Failed logins are throttled per user and address and per address (429 with Retry-After); when too many passwords are being checked at once, 503 login-busy with Retry-After.',
   })
   @ApiOkResponse({ type: LoginReplyDto })
   login(@Body() dto: LoginDto, @Ip() address: string): Promise<LoginReplyDto> {

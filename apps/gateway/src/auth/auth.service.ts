@@ -5,6 +5,7 @@ import { AuthMessages, MIN_ANDROID_SDK, OtaMessages, type UpdateDecision } from 
 import { MessageClient } from '#libs/transport';
 import type { LoginReplyDto } from './dto/login-reply.dto.js';
 import type { LoginDto } from './dto/login.dto.js';
+import { LoginThrottle } from './throttle/login-throttle.service.js';
 
 /** The update check must not hold a login up: a slow ota is treated as no news. */
 const UPDATE_CHECK_TIMEOUT_MS = 1500;
@@ -16,7 +17,13 @@ export class AuthService {
   constructor(
     private readonly messages: MessageClient,
     private readonly tokens: AccessTokenService,
+    private readonly throttle: LoginThrottle,
   ) {}
+
+  /** Every attempt passes the throttle, which counts the wrong passwords. */
+  login(dto: LoginDto, clientAddress: string): Promise<LoginReplyDto> {
+    return this.throttle.guard(dto.username, clientAddress, () => this.attempt(dto));
+  }
 
   /**
    * The ota service decides the app update first, so a phone below the minimum
@@ -24,7 +31,7 @@ export class AuthService {
    * collector service checks the password and binds the phone; the gateway
    * issues the token.
    */
-  async login(dto: LoginDto, clientAddress: string): Promise<LoginReplyDto> {
+  private async attempt(dto: LoginDto): Promise<LoginReplyDto> {
     const decision = await this.decideUpdate(dto);
     if (decision?.belowMinimum) {
       throw new ProblemError(
@@ -40,7 +47,6 @@ export class AuthService {
       deviceModel: dto.deviceModel,
       androidSdk: dto.androidSdk,
       appVersionCode: dto.appVersionCode,
-      clientAddress,
     });
     const { user } = reply;
     const accessToken = this.tokens.issue(

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { Actor } from '#libs/contract';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ProblemDto } from '../problem/problem.dto.js';
@@ -23,6 +23,11 @@ export class VisitsController {
   @ApiOkResponse({ type: SubmitVisitsReplyDto })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'The envelope is malformed (no visits array, more than 50, unknown fields)' })
   @ApiConflictResponse({ type: ProblemDto, description: '`no-open-batch`: the batch was closed or reset; nothing was stored. Log in again and resend' })
+  @ApiResponse({
+    status: 507,
+    type: ProblemDto,
+    description: "`storage-full`: the server's disk is full. Keep every visit and resend after Retry-After; those stored before it filled answer `duplicate`",
+  })
   submit(@CurrentActor() actor: Actor, @Body() dto: SubmitVisitsDto): Promise<SubmitVisitsReplyDto> {
     return this.visits.submit(actor, dto.visits);
   }

@@ -20,17 +20,21 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: 200 only when every service the gateway needs answers' })
   @ApiOkResponse({ type: ReadinessDto })
-  @ApiServiceUnavailableResponse({ description: 'problem+json naming the services that are down' })
+  @ApiServiceUnavailableResponse({
+    description: 'problem+json naming the services that are down (`down`) and why (`causes`: `service-unavailable` when unreachable, `storage-full` when its disk is full)',
+  })
   async ready(): Promise<ReadinessDto> {
     const dependencies = await this.system.dependencies();
     const services = Object.fromEntries(dependencies.map((d) => [d.service, d.up ? 'up' : 'down'] as const));
-    const down = dependencies.filter((d) => !d.up).map((d) => d.service);
-    if (down.length > 0) {
+    const failing = dependencies.filter((d) => !d.up);
+    if (failing.length > 0) {
+      const named = failing.map((d) => `${d.service} (${d.code})`).join(', ');
       throw new ProblemError(
-        makeProblem(503, 'not-ready', `Not ready: ${down.join(', ')} ${down.length === 1 ? 'is' : 'are'} down`, {
+        makeProblem(503, 'not-ready', `Not ready: ${named} ${failing.length === 1 ? 'is' : 'are'} down`, {
           retryAfterSeconds: 5,
           services,
-          down,
+          down: failing.map((d) => d.service),
+          causes: Object.fromEntries(failing.map((d) => [d.service, d.code])),
         }),
       );
     }

@@ -52,6 +52,7 @@ export class MediaController {
   @ApiResponse({ status: 415, ...PROBLEM, description: 'Not a JPEG, PNG or WebP image, whatever its name or declared type' })
   @ApiResponse({ status: 422, ...PROBLEM, description: 'Truncated or damaged, or more pixels than MEDIA_MAX_PIXELS' })
   @ApiResponse({ status: 503, ...PROBLEM, description: 'The media service is down; retry after Retry-After seconds' })
+  @ApiResponse({ status: 507, ...PROBLEM, description: "`storage-full`: the server's disk is full; nothing was stored. Send it again after Retry-After" })
   async upload(
     @UploadedFile() file: Express.Multer.File | undefined,
     @Body() body: UploadPhotoDto,

@@ -28,7 +28,7 @@ export class SystemService {
 function indirectOf(dependency: DependencyStatus): DependencyStatus[] {
   if (dependency.up) return dependency.status.dependencies;
   if (dependency.service === 'collector') {
-    return [{ service: 'database', up: false, reason: 'unknown: the collector service is unreachable' }];
+    return [{ service: 'database', up: false, reason: 'unknown: the collector service is unreachable', code: 'service-unavailable' }];
   }
   return [];
 }

@@ -1,9 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { syncToDisk, writeFileAtomically } from '#libs/common';
+import { assertFreeSpace, syncToDisk, writeFileAtomically } from '#libs/common';
 import { AppConfig } from '#libs/config';
-import type { PhotoSummary, PhotoVariant } from '#libs/contract';
+import { PHOTO_VARIANTS, type PhotoSummary, type PhotoVariant } from '#libs/contract';
 
 export interface PhotoFiles {
   original: Buffer;
@@ -25,10 +25,12 @@ export interface PhotoFiles {
 export class PhotoStorage implements OnModuleInit {
   private readonly root: string;
   private readonly incoming: string;
+  private readonly minFreeBytes: number;
 
   constructor(config: AppConfig) {
     this.root = join(config.dataDir, 'media');
     this.incoming = join(this.root, 'incoming');
+    this.minFreeBytes = config.storageMinFreeBytes;
   }
 
   /** Clears what writes cut short by a crash left behind; none of it was ever a photo. */
@@ -47,17 +49,39 @@ export class PhotoStorage implements OnModuleInit {
     return readIfPresent(this.pathOf(sha256, variant));
   }
 
-  /** Writes the original and thumbnail, makes them durable, and only then the summary that makes the photo exist. */
+  /** The photos' disk has room for more, or this throws the `storage-full` problem readiness reports. */
+  assertFreeSpace(): Promise<void> {
+    return assertFreeSpace(this.root, this.minFreeBytes, 'the photos');
+  }
+
+  /**
+   * Writes the original and thumbnail, makes them durable, and only then the
+   * summary that makes the photo exist. A failed save (a full disk) removes
+   * what it wrote: no file of a photo that does not exist stays behind.
+   */
   async save(files: PhotoFiles): Promise<void> {
     const { sha256 } = files.summary;
     const folder = this.folderOf(sha256);
     await mkdir(folder, { recursive: true });
-    await Promise.all([
-      writeFileAtomically(this.pathOf(sha256, 'original'), files.original, this.incoming),
-      writeFileAtomically(this.pathOf(sha256, 'thumb'), files.thumbnail, this.incoming),
-    ]);
-    await syncToDisk(folder);
-    await this.saveSummary(files.summary);
+    try {
+      const writes = await Promise.allSettled([
+        writeFileAtomically(this.pathOf(sha256, 'original'), files.original, this.incoming),
+        writeFileAtomically(this.pathOf(sha256, 'thumb'), files.thumbnail, this.incoming),
+      ]);
+      const failed = writes.find((write) => write.status === 'rejected');
+      if (failed) throw failed.reason;
+      await syncToDisk(folder);
+      await this.saveSummary(files.summary);
+    } catch (error) {
+      await this.remove(sha256);
+      throw error;
+    }
+  }
+
+  /** The summary goes first, so the photo stops existing before its content does. */
+  private async remove(sha256: string): Promise<void> {
+    await rm(this.pathOf(sha256, 'summary'), { force: true });
+    await Promise.all(PHOTO_VARIANTS.map((variant) => rm(this.pathOf(sha256, variant), { force: true })));
   }
 
   /** Replaces a photo's summary atomically; the original and thumbnail are never rewritten. */

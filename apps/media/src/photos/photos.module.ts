@@ -7,5 +7,6 @@ import { PhotosService } from './photos.service.js';
 @Module({
   controllers: [PhotosController],
   providers: [PhotosService, PhotoInspector, PhotoStorage],
+  exports: [PhotoStorage],
 })
 export class PhotosModule {}

@@ -2,11 +2,16 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { describeProcess } from '#libs/common';
 import { SystemMessages, type StatusReply } from '#libs/contract';
+import { PhotoStorage } from '../photos/photo.storage.js';
 
 @Controller()
 export class SystemController {
+  constructor(private readonly storage: PhotoStorage) {}
+
+  /** Doubles as the readiness check: with its disk full, the media service cannot take photos and says so. */
   @MessagePattern(SystemMessages.mediaStatus.pattern)
-  reportStatus(): StatusReply {
+  async reportStatus(): Promise<StatusReply> {
+    await this.storage.assertFreeSpace();
     return { ...describeProcess('media'), dependencies: [] };
   }
 }

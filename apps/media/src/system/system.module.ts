@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { PhotosModule } from '../photos/photos.module.js';
 import { SystemController } from './system.controller.js';
 
-@Module({ controllers: [SystemController] })
+@Module({ imports: [PhotosModule], controllers: [SystemController] })
 export class SystemModule {}

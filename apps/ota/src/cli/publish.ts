@@ -46,11 +46,14 @@ async function main(): Promise<number> {
     logger: new NestPinoLogger(createLogger('ota-publish', 'warn')),
   });
   try {
-    const upload = context.get(ReleaseFiles).newUploadPath();
+    const files = context.get(ReleaseFiles);
+    const upload = files.newUploadPath();
     try {
       await copyFile(apkPath, upload);
     } catch (error) {
-      return fail(64, `cannot read ${apkPath}: ${(error as Error).message}`);
+      // A full disk leaves part of a copy behind.
+      await files.discard(upload);
+      return fail(64, `cannot copy ${apkPath} into the release storage: ${(error as Error).message}`);
     }
     const operator = userInfo().username;
     const release = await context.get(PublishingService).publish(upload, form, { userId: 'operator', username: `operator:${operator}`.slice(0, 64) });

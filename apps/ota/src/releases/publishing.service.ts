@@ -65,8 +65,10 @@ export class PublishingService {
         this.catalogue.invalidate();
         return release;
       } catch (error) {
-        // A refusal leaves nothing; after a timeout the row may exist, so the file stays.
-        if (error instanceof ProblemError && error.problem.status < 500) await this.files.discard(this.files.pathOf(fileName));
+        // A refusal, or a database whose disk is full, stored nothing; after a timeout the row may exist, so the file stays.
+        if (error instanceof ProblemError && (error.problem.status < 500 || error.problem.code === 'storage-full')) {
+          await this.files.discard(this.files.pathOf(fileName));
+        }
         throw error;
       }
     } finally {

@@ -38,6 +38,7 @@ export class ReleasesController {
   @ApiResponse({ status: 409, description: 'versionCode not above the channel latest, or another signing certificate' })
   @ApiResponse({ status: 413, description: 'Larger than OTA_MAX_APK_BYTES' })
   @ApiResponse({ status: 422, description: 'Not a valid APK, another package, or not installable on Android 6.0' })
+  @ApiResponse({ status: 507, description: '`storage-full`: the disk is full; nothing was kept' })
   async publish(
     @UploadedFile() file: Express.Multer.File | undefined,
     @Body() form: PublishReleaseDto,

@@ -1,3 +1,4 @@
+import { isOutOfSpace } from '../files/out-of-space.js';
 import { makeProblem, type FieldIssue, type Problem } from './problem.js';
 
 /** An error that already knows the problem it is, wherever it is thrown. */
@@ -20,8 +21,8 @@ export class ProblemError extends Error {
     return new ProblemError(makeProblem(401, 'unauthorized', detail));
   }
 
-  static forbidden(detail: string): ProblemError {
-    return new ProblemError(makeProblem(403, 'forbidden', detail));
+  static forbidden(detail: string, code = 'forbidden'): ProblemError {
+    return new ProblemError(makeProblem(403, code, detail));
   }
 
   static notFound(detail: string): ProblemError {
@@ -38,6 +39,14 @@ export class ProblemError extends Error {
     );
   }
 
+  /**
+   * The disk had no room for a write: nothing of it was kept. The client keeps
+   * what it sent and sends it again later; it is never told it was stored.
+   */
+  static storageFull(detail: string, retryAfterSeconds = 60): ProblemError {
+    return new ProblemError(makeProblem(507, 'storage-full', detail, { retryAfterSeconds }));
+  }
+
   /** The phone's Android is older than the app supports (Android 6.0, API 23). */
   static androidUnsupported(sdkInt: number, minSdk: number): ProblemError {
     return new ProblemError(
@@ -52,8 +61,14 @@ export class ProblemError extends Error {
   }
 }
 
-/** The problem an arbitrary thrown value stands for; anything unknown is a 500. */
+/**
+ * The problem an arbitrary thrown value stands for: a write the disk had no
+ * room for is `storage-full` wherever it happened; anything else unknown is a 500.
+ */
 export function toProblem(error: unknown): Problem {
   if (error instanceof ProblemError) return error.problem;
+  if (isOutOfSpace(error)) {
+    return ProblemError.storageFull("The server's disk is full: the request was not completed. Send it again once space is freed").problem;
+  }
   return ProblemError.internal().problem;
 }

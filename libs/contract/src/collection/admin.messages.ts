@@ -11,6 +11,8 @@ export interface ReceiptRangeView {
 
 export interface UserSummary extends UserView {
   active: boolean;
+  /** False when an admin has blocked the collector from binding any phone not already bound to them. */
+  mayBindDevices: boolean;
   createdAt: string;
   updatedAt: string;
   /** A collector's current receipt range; null for other roles or before one is assigned. */
@@ -41,6 +43,7 @@ export interface UpdateUserRequest {
   role?: Role;
   branchCode?: string | null;
   active?: boolean;
+  mayBindDevices?: boolean;
 }
 
 export interface ResetPasswordRequest {

@@ -1,5 +1,5 @@
 import { defineMessage } from '../message.js';
-import type { BatchView, UserView } from './views.js';
+import type { BatchView, Role, UserView } from './views.js';
 
 export interface LoginRequest {
   username: string;
@@ -9,8 +9,6 @@ export interface LoginRequest {
   deviceModel?: string;
   androidSdk?: number;
   appVersionCode?: number;
-  /** The caller's network address, for throttling failed attempts. */
-  clientAddress: string;
 }
 
 export interface LoginReply {
@@ -22,13 +20,25 @@ export interface LoginReply {
   expiresAt: string;
 }
 
+/** What an access token claims about its session, checked against the user and phone as they are now. */
 export interface SessionCheckRequest {
   userId: string;
+  role: Role;
   deviceId: string | null;
 }
 
+/** The caller as they are now, which every request acts on: a token's session keeps its role, while the branch follows the user. */
+export interface SessionStanding {
+  role: Role;
+  branchId: string | null;
+}
+
 export const AuthMessages = {
+  /**
+   * Fails with 401 exactly when the username or password is wrong (or the account disabled),
+   * which the gateway's throttle counts; 503 when too many passwords are being checked at once.
+   */
   login: defineMessage<LoginRequest, LoginReply>('collector', 'auth.login'),
-  /** Answers when the user is active and (collectors) the device still bound; a 401 problem otherwise. */
-  checkSession: defineMessage<SessionCheckRequest, { active: true }>('collector', 'auth.session.check'),
+  /** The caller's standing while the user is active in the token's role and (collectors) the phone still bound; a 401 problem otherwise. */
+  checkSession: defineMessage<SessionCheckRequest, SessionStanding>('collector', 'auth.session.check'),
 } as const;

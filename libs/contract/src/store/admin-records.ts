@@ -33,6 +33,7 @@ export interface UserChange extends ChangeBy {
   role?: Role;
   branchId?: string | null;
   active?: boolean;
+  mayBindDevices?: boolean;
 }
 
 export interface PasswordChange extends ChangeBy {

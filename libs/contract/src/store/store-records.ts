@@ -12,9 +12,10 @@ export interface UserRecord {
   active: boolean;
 }
 
-/** What a token's session rests on: its user and, for a collector, the phone the token names. */
+/** What a token's session rests on: its user as they are now and, for a collector, the phone the token names. */
 export interface SessionRecord {
   role: Role;
+  branchId: string | null;
   active: boolean;
   device: { userId: string; status: DeviceView['status'] } | null;
 }

@@ -10,10 +10,14 @@ export interface ServiceStatus {
   details?: Record<string, unknown>;
 }
 
-/** A dependency as seen by the service that needs it. */
+/**
+ * A dependency as seen by the service that needs it. A down one carries the
+ * problem code of why: `service-unavailable` when it could not be reached in
+ * time, or what it answered itself (`storage-full`).
+ */
 export type DependencyStatus =
   | { service: AppName; up: true; status: StatusReply }
-  | { service: AppName; up: false; reason: string };
+  | { service: AppName; up: false; reason: string; code: string };
 
 export interface StatusReply extends ServiceStatus {
   dependencies: DependencyStatus[];

@@ -2,6 +2,7 @@ import { CreateAuditTrail1764300000000 } from './1764300000000-create-audit-trai
 import { CreateCollectionDay1764310000000 } from './1764310000000-create-collection-day.js';
 import { AddMonitoringIndices1764330000000 } from './1764330000000-add-monitoring-indices.js';
 import { CreateOtaReleases1764400000000 } from './1764400000000-create-ota-releases.js';
+import { AddDeviceBindingBlock1764500000000 } from './1764500000000-add-device-binding-block.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateCollectionDay1764310000000,
   AddMonitoringIndices1764330000000,
   CreateOtaReleases1764400000000,
+  AddDeviceBindingBlock1764500000000,
 ];

@@ -1,11 +1,12 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** `active`: the collector's one bound phone; `released` by an admin; `revoked`: its tokens stop working at once. */
+/** `active`: the collector's one bound phone; `released` by an admin; `revoked`: its tokens stop working at once and it never logs in again, on any account. */
 export type DeviceStatus = 'active' | 'released' | 'revoked';
 
 /** A phone a collector logged in from. */
 @Entity({ name: 'device' })
 @Index('ix_device_user_status', ['userId', 'status'])
+@Index('ix_device_key', ['deviceKey'])
 export class Device {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

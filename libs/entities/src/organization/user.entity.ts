@@ -28,6 +28,10 @@ export class User {
   @Column({ type: 'boolean' })
   active: boolean;
 
+  /** False once an admin blocks the person from binding phones: login then admits only a phone already bound to them. */
+  @Column({ name: 'may_bind_devices', type: 'boolean', default: true })
+  mayBindDevices: boolean;
+
   @Column({ name: 'created_at', type: Date })
   createdAt: Date;
 

@@ -32,6 +32,7 @@ export class ReceiptRangeDto implements ReceiptRangeView {
 
 export class UserSummaryDto extends UserDto implements UserSummary {
   @ApiProperty() active: boolean;
+  @ApiProperty({ description: 'false: the collector may log in only on a phone already bound to them' }) mayBindDevices: boolean;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
   @ApiProperty({ type: ReceiptRangeDto, nullable: true, description: "A collector's current receipt range" })
@@ -103,6 +104,13 @@ export class UpdateUserDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'false stops the person from binding any phone: login then admits only a phone already bound to them (revoke it to stop that one too); true lets them bind one again',
+  })
+  @IsOptional()
+  @IsBoolean()
+  mayBindDevices?: boolean;
 }
 
 export class ResetPasswordDto {

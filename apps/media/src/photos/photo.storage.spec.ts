@@ -1,0 +1,80 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from '#libs/config';
+import type { PhotoSummary } from '#libs/contract';
+import { listTree } from '../../../../test/support/file-tree.js';
+import { mountSmallDisk, smallDiskUnavailable, type SmallDisk } from '../../../../test/support/small-disk.js';
+import { sha256Of } from '../../../../test/support/test-photos.js';
+import { PhotoStorage } from './photo.storage.js';
+
+const unavailable = smallDiskUnavailable();
+if (unavailable) console.warn(`PhotoStorage on a full disk: skipped, a tmpfs cannot be mounted here (${unavailable})`);
+
+const PAGE = 4096;
+
+/** Files of a photo whose original takes three pages of the disk and whose thumbnail takes two. */
+function photoFiles(): { original: Buffer; thumbnail: Buffer; summary: PhotoSummary } {
+  const original = randomBytes(3 * PAGE - 100);
+  const sha256 = sha256Of(original);
+  const summary: PhotoSummary = {
+    sha256,
+    type: 'image/jpeg',
+    size: original.length,
+    width: 640,
+    height: 480,
+    takenAt: null,
+    gps: null,
+    uploaders: [{ userId: 'user-collector-1', branchId: 'branch-jkt01' }],
+    receivedAt: '2026-11-28T02:30:00.000Z',
+  };
+  return { original, thumbnail: randomBytes(2 * PAGE - 100), summary };
+}
+
+(unavailable ? describe.skip : describe)('PhotoStorage when the disk fills up during a save', () => {
+  let disk: SmallDisk;
+  let storage: PhotoStorage;
+  let media: string;
+
+  const filesOnDisk = () => listTree(media).filter((entry) => !entry.endsWith('/'));
+
+  beforeAll(() => {
+    disk = mountSmallDisk(4);
+  });
+
+  afterAll(() => disk?.unmount());
+
+  beforeEach(async () => {
+    const dataDir = join(disk.folder, 'data');
+    media = join(dataDir, 'media');
+    storage = new PhotoStorage(loadConfig({ DATA_DIR: dataDir }));
+    await storage.onModuleInit();
+  });
+
+  afterEach(() => {
+    disk.free();
+    rmSync(join(disk.folder, 'data'), { recursive: true, force: true });
+  });
+
+  it.each([
+    ['the original but not the thumbnail', 3 * PAGE],
+    ['the original and the thumbnail but not the summary', 5 * PAGE],
+  ])('leaves no file when there is room for %s', async (_case, room) => {
+    const files = photoFiles();
+    disk.fill(room);
+    await expect(storage.save(files)).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(filesOnDisk()).toEqual([]);
+    expect(await storage.summaryOf(files.summary.sha256)).toBeNull();
+  });
+
+  it('saves the whole photo once space is freed', async () => {
+    const files = photoFiles();
+    disk.fill(3 * PAGE);
+    await expect(storage.save(files)).rejects.toMatchObject({ code: 'ENOSPC' });
+    disk.free();
+    await storage.save(files);
+    expect(await storage.summaryOf(files.summary.sha256)).toEqual(files.summary);
+    expect((await storage.contentOf(files.summary.sha256, 'original'))?.equals(files.original)).toBe(true);
+  });
+});
