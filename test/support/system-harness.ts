@@ -67,6 +67,9 @@ export class RunningSystem {
   private root: AppProcess | undefined;
   private readonly agents = new Map<string, Dispatcher>();
   private wasReady = false;
+  /** Apps a test ended itself, by pid, and apps a test makes crash: the launcher's reports of them are expected. */
+  private readonly endedByTest = new Set<number>();
+  private readonly crashesExpected = new Set<AppName>();
 
   constructor(
     readonly mode: SystemMode,
@@ -153,9 +156,15 @@ export class RunningSystem {
     return this.logOf('launcher').filter((line) => event === undefined || line.event === event);
   }
 
+  /** Says that the test makes an app crash by other means than `kill`, so that `stop` does not count those crashes. */
+  expectCrashes(target: AppName): void {
+    this.crashesExpected.add(target);
+  }
+
   /** Signals an app and waits until the launcher reports how it ended (or has ended itself). */
   private async signalApp(target: AppName, signal: NodeJS.Signals): Promise<void> {
     const { pid } = this.process(target);
+    this.endedByTest.add(pid);
     process.kill(pid, signal);
     const reported = () => this.launcherEvents().some((line) => line.child?.pid === pid && line.event !== 'started');
     const seen = await waitFor(async () => reported() || !this.rootProcess().running, Boolean);
@@ -274,11 +283,24 @@ export class RunningSystem {
     return crash && `${crash.child.app} crashed while the system started: ${crash.msg}`;
   }
 
+  /**
+   * Stops the system. An app that crashed on its own after the start would only show as a passing 503 now
+   * that the launcher restarts it, so such a crash fails the test here, naming it.
+   */
   async stop(): Promise<void> {
+    const crashes = this.wasReady ? this.crashesNoTestCaused() : [];
     await this.root?.stop(LAUNCHER_GRACE_MS);
     await Promise.all([...this.agents.values()].map((agent) => agent.close()));
     await this.database.drop();
     rmSync(this.dataDir, { recursive: true, force: true });
+    if (crashes.length > 0) throw new Error(`apps crashed while the tests ran:\n${crashes.join('\n')}`);
+  }
+
+  private crashesNoTestCaused(): string[] {
+    return this.launcherEvents()
+      .filter((line) => line.event === 'crashed' || line.event === 'gave-up')
+      .filter((line) => !this.endedByTest.has(line.child.pid) && !this.crashesExpected.has(line.child.app))
+      .map((line) => line.msg);
   }
 }
 

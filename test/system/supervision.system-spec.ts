@@ -100,6 +100,7 @@ describe('the launcher of npm run start:split', () => {
     await system.stopApp('media');
     const crashesBefore = system.launcherEvents('crashed').length;
     // Another program holding the app's port makes every start fail at once.
+    system.expectCrashes('media');
     const squatter = await holdPort(Number(system.env.MEDIA_PORT));
     try {
       await system.startStoppedApps();
