@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, fetch, type Dispatcher } from 'undici';
 import { workspaceRoot } from '#libs/common';
-import { launchApp, type AppProcess, type LaunchTarget } from '#libs/runtime';
+import { APP_NAMES, type AppName } from '#libs/contract';
+import { entryFileOf, launchApp, type AppProcess, type LaunchTarget, type ProcessExit } from '#libs/runtime';
 import { freePorts } from './free-ports.js';
 import { provisionDatabase, type TestDatabase, type TestEngine } from './test-database.js';
+import { waitFor } from './wait-for.js';
 
-/** `split`: the five apps as five processes over TCP (`start:split`); `single`: the one-process root. */
+/** `split`: the launcher of `npm run start:split` and its five apps over TCP; `single`: the one-process root. */
 export type SystemMode = 'split' | 'single';
 
 export interface SystemOptions {
@@ -44,16 +46,30 @@ export interface RequestOptions {
   from?: string;
 }
 
-const SPLIT_ORDER: LaunchTarget[] = ['database', 'media', 'ota', 'collector', 'gateway'];
+/** A process of the system as the operating system sees it. */
+export interface SystemProcess {
+  target: LaunchTarget;
+  pid: number;
+}
+
+/** A line of output as `npm run start:split` prints it: its source in brackets, then the line. */
+const PREFIXED_LINE = /^\[([a-z]+) *\] (.*)$/;
 
 /**
  * The system under test: real processes started from the build, on free
- * ports, with a temporary DATA_DIR and a database of their own.
+ * ports, with a temporary DATA_DIR and a database of their own. In `split`
+ * mode the one child is the launcher a user runs, and each app is found among
+ * its children.
  */
 export class RunningSystem {
-  readonly processes = new Map<LaunchTarget, AppProcess>();
-  readonly logs = new Map<LaunchTarget, string[]>();
+  /** Every line printed, by its source: each app, and the launcher itself. */
+  readonly logs = new Map<string, string[]>();
+  private root: AppProcess | undefined;
   private readonly agents = new Map<string, Dispatcher>();
+  private wasReady = false;
+  /** Apps a test ended itself, by pid, and apps a test makes crash: the launcher's reports of them are expected. */
+  private readonly endedByTest = new Set<number>();
+  private readonly crashesExpected = new Set<AppName>();
 
   constructor(
     readonly mode: SystemMode,
@@ -70,46 +86,111 @@ export class RunningSystem {
     return `http://127.0.0.1:${this.env.OTA_PORT}`;
   }
 
-  launch(target: LaunchTarget): AppProcess {
-    const lines = this.logs.get(target) ?? [];
-    this.logs.set(target, lines);
-    const child = launchApp(target, {
+  /** Starts the root process: the launcher, or the one process. */
+  launch(): void {
+    this.root = launchApp(this.mode === 'split' ? 'launcher' : 'main', {
       env: { ...process.env, ...this.env },
-      onLine: (_target, line) => {
-        lines.push(line);
-        if (process.env.SYSTEM_LOGS) process.stdout.write(`[${target}] ${line}\n`);
+      onLine: (target, line) => {
+        const [, source, text] = PREFIXED_LINE.exec(line) ?? [undefined, target, line];
+        const lines = this.logs.get(source) ?? [];
+        lines.push(text);
+        this.logs.set(source, lines);
+        if (process.env.SYSTEM_LOGS) process.stdout.write(this.mode === 'split' ? `${line}\n` : `[${target}] ${line}\n`);
       },
     });
-    this.processes.set(target, child);
-    return child;
   }
 
-  process(target: LaunchTarget): AppProcess {
-    const child = this.processes.get(target);
-    if (!child) throw new Error(`${target} was not started`);
-    return child;
+  /** How the root process ended, once it has. */
+  get exited(): Promise<ProcessExit> {
+    return this.rootProcess().exited;
   }
 
-  /** Ends an app at once, as a crash would. */
-  async kill(target: LaunchTarget): Promise<void> {
-    await this.process(target).kill();
+  /** The root process, or an app of the launcher as it runs now; fails when it is not running. */
+  process(target: LaunchTarget): SystemProcess {
+    const root = this.rootProcess();
+    if (target === root.target) return { target, pid: root.pid! };
+    const pid = this.appPids().get(target as AppName);
+    if (pid === undefined) throw new Error(`${target} is not running`);
+    return { target, pid };
   }
 
-  async restart(target: LaunchTarget): Promise<void> {
-    await this.process(target).stop();
-    this.launch(target);
+  /** Ends an app at once, as a crash would, and returns once the launcher has reported its end. */
+  async kill(target: AppName): Promise<void> {
+    await this.signalApp(target, 'SIGKILL');
+  }
+
+  /** Stops an app cleanly (SIGTERM, as an operator does for maintenance): the launcher leaves it stopped. */
+  async stopApp(target: AppName): Promise<void> {
+    await this.signalApp(target, 'SIGTERM');
+  }
+
+  /** Asks the launcher to start every app that is not running (SIGUSR2), and returns once it reports each started. */
+  async startStoppedApps(): Promise<void> {
+    const running = this.appPids();
+    const stopped = APP_NAMES.filter((app) => !running.has(app));
+    const startsBefore = this.launcherEvents('started').length;
+    process.kill(this.process('launcher').pid, 'SIGUSR2');
+    const notStarted = () => {
+      const started = this.launcherEvents('started').slice(startsBefore).map((line) => line.child.app);
+      return stopped.filter((app) => !started.includes(app));
+    };
+    const missing = await waitFor(async () => notStarted(), (apps) => apps.length === 0);
+    if (missing.length > 0) throw new Error(`the launcher did not start ${missing.join(', ')}`);
+  }
+
+  /** A clean restart of one app: stopped, then started again by the launcher. */
+  async restart(target: AppName): Promise<void> {
+    await this.stopApp(target);
+    await this.startStoppedApps();
   }
 
   /** Stops every app and starts them again on the same DATA_DIR and database, as after a reboot; waits until ready. */
   async restartAll(): Promise<void> {
-    const targets = [...this.processes.keys()];
-    await Promise.all(targets.map((target) => this.process(target).stop()));
-    for (const target of targets) this.launch(target);
+    await this.rootProcess().stop(LAUNCHER_GRACE_MS);
+    this.launch();
     await this.waitUntilReady();
   }
 
-  /** Every log line an app printed, parsed. */
-  logOf(target: LaunchTarget): Record<string, unknown>[] {
+  /** The launcher's own report lines, parsed; those of one kind when `event` is given. */
+  launcherEvents(event?: string): Record<string, any>[] {
+    return this.logOf('launcher').filter((line) => event === undefined || line.event === event);
+  }
+
+  /** Says that the test makes an app crash by other means than `kill`, so that `stop` does not count those crashes. */
+  expectCrashes(target: AppName): void {
+    this.crashesExpected.add(target);
+  }
+
+  /** Signals an app and waits until the launcher reports how it ended (or has ended itself). */
+  private async signalApp(target: AppName, signal: NodeJS.Signals): Promise<void> {
+    const { pid } = this.process(target);
+    this.endedByTest.add(pid);
+    process.kill(pid, signal);
+    const reported = () => this.launcherEvents().some((line) => line.child?.pid === pid && line.event !== 'started');
+    const seen = await waitFor(async () => reported() || !this.rootProcess().running, Boolean);
+    if (!seen) throw new Error(`the launcher did not report the end of ${target} (pid ${pid}) after ${signal}`);
+  }
+
+  /** The launcher's children by the app each runs, read from /proc; an ended child is not listed. */
+  private appPids(): Map<AppName, number> {
+    const launcher = this.rootProcess();
+    if (launcher.target !== 'launcher') throw new Error('only a system started by the launcher has apps of their own');
+    const pids = new Map<AppName, number>();
+    for (const pid of childrenOf(launcher.pid!)) {
+      const argv = commandLineOf(pid);
+      const app = APP_NAMES.find((name) => argv.includes(entryFileOf(name)));
+      if (app) pids.set(app, pid);
+    }
+    return pids;
+  }
+
+  private rootProcess(): AppProcess {
+    if (!this.root) throw new Error('the system was not launched');
+    return this.root;
+  }
+
+  /** Every log line an app (or the launcher) printed, parsed. */
+  logOf(target: string): Record<string, unknown>[] {
     return (this.logs.get(target) ?? []).flatMap((line) => {
       try {
         return [JSON.parse(line) as Record<string, unknown>];
@@ -168,17 +249,23 @@ export class RunningSystem {
     });
   }
 
-  /** Waits until `/health/ready` answers 200, or fails with the last answer. */
+  /**
+   * Waits until `/health/ready` answers 200, or fails with the last answer; fails
+   * at once when the root process ends, or, until the first time ready, when an app crashes.
+   */
   async waitUntilReady(timeoutMs = 30000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let last = 'no answer';
     while (Date.now() < deadline) {
-      const exited = [...this.processes.values()].find((child) => !child.running);
-      if (exited) throw new Error(`${exited.target} exited with code ${exited.child.exitCode}`);
+      const failure = this.neverReadyReason();
+      if (failure) throw new Error(failure);
       if (existsSync(join(this.dataDir, 'tls', 'gateway.crt'))) {
         try {
           const reply = await this.request('/health/ready');
-          if (reply.status === 200) return;
+          if (reply.status === 200) {
+            this.wasReady = true;
+            return;
+          }
           last = `${reply.status} ${reply.text}`;
         } catch (error) {
           last = String(error);
@@ -189,15 +276,43 @@ export class RunningSystem {
     throw new Error(`system not ready after ${timeoutMs} ms: ${last}`);
   }
 
+  private neverReadyReason(): string | undefined {
+    const root = this.rootProcess();
+    if (!root.running) return `${root.target} exited with code ${root.child.exitCode ?? root.child.signalCode}`;
+    const crash = this.wasReady ? undefined : this.launcherEvents('crashed')[0];
+    return crash && `${crash.child.app} crashed while the system started: ${crash.msg}`;
+  }
+
+  /**
+   * Stops the system. An app that crashed on its own after the start would only show as a passing 503 now
+   * that the launcher restarts it, so such a crash fails the test here, naming it.
+   */
   async stop(): Promise<void> {
-    await Promise.all([...this.processes.values()].map((child) => child.stop()));
+    const crashes = this.wasReady ? this.crashesNoTestCaused() : [];
+    await this.root?.stop(LAUNCHER_GRACE_MS);
     await Promise.all([...this.agents.values()].map((agent) => agent.close()));
     await this.database.drop();
     rmSync(this.dataDir, { recursive: true, force: true });
+    if (crashes.length > 0) throw new Error(`apps crashed while the tests ran:\n${crashes.join('\n')}`);
+  }
+
+  private crashesNoTestCaused(): string[] {
+    return this.launcherEvents()
+      .filter((line) => line.event === 'crashed' || line.event === 'gave-up')
+      .filter((line) => !this.endedByTest.has(line.child.pid) && !this.crashesExpected.has(line.child.app))
+      .map((line) => line.msg);
   }
 }
 
+/** Longer than the launcher's own grace period for its apps, so that it is never killed before them. */
+const LAUNCHER_GRACE_MS = 20000;
+
 const START_ATTEMPTS = 3;
+/**
+ * A start takes seconds on an idle machine; on a shared, loaded one, importing the apps alone can take
+ * twenty. Within the 60 s a test hook is given, leaving room for the database and the first logins.
+ */
+const START_TIMEOUT_MS = 45000;
 
 /**
  * Starts the system from the build (run `npm run build` first; `npm test` does) and waits until it is ready.
@@ -208,7 +323,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   for (let attempt = 1; ; attempt += 1) {
     const system = await launchSystem(options);
     try {
-      await system.waitUntilReady();
+      await system.waitUntilReady(START_TIMEOUT_MS);
       return system;
     } catch (error) {
       const portTaken = [...system.logs.values()].some((lines) => lines.some((line) => line.includes('EADDRINUSE')));
@@ -240,7 +355,23 @@ async function launchSystem(options: SystemOptions): Promise<RunningSystem> {
     ...options.env,
   };
   const system = new RunningSystem(options.mode, env, dataDir, testDatabase);
-  const targets = options.mode === 'split' ? SPLIT_ORDER : (['main'] as LaunchTarget[]);
-  for (const target of targets) system.launch(target);
+  system.launch();
   return system;
+}
+
+/** What /proc says of a process: nothing once it has ended (an ended child's command line is empty). */
+function readProc(pid: number, file: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  return readProc(pid, `task/${pid}/children`).split(' ').filter(Boolean).map(Number);
+}
+
+function commandLineOf(pid: number): string[] {
+  return readProc(pid, 'cmdline').split('\0');
 }

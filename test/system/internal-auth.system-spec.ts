@@ -249,7 +249,7 @@ describe('a service started for production', () => {
       onLine: (_target, line) => lines.push(line),
     });
     const timer = setTimeout(() => void child.kill(), 30000);
-    const code = await child.exited;
+    const { code } = await child.exited;
     clearTimeout(timer);
     return { code, output: lines.join('\n') };
   }

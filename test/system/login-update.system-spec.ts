@@ -76,7 +76,7 @@ describe.each(testEngines())('the update decision at login on %s, five processes
   });
 
   it('still logs in, with no update news, while the ota service is down', async () => {
-    await system.kill('ota');
+    await system.stopApp('ota');
     const reply = await attempt('collector3', 'android-upd-c3', 1);
     expect(reply.status).toBe(200);
     expect(reply.body.update).toBeNull();

@@ -263,9 +263,9 @@ describe('proof photos on five processes', () => {
     expect(farDetail.photos[0].assessment.distanceM).toBeGreaterThan(5000);
   });
 
-  describe('with the media service down', () => {
+  describe('with the media service stopped', () => {
     beforeAll(async () => {
-      await system.kill('media');
+      await system.stopApp('media');
     });
 
     it('answers uploads and downloads 503 with Retry-After at once, and keeps every other endpoint working', async () => {

@@ -369,9 +369,8 @@ describe.each(testEngines())('ota on %s, five processes', (engine) => {
       expect(after!.body.releases[0]).toMatchObject({ checks: counted.checks, downloads: counted.downloads });
     });
 
-    it('keeps serving every release after ota is killed', async () => {
+    it('keeps serving every release after ota is killed and the launcher restarts it', async () => {
       await system.kill('ota');
-      system.launch('ota');
       const download = await waitFor(
         () => fetch(`${system.otaUrl}/apk/coll/production/25.apk`).then(async (response) => ({ status: response.status, bytes: Buffer.from(await response.arrayBuffer()) }), () => undefined),
         (reply) => reply?.status === 200,
@@ -381,7 +380,7 @@ describe.each(testEngines())('ota on %s, five processes', (engine) => {
 
     it('keeps serving downloads from its copy of the catalogue while the database is down', async () => {
       await (await fetch(`${system.otaUrl}/apk/coll/app-release.apk`)).arrayBuffer();
-      await system.kill('database');
+      await system.stopApp('database');
       try {
         await new Promise((resolve) => setTimeout(resolve, 400));
         const response = await fetch(`${system.otaUrl}/apk/coll/app-release.apk`);
@@ -390,7 +389,7 @@ describe.each(testEngines())('ota on %s, five processes', (engine) => {
         const publishing = await publishRelease(system, admin, APK_BYTES, { channel: 'beta' });
         expect(publishing.status).toBe(503);
       } finally {
-        system.launch('database');
+        await system.startStoppedApps();
         await system.waitUntilReady();
       }
     });

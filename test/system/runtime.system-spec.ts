@@ -98,8 +98,8 @@ describe.each(testEngines())('runtime on %s', (engine) => {
     });
 
     if (mode === 'split') {
-      it('reports the database down within seconds when its process dies, and recovers when it is back', async () => {
-        await system.kill('database');
+      it('reports the database down within seconds when its process is stopped, and recovers when it is back', async () => {
+        await system.stopApp('database');
         const started = Date.now();
         const notReady = await system.request('/health/ready');
         expect(Date.now() - started).toBeLessThan(5000);
@@ -113,7 +113,7 @@ describe.each(testEngines())('runtime on %s', (engine) => {
         expect(needsDatabase.status).toBe(503);
         expect(needsDatabase.body).toMatchObject({ code: 'service-unavailable', service: 'database' });
 
-        await system.restart('database');
+        await system.startStoppedApps();
         await system.waitUntilReady();
         const ready = await system.request('/health/ready');
         expect(ready.status).toBe(200);

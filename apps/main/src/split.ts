@@ -1,14 +1,16 @@
-import { loadConfig, ConfigError } from '#libs/config';
+import { createLogger } from '#libs/common';
+import { loadConfig, ConfigError, type AppConfig } from '#libs/config';
 import { APP_NAMES } from '#libs/contract';
-import { launchApp, type AppProcess } from '#libs/runtime';
+import { AppSupervisor, launchApp, logSupervisionEvent, printWithPrefix, type SupervisionEvent } from '#libs/runtime';
 
 /**
  * `npm run start:split`: the five apps as five processes over TCP, each line
- * of output prefixed with its app. Ctrl-C stops them all; if one dies, the
- * others are stopped too so the failure is not missed.
+ * of output prefixed with its app. Each app is supervised on its own: one that
+ * crashes is restarted while the other four keep serving. Ctrl-C stops them all.
  */
+let config: AppConfig;
 try {
-  loadConfig({ ...process.env, TRANSPORT: 'tcp' });
+  config = loadConfig({ ...process.env, TRANSPORT: 'tcp' });
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   process.stderr.write(`${error.message}\n`);
@@ -16,23 +18,33 @@ try {
 }
 
 const env = { ...process.env, TRANSPORT: 'tcp' };
+const logger = createLogger('launcher', config.logLevel, { write: (line) => printWithPrefix('launcher', line.trimEnd()) });
 const order = ['database', 'media', 'ota', 'collector', 'gateway'] as const satisfies readonly (typeof APP_NAMES)[number][];
-const processes: AppProcess[] = order.map((app) => launchApp(app, { env }));
+const supervisors = order.map((app) => new AppSupervisor(app, () => launchApp(app, { env }), onEvent));
 let stopping = false;
 
-async function stopAll(exitCode: number): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  await Promise.all([...processes].reverse().map((child) => child.stop()));
-  process.exit(exitCode);
+/** With every app given up nothing serves and nothing comes back by itself: the exit code says so to whoever started it. */
+function onEvent(event: SupervisionEvent): void {
+  logSupervisionEvent(logger, event);
+  if (event.kind === 'gave-up' && supervisors.every((supervisor) => supervisor.state === 'given-up')) {
+    logger.fatal({ event: 'all-given-up' }, 'gave up on every app; the launcher exits');
+    process.exit(1);
+  }
 }
 
-for (const child of processes) {
-  void child.exited.then((code) => {
-    if (stopping) return;
-    process.stderr.write(`[${child.target}] exited with code ${code}; stopping the others\n`);
-    void stopAll(1);
-  });
+async function stopAll(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ event: 'stopping', signal }, `${signal}: stopping every app`);
+  await Promise.all(supervisors.map((supervisor) => supervisor.stop()));
+  logger.info({ event: 'stopped' }, 'every app stopped');
+  process.exit(0);
 }
-process.once('SIGINT', () => void stopAll(0));
-process.once('SIGTERM', () => void stopAll(0));
+
+// SIGHUP too: closing the terminal must not leave the apps running without their launcher.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stopAll(signal));
+process.on('SIGUSR2', () => {
+  if (stopping) return;
+  for (const supervisor of supervisors) supervisor.start();
+});
+for (const supervisor of supervisors) supervisor.start();

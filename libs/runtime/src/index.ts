@@ -1,4 +1,14 @@
 export type { AppRuntime, RunningApp } from './app-runtime.js';
 export { startMicroservice, attachMessageServer } from './start-microservice.js';
 export { runStandalone } from './run-standalone.js';
-export { AppProcess, launchApp, entryFileOf, type LaunchOptions, type LaunchTarget } from './launcher/app-process.js';
+export {
+  AppProcess,
+  launchApp,
+  entryFileOf,
+  printWithPrefix,
+  type LaunchOptions,
+  type LaunchTarget,
+  type ProcessExit,
+} from './launcher/app-process.js';
+export { AppSupervisor, type SupervisionEvent } from './launcher/app-supervisor.js';
+export { logSupervisionEvent } from './launcher/supervision-log.js';

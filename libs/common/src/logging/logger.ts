@@ -1,11 +1,11 @@
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import { currentRequestContext } from './request-context.js';
 
 export type AppLogger = Logger;
 
-/** A JSON logger stamped with the app's name and the current request id. */
-export function createLogger(app: string, level: string): AppLogger {
+/** A JSON logger stamped with the app's name and the current request id; it writes to stdout unless told where. */
+export function createLogger(app: string, level: string, destination?: DestinationStream): AppLogger {
   return pino({
     level,
     base: { pid: process.pid },
@@ -15,7 +15,7 @@ export function createLogger(app: string, level: string): AppLogger {
       return context ? { app: context.app ?? app, requestId: context.requestId } : { app };
     },
     redact: { paths: ['*.password', '*.authorization', '*.accessToken', 'password', 'authorization'], censor: '[redacted]' },
-  });
+  }, destination);
 }
 
 type Level = 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal';

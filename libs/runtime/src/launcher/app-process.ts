@@ -4,8 +4,11 @@ import { createInterface } from 'node:readline';
 import { workspaceRoot } from '#libs/common';
 import type { AppName } from '#libs/contract';
 
-/** An app of the built workspace, or `main`, the one-process composition root. */
-export type LaunchTarget = AppName | 'main';
+/**
+ * An app of the built workspace; `main`, the one-process composition root; or
+ * `launcher`, the five-process launcher of `npm run start:split`.
+ */
+export type LaunchTarget = AppName | 'main' | 'launcher';
 
 export interface LaunchOptions {
   env: NodeJS.ProcessEnv;
@@ -13,15 +16,21 @@ export interface LaunchOptions {
   onLine?: (target: LaunchTarget, line: string) => void;
 }
 
+/** How a process ended: its exit code, or the signal that ended it. */
+export interface ProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 /** One app running as its own OS process. */
 export class AppProcess {
-  readonly exited: Promise<number | null>;
+  readonly exited: Promise<ProcessExit>;
 
   constructor(
     readonly target: LaunchTarget,
     readonly child: ChildProcess,
   ) {
-    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   }
 
   get pid(): number | undefined {
@@ -50,11 +59,15 @@ export class AppProcess {
 }
 
 export function entryFileOf(target: LaunchTarget): string {
+  const compositionRoot = join(workspaceRoot(), 'dist', 'apps', 'main', 'src');
+  if (target === 'main') return join(compositionRoot, 'main.js');
+  if (target === 'launcher') return join(compositionRoot, 'split.js');
   return join(workspaceRoot(), 'dist', 'apps', target, 'src', 'main.js');
 }
 
-function printWithPrefix(target: LaunchTarget, line: string): void {
-  process.stdout.write(`[${target.padEnd(9)}] ${line}\n`);
+/** Prints a line as `npm run start:split` shows it: the source's name in brackets, padded so lines align. */
+export function printWithPrefix(source: string, line: string): void {
+  process.stdout.write(`[${source.padEnd(9)}] ${line}\n`);
 }
 
 /**
