@@ -15,6 +15,8 @@ export async function startMicroservice(
   const app = await NestFactory.createMicroservice(rootModule, {
     strategy: createServer(service, runtime.config, runtime.bus),
     logger: new NestPinoLogger(logger),
+    // A refusal to start (a ConfigError) reaches the entry point, which exits with its code and message.
+    abortOnError: false,
   });
   app.useGlobalFilters(new RpcProblemFilter(logger));
   app.useGlobalInterceptors(new RpcAccessLogInterceptor());
