@@ -5,7 +5,7 @@ import { AppConfig } from '#libs/config';
 import { DEFAULT_CHANNEL, MIN_ANDROID_SDK, ReleaseMessages, type ReleaseActor, type ReleaseRecord } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
 import type { ApkFacts, ApkSigner } from '../apk/apk-facts.js';
-import { ApkInspector } from '../apk/apk-inspector.js';
+import { ApkInspector } from '../apk/apk.inspector.js';
 import { CatalogueService } from '../catalogue/catalogue.service.js';
 import { ReleaseFiles } from '../storage/release-files.js';
 
