@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, fetch, type Dispatcher } from 'undici';
-import { workspaceRoot } from '#libs/common';
+import { workspaceRoot } from '#libs/runtime';
 import { APP_NAMES, type AppName } from '#libs/contract';
 import { entryFileOf, launchApp, type AppProcess, type LaunchTarget, type ProcessExit } from '#libs/runtime';
 import { freePorts } from './free-ports.js';

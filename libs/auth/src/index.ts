@@ -4,4 +4,3 @@ export { Public, Roles, CurrentActor, type AuthenticatedRequest } from './auth.d
 export { AuthModule } from './auth.module.js';
 export { type SessionCheck } from './session.check.js';
 export { sessionStanding } from './session-standing.js';
-export { hashPassword, verifyPassword, decoyPasswordHash } from './password-hash.js';

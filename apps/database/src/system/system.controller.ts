@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
-import { describeProcess } from '#libs/common';
+import { describeProcess } from '#libs/runtime';
 import { SystemMessages, type StatusReply } from '#libs/contract';
 import { StorageHealthService } from '../persistence/storage-health.service.js';
 import { DatabaseStatusService } from './database-status.service.js';

@@ -5,7 +5,8 @@ import { FieldMessages, type Actor } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
 import { ProblemDto } from '../problem/problem.dto.js';
 import { CollectorEndpoints } from './collector-endpoint.decorator.js';
-import { BatchMismatchProblemDto, CloseBatchDto, CloseBatchReplyDto, DeviceResetReplyDto, SyncStatusDto } from './dto/batch.dto.js';
+import { BatchMismatchProblemDto, CloseBatchDto, CloseBatchReplyDto } from './dto/close-batch.dto.js';
+import { DeviceResetReplyDto, SyncStatusDto } from './dto/sync-status.dto.js';
 
 @CollectorEndpoints()
 @Controller()

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { describeProcess } from '#libs/common';
+import { describeProcess } from '#libs/runtime';
 import { SystemMessages, type DependencyStatus } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
 

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
-import { describeProcess } from '#libs/common';
+import { describeProcess } from '#libs/runtime';
 import { SystemMessages, type StatusReply } from '#libs/contract';
 import { PhotoStorage } from '../photos/photo.storage.js';
 

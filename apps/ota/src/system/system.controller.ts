@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { Public } from '#libs/auth';
-import { describeProcess } from '#libs/common';
+import { describeProcess } from '#libs/runtime';
 import { SystemMessages, type StatusReply } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
 
