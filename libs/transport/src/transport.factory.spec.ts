@@ -165,7 +165,7 @@ describe.each(['inproc', 'tcp'] as const)('the %s transport', (transport) => {
   it('reports a missing peer through probe without throwing', async () => {
     await service!.close();
     service = undefined;
-    const status = await client.probe(defineMessage('collector', 'system.status'));
+    const status = await client.probe(defineMessage('collector', 'system.get-status'));
     expect(status).toMatchObject({ service: 'collector', up: false });
   });
 });

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
-  ReleaseMessages,
+  ReleaseStore,
   type ChannelMinimumChange,
   type ChannelPolicy,
   type NewRelease,
@@ -16,27 +16,27 @@ import { ReleasesRepository } from './releases.repository.js';
 export class ReleasesController {
   constructor(private readonly releases: ReleasesRepository) {}
 
-  @MessagePattern(ReleaseMessages.publish.pattern)
+  @MessagePattern(ReleaseStore.publish.pattern)
   publish(@Payload() request: NewRelease): Promise<ReleaseRecord> {
     return this.releases.publish(request);
   }
 
-  @MessagePattern(ReleaseMessages.catalogue.pattern)
+  @MessagePattern(ReleaseStore.catalogue.pattern)
   catalogue(): Promise<ReleaseCatalogue> {
     return this.releases.catalogue();
   }
 
-  @MessagePattern(ReleaseMessages.change.pattern)
+  @MessagePattern(ReleaseStore.change.pattern)
   change(@Payload() request: ReleaseChanges): Promise<ReleaseRecord> {
     return this.releases.change(request);
   }
 
-  @MessagePattern(ReleaseMessages.setMinimum.pattern)
+  @MessagePattern(ReleaseStore.setMinimum.pattern)
   setMinimum(@Payload() request: ChannelMinimumChange): Promise<ChannelPolicy> {
     return this.releases.setMinimum(request);
   }
 
-  @MessagePattern(ReleaseMessages.addCounts.pattern)
+  @MessagePattern(ReleaseStore.addCounts.pattern)
   addCounts(@Payload() request: { counts: ReleaseCounts[] }): Promise<{ updated: number }> {
     return this.releases.addCounts(request.counts);
   }

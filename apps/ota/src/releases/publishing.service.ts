@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { makeProblem, ProblemError } from '#libs/common';
 import { AppConfig } from '#libs/config';
-import { DEFAULT_CHANNEL, MIN_ANDROID_SDK, ReleaseMessages, type ReleaseActor, type ReleaseRecord } from '#libs/contract';
+import { DEFAULT_CHANNEL, MIN_ANDROID_SDK, ReleaseStore, type ReleaseActor, type ReleaseRecord } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
 import type { ApkFacts, ApkSigner } from '../apk/apk-facts.js';
 import { ApkInspector } from '../apk/apk.inspector.js';
@@ -61,7 +61,7 @@ export class PublishingService {
         actor,
       };
       try {
-        const release = await this.messages.send(ReleaseMessages.publish, request, { timeoutMs: PUBLISH_TIMEOUT_MS });
+        const release = await this.messages.send(ReleaseStore.publish, request, { timeoutMs: PUBLISH_TIMEOUT_MS });
         this.catalogue.invalidate();
         return release;
       } catch (error) {
