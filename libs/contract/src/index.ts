@@ -1,5 +1,6 @@
 export { APP_NAMES, SERVICE_NAMES, isAppName, type AppName, type ServiceName } from './services.js';
 export { defineMessage, type MessageDef, type MessageName, type RequestOf, type ReplyOf } from './message.js';
+export { PROBLEM_CODES, type ProblemCode } from './problem/problem-codes.js';
 export { SystemMessages } from './system/system.messages.js';
 export type {
   DatabaseDetails,
@@ -28,11 +29,11 @@ export type {
   VisitContent,
   VisitIssue,
   VisitOutcome,
-  VisitOutcomeStatus,
   VisitSyncView,
   VisitView,
   WorklistView,
 } from './collection/field-views.js';
+export { VISIT_ISSUE_CODES, VISIT_OUTCOME_STATUSES, type VisitIssueCode, type VisitOutcomeStatus } from './collection/visit-issues.js';
 export { FieldMessages, type SubmitVisitsRequest, type VisitSubmission } from './collection/field.messages.js';
 export type {
   AssignmentRecord,

@@ -38,8 +38,8 @@ class ProbeController {
 
   @Handles(Refuse)
   refuse(): never {
-    throw ProblemError.conflict('receipt-used', 'Receipt KW-0001 was already used', {
-      errors: [{ field: 'payment.receiptNo', message: 'already used' }],
+    throw ProblemError.conflict('username-taken', 'The username collector1 is taken', {
+      errors: [{ field: 'username', message: 'already taken' }],
     });
   }
 
@@ -117,12 +117,12 @@ describe.each(['inproc', 'tcp'] as const)('the %s transport', (transport) => {
   it('brings a problem thrown by the handler back as the same problem', async () => {
     const error = await problemOf(client.send(Refuse, {}));
     expect(error.problem).toEqual({
-      type: 'urn:mobile-collection:problem:receipt-used',
+      type: 'urn:mobile-collection:problem:username-taken',
       title: 'Conflict',
       status: 409,
-      code: 'receipt-used',
-      detail: 'Receipt KW-0001 was already used',
-      errors: [{ field: 'payment.receiptNo', message: 'already used' }],
+      code: 'username-taken',
+      detail: 'The username collector1 is taken',
+      errors: [{ field: 'username', message: 'already taken' }],
     });
   });
 
