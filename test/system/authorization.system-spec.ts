@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { FormData } from 'undici';
 import { DEMO_PASSWORD, login, phone, type Session } from '../support/demo-users.js';
 import { photoForm, receiptNo, submitVisits, uploadPhoto, visitOf, worklistOf } from '../support/field-visits.js';
-import { startSystem, type HttpReply, type RunningSystem } from '../support/system-harness.js';
+import { startSystem, SYSTEM_START_TIMEOUT_MS, type HttpReply, type RunningSystem } from '../support/system-harness.js';
 import { testEngines } from '../support/test-database.js';
 import { jpegPhoto, sha256Of } from '../support/test-photos.js';
 
@@ -272,7 +272,7 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
         collector1Photo: sha256Of(photo),
       };
       auditBefore = (await system.request('/api/v1/admin/audit', { token: admin })).body.total;
-    });
+    }, SYSTEM_START_TIMEOUT_MS);
 
     afterAll(async () => {
       await system?.stop();

@@ -4,7 +4,7 @@ import { API_DEMOS, API_DEMOS_APK } from '../support/apk-fixtures.js';
 import { DEMO_PASSWORD, login, phone } from '../support/demo-users.js';
 import { submitVisits, uploadPhoto, visitOf, worklistOf } from '../support/field-visits.js';
 import { publishRelease, storedReleaseFiles } from '../support/ota-releases.js';
-import { startSystem, type HttpReply, type RunningSystem } from '../support/system-harness.js';
+import { startSystem, SYSTEM_START_TIMEOUT_MS, type HttpReply, type RunningSystem } from '../support/system-harness.js';
 import { testEngines } from '../support/test-database.js';
 import { jpegPhoto, sha256Of } from '../support/test-photos.js';
 
@@ -42,7 +42,7 @@ describe.each(testEngines())('powers as they are now on %s, five processes', (en
   beforeAll(async () => {
     system = await startSystem({ mode: 'split', engine, env: OTA_ENV });
     admin = (await login(system, 'admin')).token;
-  });
+  }, SYSTEM_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await system?.stop();

@@ -4,7 +4,7 @@ import { addDays, workDateOf } from '#libs/common';
 import { login, phone, type Phone, type Session } from '../support/demo-users.js';
 import { photoHash, receiptNo, sendVisits, uploadPhoto, visitOf } from '../support/field-visits.js';
 import { jpegPhoto, sha256Of } from '../support/test-photos.js';
-import { startSystem, type RunningSystem } from '../support/system-harness.js';
+import { startSystem, SYSTEM_START_TIMEOUT_MS, type RunningSystem } from '../support/system-harness.js';
 import { testEngines } from '../support/test-database.js';
 
 const today = () => workDateOf(new Date(), 'Asia/Jakarta');
@@ -31,7 +31,7 @@ describe.each(testEngines())('the collection day on %s', (engine) => {
 
     beforeAll(async () => {
       system = await startSystem({ mode, engine });
-    });
+    }, SYSTEM_START_TIMEOUT_MS);
 
     afterAll(async () => {
       await system?.stop();

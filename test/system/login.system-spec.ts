@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { signAccessToken } from '../support/access-tokens.js';
 import { DEMO_PASSWORD, login, phone } from '../support/demo-users.js';
-import { startSystem, type RunningSystem } from '../support/system-harness.js';
+import { startSystem, SYSTEM_START_TIMEOUT_MS, type RunningSystem } from '../support/system-harness.js';
 import { testEngines } from '../support/test-database.js';
 
 function todayInJakarta(): string {
@@ -14,7 +14,7 @@ describe.each(testEngines())('online login on %s', (engine) => {
 
     beforeAll(async () => {
       system = await startSystem({ mode, engine });
-    });
+    }, SYSTEM_START_TIMEOUT_MS);
 
     afterAll(async () => {
       await system?.stop();

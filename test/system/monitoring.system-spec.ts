@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { addDays, workDateOf } from '#libs/common';
 import { login, phone, type Session } from '../support/demo-users.js';
 import { receiptNo, submitVisits, visitOf, worklistOf, type VisitInput, type Worklist } from '../support/field-visits.js';
-import { startSystem, type RunningSystem } from '../support/system-harness.js';
+import { startSystem, SYSTEM_START_TIMEOUT_MS, type RunningSystem } from '../support/system-harness.js';
 import { testEngines } from '../support/test-database.js';
 
 /** Visits a few seconds apart, all just now, so they fall on today's work date whenever the test runs. */
@@ -46,7 +46,7 @@ describe.each(testEngines())('monitoring on %s', (engine) => {
       await submitVisits(system, collector1, [paid, promised]);
       await submitVisits(system, collector1, [revisit]);
       await submitVisits(system, collector3, [bandung]);
-    });
+    }, SYSTEM_START_TIMEOUT_MS);
 
     afterAll(async () => {
       await system?.stop();

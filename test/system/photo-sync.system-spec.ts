@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { login, phone, type Session } from '../support/demo-users.js';
 import { submitVisits, uploadPhoto, visitOf, worklistOf, type VisitInput } from '../support/field-visits.js';
-import { startSystem, type RunningSystem } from '../support/system-harness.js';
+import { startSystem, SYSTEM_START_TIMEOUT_MS, type RunningSystem } from '../support/system-harness.js';
 import { testEngines } from '../support/test-database.js';
 import { GEOTAG, geotaggedJpeg, jpegPhoto, sha256Of } from '../support/test-photos.js';
 
@@ -24,7 +24,7 @@ describe.each(testEngines())('photos and visits in either order on %s, five proc
     collector = await login(system, 'collector1', phone('photo-sync-c1'));
     supervisor = (await login(system, 'supervisor1')).token;
     assignments = (await worklistOf(system, collector)).assignments.map((assignment) => assignment.id);
-  });
+  }, SYSTEM_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await system?.stop();
