@@ -229,78 +229,76 @@ const ROWS: Row[] = [
   },
 ];
 
-describe.each(testEngines())('authorization matrix on %s', (engine) => {
-  describe.each(['split', 'single'] as const)('%s mode', (mode) => {
-    let system: RunningSystem;
-    let context: Context;
-    let auditBefore: number;
-    const tokens = new Map<Caller, string | undefined>();
+describe.each(testEngines())('authorization matrix on %s, one process', (engine) => {
+  let system: RunningSystem;
+  let context: Context;
+  let auditBefore: number;
+  const tokens = new Map<Caller, string | undefined>();
 
-    beforeAll(async () => {
-      system = await startSystem({ mode, engine });
-      tokens.set('anonymous', undefined);
-      const sessions = new Map<Caller, Session>();
-      for (const caller of CALLERS.slice(1)) {
-        const session = await login(system, caller, isCollector(caller) ? phone(`matrix-${caller}`) : undefined);
-        sessions.set(caller, session);
-        tokens.set(caller, session.token);
-      }
-      const admin = tokens.get('admin');
-      const [collector1, collector3] = [sessions.get('collector1')!, sessions.get('collector3')!];
-      const assignments = {
-        collector1: (await worklistOf(system, collector1)).assignments.map((assignment) => assignment.id),
-        collector3: (await worklistOf(system, collector3)).assignments.map((assignment) => assignment.id),
+  beforeAll(async () => {
+    system = await startSystem({ mode: 'single', engine });
+    tokens.set('anonymous', undefined);
+    const sessions = new Map<Caller, Session>();
+    for (const caller of CALLERS.slice(1)) {
+      const session = await login(system, caller, isCollector(caller) ? phone(`matrix-${caller}`) : undefined);
+      sessions.set(caller, session);
+      tokens.set(caller, session.token);
+    }
+    const admin = tokens.get('admin');
+    const [collector1, collector3] = [sessions.get('collector1')!, sessions.get('collector3')!];
+    const assignments = {
+      collector1: (await worklistOf(system, collector1)).assignments.map((assignment) => assignment.id),
+      collector3: (await worklistOf(system, collector3)).assignments.map((assignment) => assignment.id),
+    };
+    const photo = await jpegPhoto(899);
+    expect((await uploadPhoto(system, collector1.token, photo)).status).toBe(201);
+    const [paid] = await submitVisits(system, collector1, [
+      visitOf(assignments.collector1[0], 'PAID', { payment: { amount: 1_250_000, receiptNo: receiptNo('KWJ1', 123) }, photos: [sha256Of(photo)] }),
+    ]);
+    const spare = await system.request('/api/v1/admin/users', {
+      method: 'POST',
+      token: admin,
+      json: { username: 'matrix.spare', fullName: 'Spare', role: 'collector', branchCode: 'BDG01', password: DEMO_PASSWORD },
+    });
+    await login(system, 'matrix.spare', phone('matrix-spare-phone'));
+    const devices = await system.request(`/api/v1/admin/devices?userId=${spare.body.id}`, { token: admin });
+    context = {
+      spareUserId: spare.body.id,
+      spareDeviceId: devices.body.items[0].id,
+      assignments,
+      userIds: { collector1: collector1.user.id, collector3: collector3.user.id },
+      collector1Visit: paid.id,
+      collector1Photo: sha256Of(photo),
+    };
+    auditBefore = (await system.request('/api/v1/admin/audit', { token: admin })).body.total;
+  }, SYSTEM_START_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  it.each(ROWS.map((row) => [row.name, row] as const))('%s', async (_name, row) => {
+    const answers: Record<string, number> = {};
+    for (const caller of CALLERS) {
+      const options = {
+        method: row.method,
+        token: tokens.get(caller),
+        json: typeof row.body === 'function' ? row.body(context, caller) : row.body,
+        body: (await row.form?.(context, caller)) as BodyInit | undefined,
       };
-      const photo = await jpegPhoto(899);
-      expect((await uploadPhoto(system, collector1.token, photo)).status).toBe(201);
-      const [paid] = await submitVisits(system, collector1, [
-        visitOf(assignments.collector1[0], 'PAID', { payment: { amount: 1_250_000, receiptNo: receiptNo('KWJ1', 123) }, photos: [sha256Of(photo)] }),
-      ]);
-      const spare = await system.request('/api/v1/admin/users', {
-        method: 'POST',
-        token: admin,
-        json: { username: 'matrix.spare', fullName: 'Spare', role: 'collector', branchCode: 'BDG01', password: DEMO_PASSWORD },
-      });
-      await login(system, 'matrix.spare', phone('matrix-spare-phone'));
-      const devices = await system.request(`/api/v1/admin/devices?userId=${spare.body.id}`, { token: admin });
-      context = {
-        spareUserId: spare.body.id,
-        spareDeviceId: devices.body.items[0].id,
-        assignments,
-        userIds: { collector1: collector1.user.id, collector3: collector3.user.id },
-        collector1Visit: paid.id,
-        collector1Photo: sha256Of(photo),
-      };
-      auditBefore = (await system.request('/api/v1/admin/audit', { token: admin })).body.total;
-    }, SYSTEM_START_TIMEOUT_MS);
+      const reply = row.port === 'ota' ? await system.otaRequest(row.path(context), options) : await system.request(row.path(context), options);
+      answers[caller] = reply.status;
+      if (reply.status >= 400) expect(reply.headers.get('content-type')).toContain('application/problem+json');
+      if (reply.status === row.expect[caller] && ![401, 403].includes(reply.status)) await row.check?.(reply, caller, { system, context, tokens });
+    }
+    expect(answers).toEqual(row.expect);
+  });
 
-    afterAll(async () => {
-      await system?.stop();
-    });
-
-    it.each(ROWS.map((row) => [row.name, row] as const))('%s', async (_name, row) => {
-      const answers: Record<string, number> = {};
-      for (const caller of CALLERS) {
-        const options = {
-          method: row.method,
-          token: tokens.get(caller),
-          json: typeof row.body === 'function' ? row.body(context, caller) : row.body,
-          body: (await row.form?.(context, caller)) as BodyInit | undefined,
-        };
-        const reply = row.port === 'ota' ? await system.otaRequest(row.path(context), options) : await system.request(row.path(context), options);
-        answers[caller] = reply.status;
-        if (reply.status >= 400) expect(reply.headers.get('content-type')).toContain('application/problem+json');
-        if (reply.status === row.expect[caller] && ![401, 403].includes(reply.status)) await row.check?.(reply, caller, { system, context, tokens });
-      }
-      expect(answers).toEqual(row.expect);
-    });
-
-    it('stored exactly the audited writes that succeeded, none of the refused ones', async () => {
-      const audit = await system.request('/api/v1/admin/audit?limit=200', { token: tokens.get('admin') });
-      const actors = ROWS.filter((row) => row.audited).flatMap((row) => CALLERS.filter((caller) => row.expect[caller] < 300));
-      expect(audit.body.total).toBe(auditBefore + actors.length);
-      const newest = audit.body.items.slice(0, actors.length).map((entry: { actor: { username: string } }) => entry.actor.username);
-      expect(newest.sort()).toEqual([...actors].sort());
-    });
+  it('stored exactly the audited writes that succeeded, none of the refused ones', async () => {
+    const audit = await system.request('/api/v1/admin/audit?limit=200', { token: tokens.get('admin') });
+    const actors = ROWS.filter((row) => row.audited).flatMap((row) => CALLERS.filter((caller) => row.expect[caller] < 300));
+    expect(audit.body.total).toBe(auditBefore + actors.length);
+    const newest = audit.body.items.slice(0, actors.length).map((entry: { actor: { username: string } }) => entry.actor.username);
+    expect(newest.sort()).toEqual([...actors].sort());
   });
 });

@@ -16,7 +16,7 @@ const APK_BYTES = readFileSync(API_DEMOS_APK);
  * makes to a user (disabled, demoted, moved, blocked from binding phones) holds from that user's very next
  * request, on the gateway and on the ota app's own port.
  */
-describe.each(testEngines())('powers as they are now on %s, five processes', (engine) => {
+describe.each(testEngines())('powers as they are now on %s, one process', (engine) => {
   let system: RunningSystem;
   let admin: string;
 
@@ -40,7 +40,7 @@ describe.each(testEngines())('powers as they are now on %s, five processes', (en
   }
 
   beforeAll(async () => {
-    system = await startSystem({ mode: 'split', engine, env: OTA_ENV });
+    system = await startSystem({ mode: 'single', engine, env: OTA_ENV });
     admin = (await login(system, 'admin')).token;
   }, SYSTEM_START_TIMEOUT_MS);
 

@@ -13,14 +13,14 @@ import { GEOTAG, geotaggedJpeg, jpegPhoto, sha256Of } from '../support/test-phot
 /** A photo without EXIF time or GPS is shown as unknown, never flagged. */
 const WITHOUT_EXIF = { distanceM: null, timeGapMinutes: null, farFromVisit: false, longFromVisit: false };
 
-describe.each(testEngines())('photos and visits in either order on %s, five processes', (engine) => {
+describe.each(testEngines())('photos and visits in either order on %s, one process', (engine) => {
   let system: RunningSystem;
   let collector: Session;
   let supervisor: string;
   let assignments: string[];
 
   beforeAll(async () => {
-    system = await startSystem({ mode: 'split', engine });
+    system = await startSystem({ mode: 'single', engine });
     collector = await login(system, 'collector1', phone('photo-sync-c1'));
     supervisor = (await login(system, 'supervisor1')).token;
     assignments = (await worklistOf(system, collector)).assignments.map((assignment) => assignment.id);
