@@ -44,3 +44,6 @@ export function openDay(overrides: Partial<CollectionDayRecord> = {}): Collectio
     ...overrides,
   };
 }
+
+/** Stops the clock at WORK_MORNING; I/O callbacks still run, so services that hash or read go on as usual. */
+export const AT_WORK_MORNING = { now: WORK_MORNING, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] } as const;
