@@ -1,3 +1,4 @@
+import type { Config } from '@jest/types';
 import type { Actor, AssignmentRecord, CollectionDayRecord } from '#libs/contract';
 
 /** 10:00 in Jakarta on 28 November 2026, the work date of every day here. */
@@ -46,4 +47,4 @@ export function openDay(overrides: Partial<CollectionDayRecord> = {}): Collectio
 }
 
 /** Stops the clock at WORK_MORNING; I/O callbacks still run, so services that hash or read go on as usual. */
-export const AT_WORK_MORNING = { now: WORK_MORNING, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] } as const;
+export const AT_WORK_MORNING: Config.FakeTimersConfig = { now: WORK_MORNING, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] };
