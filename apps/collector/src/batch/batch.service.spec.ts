@@ -45,11 +45,11 @@ function photo(n: number, ...senders: string[]): PhotoSummary {
   };
 }
 
-/** Paid 1.5 million with two photos (one arrived), promised 700 thousand with one photo another collector sent. */
+/** Paid 1.5 million with two photos (one arrived), promised 700 thousand with one photo another collector sent, refused with its photo in. */
 const HELD = [
   visit('visit-paid', { resultCode: 'PAID', payment: { amount: 1_500_000, receiptNo: 'KWJ1-000001' }, photos: [hash(1), hash(2)] }),
   visit('visit-promise', { resultCode: 'PTP', promise: { date: '2026-11-30', amount: 700_000 }, photos: [hash(3)] }),
-  visit('visit-refused'),
+  visit('visit-refused', { photos: [hash(1)] }),
 ];
 const PHONE_AGREES = { visitCount: 3, paidAmount: 1_500_000, promisedAmount: 700_000, visitIds: ['visit-refused', 'visit-paid', 'visit-promise'] };
 
@@ -94,7 +94,7 @@ describe('BatchService', () => {
     messages.fail(MediaMessages.describe, ProblemError.unavailable('media', 'media is down'));
     const status = await batches.syncStatus(COLLECTOR);
     expect(status.photosChecked).toBe(false);
-    expect(status.incompleteVisits).toEqual(['visit-paid', 'visit-promise']);
+    expect(status.incompleteVisits).toEqual(['visit-paid', 'visit-promise', 'visit-refused']);
     expect(status.totals.visitCount).toBe(3);
   });
 
