@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { hashPassword } from '#libs/auth';
 import { loadConfig } from '#libs/config';
 import { BatchStore, DeviceStore, UserStore, type DeviceView, type UserRecord } from '#libs/contract';
+import { hashPassword } from '#libs/password';
 import { AT_WORK_MORNING, WORK_MORNING, openDay } from '../../../../test/support/collection-days.js';
 import { FakeMessageClient } from '../../../../test/support/fake-message-client.js';
 import { problemOf } from '../../../../test/support/problems.js';

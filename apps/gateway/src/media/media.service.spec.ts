@@ -1,14 +1,13 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import type { AuthenticatedUser } from '#libs/auth';
-import { MediaMessages, type PhotoSummary } from '#libs/contract';
+import { MediaMessages, type Actor, type PhotoSummary } from '#libs/contract';
 import { FakeMessageClient } from '../../../../test/support/fake-message-client.js';
 import { problemOf } from '../../../../test/support/problems.js';
 import { MediaService } from './media.service.js';
 
 const SHA256 = 'ab'.repeat(32);
 
-function caller(sub: string, role: AuthenticatedUser['role'], branchId: string | null): AuthenticatedUser {
-  return { sub, username: sub, role, branchId, deviceId: null, token: 'token', expiresAt: new Date('2026-11-28T17:00:00.000Z') };
+function caller(userId: string, role: Actor['role'], branchId: string | null): Actor {
+  return { userId, username: userId, role, branchId, deviceId: null };
 }
 
 const ani = caller('collector-ani', 'collector', 'branch-jkt');
