@@ -32,12 +32,15 @@ export function createLogger(app: string, settings: LogSettings, destination?: W
 
 type Level = 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal';
 
+/** Nest's account of wiring modules and routes: a hundred lines per start that only debugging needs. */
+const WIRING_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
 /** Routes Nest's own log lines, and `Logger` calls of the apps, into the same JSON stream. */
 export class NestPinoLogger implements LoggerService {
   constructor(private readonly logger: AppLogger) {}
 
   log(message: unknown, context?: string): void {
-    this.write('info', message, context);
+    this.write(context !== undefined && WIRING_CONTEXTS.has(context) ? 'debug' : 'info', message, context);
   }
 
   error(message: unknown, trace?: string, context?: string): void {
