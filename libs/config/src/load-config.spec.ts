@@ -191,7 +191,7 @@ describe('loadConfig', () => {
     [{ LOG_FORMAT: 'colour' }, 'LOG_FORMAT', 'expected one of auto, pretty, json, got "colour"'],
     [{ PASSWORD_CHECK_CONCURRENCY: '0' }, 'PASSWORD_CHECK_CONCURRENCY', 'expected a number from 1 to 64, got 0'],
   ])('refuses %j naming %s', (env, variable, reason) => {
-    const error = errorOf(env as Record<string, string>);
+    const error = errorOf(env);
     expect(error.variable).toBe(variable);
     expect(error.message).toBe(`Invalid environment variable ${variable}: ${reason}`);
   });
