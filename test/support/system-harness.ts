@@ -351,6 +351,8 @@ async function launchSystem(options: SystemOptions): Promise<RunningSystem> {
     TRANSPORT: options.mode === 'split' ? 'tcp' : 'inproc',
     RPC_TIMEOUT_MS: '5000',
     LOG_LEVEL: 'info',
+    // The harness reads the apps' JSON lines, whatever the developer's shell asks for.
+    LOG_FORMAT: 'json',
     ...testDatabase.env,
     ...options.env,
   };
