@@ -101,7 +101,9 @@ describe.each(testEngines())('admin on %s, one process', (engine) => {
   it('creates a username once when five admins race for it', async () => {
     const username = `race`;
     const replies = await Promise.all(
-      Array.from({ length: 5 }, () => send('POST', '/admin/users', { username, fullName: 'Race', role: 'supervisor', branchCode: 'JKT01', password: 'Password-1' })),
+      Array.from({ length: 5 }, () =>
+        send('POST', '/admin/users', { username, fullName: 'Race', role: 'supervisor', branchCode: 'JKT01', password: 'Password-1' }),
+      ),
     );
     expect(replies.map((reply) => reply.status).sort()).toEqual([201, 409, 409, 409, 409]);
     expect((await get('/admin/users?limit=200')).body.items.filter((u: any) => u.username === username)).toHaveLength(1);
@@ -164,7 +166,11 @@ describe.each(testEngines())('admin on %s, one process', (engine) => {
     const backwards = await send('PUT', `/admin/users/${collector2.id}/receipt-range`, { prefix: 'KWX2', from: 50, to: 10 });
     expect(backwards.status).toBe(400);
     expect(backwards.body.errors[0].field).toBe('to');
-    const assigned = await send('PUT', `/admin/users/${collector2.id}/receipt-range`, { prefix: `KWJ9${engine === 'sqlite' ? 'S' : 'P'}`, from: 501, to: 1000 });
+    const assigned = await send('PUT', `/admin/users/${collector2.id}/receipt-range`, {
+      prefix: `KWJ9${engine === 'sqlite' ? 'S' : 'P'}`,
+      from: 501,
+      to: 1000,
+    });
     expect(assigned.status).toBe(200);
     expect(assigned.body.receiptRange).toEqual({ prefix: assigned.body.receiptRange.prefix, from: 501, to: 1000 });
     const supervisor = await userNamed('supervisor1');
@@ -188,7 +194,10 @@ describe.each(testEngines())('admin on %s, one process', (engine) => {
     expect(revoked.body).toMatchObject({ status: 'revoked', endedAt: expect.any(String) });
     const next = await system.request('/api/v1/monitoring/progress', { token: first.token });
     expect(next.status).toBe(401);
-    const again = await system.request('/api/v1/auth/login', { method: 'POST', json: { username: 'collector3', password: DEMO_PASSWORD, ...phone(`c3-phone-a`) } });
+    const again = await system.request('/api/v1/auth/login', {
+      method: 'POST',
+      json: { username: 'collector3', password: DEMO_PASSWORD, ...phone(`c3-phone-a`) },
+    });
     expect(again.status).toBe(403);
     expect((await send('POST', `/admin/devices/${device.id}/revoke`, {})).status).toBe(409);
     expect((await send('POST', `/admin/devices/${device.id}/release`, {})).status).toBe(409);
@@ -198,7 +207,10 @@ describe.each(testEngines())('admin on %s, one process', (engine) => {
 
   it('releases a phone: a second phone, refused with 409 before, logs in after', async () => {
     const first = await login(system, 'collector1', phone(`c1-phone-a`));
-    const refused = await system.request('/api/v1/auth/login', { method: 'POST', json: { username: 'collector1', password: DEMO_PASSWORD, ...phone(`c1-phone-b`) } });
+    const refused = await system.request('/api/v1/auth/login', {
+      method: 'POST',
+      json: { username: 'collector1', password: DEMO_PASSWORD, ...phone(`c1-phone-b`) },
+    });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('device-already-bound');
     const device = (await get(`/admin/devices?userId=${first.user.id}&status=active`)).body.items[0];
@@ -209,18 +221,39 @@ describe.each(testEngines())('admin on %s, one process', (engine) => {
     const second = await login(system, 'collector1', phone(`c1-phone-b`));
     expect(second.batch?.id).toBe(first.batch?.id);
     const statuses = (await get(`/admin/devices?userId=${first.user.id}`)).body.items.map((d: any) => [d.deviceKey, d.status]);
-    expect(statuses).toEqual(expect.arrayContaining([[`c1-phone-a`, 'released'], [`c1-phone-b`, 'active']]));
+    expect(statuses).toEqual(
+      expect.arrayContaining([
+        [`c1-phone-a`, 'released'],
+        [`c1-phone-b`, 'active'],
+      ]),
+    );
     expect((await get('/admin/devices?status=lost')).body.errors[0].field).toBe('status');
   });
 
   it('manages result codes with validated formats and audits each change', async () => {
     const list = await get('/admin/result-codes');
     expect(list.body.map((c: any) => c.code)).toEqual(['PAID', 'PARTIAL', 'PTP', 'NOT_MET', 'HOUSE_EMPTY', 'MOVED', 'REFUSED']);
-    expect(list.body[0]).toEqual({ code: 'PAID', label: expect.any(String), requires: { payment: true, promise: false, gps: true, minPhotos: 1 }, active: true, sortOrder: expect.any(Number) });
+    expect(list.body[0]).toEqual({
+      code: 'PAID',
+      label: expect.any(String),
+      requires: { payment: true, promise: false, gps: true, minPhotos: 1 },
+      active: true,
+      sortOrder: expect.any(Number),
+    });
     const code = 'NOT_HOME';
-    const created = await send('POST', '/admin/result-codes', { code, label: 'Tidak di rumah', requires: { payment: false, promise: false, gps: true, minPhotos: 2 } });
+    const created = await send('POST', '/admin/result-codes', {
+      code,
+      label: 'Tidak di rumah',
+      requires: { payment: false, promise: false, gps: true, minPhotos: 2 },
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ code, label: 'Tidak di rumah', requires: { payment: false, promise: false, gps: true, minPhotos: 2 }, active: true, sortOrder: 100 });
+    expect(created.body).toEqual({
+      code,
+      label: 'Tidak di rumah',
+      requires: { payment: false, promise: false, gps: true, minPhotos: 2 },
+      active: true,
+      sortOrder: 100,
+    });
     expect((await send('POST', '/admin/result-codes', created.body)).status).toBe(409);
     const updated = await send('PATCH', `/admin/result-codes/${code}`, { requires: { minPhotos: 0 }, active: false });
     expect(updated.body).toMatchObject({ requires: { payment: false, promise: false, gps: true, minPhotos: 0 }, active: false, label: 'Tidak di rumah' });

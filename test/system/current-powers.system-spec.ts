@@ -58,7 +58,10 @@ describe.each(testEngines())('powers as they are now on %s, one process', (engin
     expectSessionEnded(await get('/admin/users', other.token), 'disabled');
     expectSessionEnded(await publishRelease(system, other.token, APK_BYTES, { mandatory: 'true' }), 'disabled');
     expectSessionEnded(await otaGet('/releases', other.token), 'disabled');
-    expectSessionEnded(await system.otaRequest('/api/v1/ota/channels/production/minimum', { method: 'PUT', token: other.token, json: { minVersionCode: 25 } }), 'disabled');
+    expectSessionEnded(
+      await system.otaRequest('/api/v1/ota/channels/production/minimum', { method: 'PUT', token: other.token, json: { minVersionCode: 25 } }),
+      'disabled',
+    );
     expect(storedReleaseFiles(system)).toEqual({ releases: [], incoming: [] });
     expect((await otaGet('/releases', admin)).body.releases).toEqual([]);
     expect((await get('/admin/audit?subjectType=release')).body.total).toBe(0);
@@ -72,7 +75,10 @@ describe.each(testEngines())('powers as they are now on %s, one process', (engin
     expect(demotion.body).toMatchObject({ role: 'supervisor', branchCode: 'JKT01' });
 
     expectSessionEnded(await send('PATCH', `/admin/users/${demoted.id}`, { role: 'admin', branchCode: null }, demoted.token), 'role');
-    expectSessionEnded(await send('POST', '/admin/users', { username: 'admin.shadow', fullName: 'Shadow', role: 'admin', password: DEMO_PASSWORD }, demoted.token), 'role');
+    expectSessionEnded(
+      await send('POST', '/admin/users', { username: 'admin.shadow', fullName: 'Shadow', role: 'admin', password: DEMO_PASSWORD }, demoted.token),
+      'role',
+    );
     expectSessionEnded(await get('/admin/users', demoted.token), 'role');
     expectSessionEnded(await publishRelease(system, demoted.token, APK_BYTES, { channel: 'beta', mandatory: 'true' }), 'role');
     expectSessionEnded(await otaGet('/releases', demoted.token), 'role');
@@ -113,7 +119,13 @@ describe.each(testEngines())('powers as they are now on %s, one process', (engin
   });
 
   it('stops a person from binding any phone: a blocked collector keeps only the phone already bound, and a revoked phone stays out on every account', async () => {
-    const created = await send('POST', '/admin/users', { username: 'kolektor.blok', fullName: 'Blok', role: 'collector', branchCode: 'JKT01', password: DEMO_PASSWORD });
+    const created = await send('POST', '/admin/users', {
+      username: 'kolektor.blok',
+      fullName: 'Blok',
+      role: 'collector',
+      branchCode: 'JKT01',
+      password: DEMO_PASSWORD,
+    });
     expect(created.body.mayBindDevices).toBe(true);
     const id = created.body.id;
     const first = await login(system, 'kolektor.blok', phone('blok-phone-a'));
@@ -131,7 +143,10 @@ describe.each(testEngines())('powers as they are now on %s, one process', (engin
     expect((await send('POST', `/admin/devices/${device.id}/revoke`, {})).status).toBe(200);
     expectSessionEnded(await get('/worklist', sameDevice.token), 'phone');
 
-    const madeUp = await system.request('/api/v1/auth/login', { method: 'POST', json: { username: 'kolektor.blok', password: DEMO_PASSWORD, ...phone('blok-made-up') } });
+    const madeUp = await system.request('/api/v1/auth/login', {
+      method: 'POST',
+      json: { username: 'kolektor.blok', password: DEMO_PASSWORD, ...phone('blok-made-up') },
+    });
     expect(madeUp.status).toBe(403);
     expect(madeUp.body.code).toBe('device-binding-blocked');
     const devices = (await get(`/admin/devices?userId=${id}`)).body.items.map((d: any) => [d.deviceKey, d.status]);
@@ -141,8 +156,17 @@ describe.each(testEngines())('powers as they are now on %s, one process', (engin
     const rebound = await login(system, 'kolektor.blok', phone('blok-made-up'));
     expect((await get('/worklist', rebound.token)).status).toBe(200);
 
-    const elsewhere = await send('POST', '/admin/users', { username: 'kolektor.lain', fullName: 'Lain', role: 'collector', branchCode: 'JKT01', password: DEMO_PASSWORD });
-    const revokedPhone = await system.request('/api/v1/auth/login', { method: 'POST', json: { username: 'kolektor.lain', password: DEMO_PASSWORD, ...phone('blok-phone-a') } });
+    const elsewhere = await send('POST', '/admin/users', {
+      username: 'kolektor.lain',
+      fullName: 'Lain',
+      role: 'collector',
+      branchCode: 'JKT01',
+      password: DEMO_PASSWORD,
+    });
+    const revokedPhone = await system.request('/api/v1/auth/login', {
+      method: 'POST',
+      json: { username: 'kolektor.lain', password: DEMO_PASSWORD, ...phone('blok-phone-a') },
+    });
     expect(revokedPhone.status).toBe(403);
     expect(revokedPhone.body.code).toBe('device-revoked');
     expect((await get(`/admin/devices?userId=${elsewhere.body.id}`)).body.total).toBe(0);

@@ -100,7 +100,9 @@ describe.each(testEngines())('online login on %s, one process', (engine) => {
   it('refuses a tampered, a foreign-signed and an expired token', async () => {
     const admin = await login(system, 'admin');
     const [header, payload, signature] = admin.token.split('.');
-    const raised = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'admin', username: 'x' })).toString('base64url');
+    const raised = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'admin', username: 'x' })).toString(
+      'base64url',
+    );
     const expired = signAccessToken(system, { sub: admin.user.id, username: 'admin', role: 'admin', branchId: null, deviceId: null }, -10);
     for (const [token, detail] of [
       [`${header}.${raised}.${signature}`, 'The access token is not valid'],

@@ -68,7 +68,9 @@ describe.each(testEngines())('monitoring on %s, one process', (engine) => {
     expect(Date.parse(one.lastSyncAt)).toBeGreaterThan(Date.now() - 5 * 60_000);
     expect(two).toMatchObject({ collector: { username: 'collector2' }, visited: 0, paidAmount: 0, lastSyncAt: null, lastPosition: null });
     const theirs = await get('/progress', supervisor2);
-    expect(theirs.body.collectors).toEqual([expect.objectContaining({ collector: expect.objectContaining({ username: 'collector3' }), visits: 1, promisedAmount: 100_000 })]);
+    expect(theirs.body.collectors).toEqual([
+      expect.objectContaining({ collector: expect.objectContaining({ username: 'collector3' }), visits: 1, promisedAmount: 100_000 }),
+    ]);
   });
 
   it('lists visits newest first within the scope, with filters and paging', async () => {
@@ -107,7 +109,14 @@ describe.each(testEngines())('monitoring on %s, one process', (engine) => {
 
   it('lists promises due in a range for the branch', async () => {
     const week = await get(`/promises?from=${today}&to=${addDays(today, 7)}`, supervisor1);
-    expect(week.body.items).toEqual([expect.objectContaining({ visitId: promised.id, promisedDate: addDays(today, 2), amount: 400_000, collector: expect.objectContaining({ username: 'collector1' }) })]);
+    expect(week.body.items).toEqual([
+      expect.objectContaining({
+        visitId: promised.id,
+        promisedDate: addDays(today, 2),
+        amount: 400_000,
+        collector: expect.objectContaining({ username: 'collector1' }),
+      }),
+    ]);
     expect((await get('/promises', supervisor1)).body.total).toBe(0);
     expect((await get('/promises', supervisor2)).body.items.map((promise: any) => promise.visitId)).toEqual([bandung.id]);
   });

@@ -75,7 +75,12 @@ describe.each(testEngines())('photos and visits in either order on %s, one proce
         sha256: visit.photos[0],
         position: expect.any(Number),
         received: evidenceOf(geotagged, true),
-        assessment: { distanceM: expect.any(Number), timeGapMinutes: expect.any(Number), farFromVisit: expect.any(Boolean), longFromVisit: expect.any(Boolean) },
+        assessment: {
+          distanceM: expect.any(Number),
+          timeGapMinutes: expect.any(Number),
+          farFromVisit: expect.any(Boolean),
+          longFromVisit: expect.any(Boolean),
+        },
       },
       { sha256: visit.photos[1], position: expect.any(Number), received: evidenceOf(plain, false), assessment: WITHOUT_EXIF },
     ]);

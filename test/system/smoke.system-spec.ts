@@ -43,6 +43,10 @@ describe.each(['split', 'single'] as const)('a collection day in %s mode', (mode
       json: { visitCount: 1, paidAmount: 1_250_000, promisedAmount: 0, visitIds: [visit.id] },
     });
     expect(close.status).toBe(200);
-    expect(close.body).toMatchObject({ status: 'closed', batch: { id: collector.batch!.id, status: 'closed' }, totals: { visitCount: 1, paidAmount: 1_250_000, promisedAmount: 0 } });
+    expect(close.body).toMatchObject({
+      status: 'closed',
+      batch: { id: collector.batch!.id, status: 'closed' },
+      totals: { visitCount: 1, paidAmount: 1_250_000, promisedAmount: 0 },
+    });
   });
 });

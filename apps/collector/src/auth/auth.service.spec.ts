@@ -71,7 +71,9 @@ describe('AuthService (collector)', () => {
     expect(messages.requestsOf(DeviceStore.bind)).toEqual([
       { userId: 'collector-1', deviceKey: 'android-c1', model: 'Samsung SM-A125F', androidSdk: 29, appVersionCode: 100, at: WORK_MORNING.toISOString() },
     ]);
-    expect(messages.requestsOf(BatchStore.openForLogin)).toEqual([{ collectorId: 'collector-1', deviceId: 'device-1', workDate: '2026-11-28', at: WORK_MORNING.toISOString() }]);
+    expect(messages.requestsOf(BatchStore.openForLogin)).toEqual([
+      { collectorId: 'collector-1', deviceId: 'device-1', workDate: '2026-11-28', at: WORK_MORNING.toISOString() },
+    ]);
   });
 
   it('logs a supervisor in from the web without a phone, binding nothing', async () => {
@@ -120,6 +122,9 @@ describe('AuthService (collector)', () => {
     expect(messages.requestsOf(UserStore.sessionOf)).toEqual([{ userId: 'collector-1', deviceId: 'device-1' }]);
 
     messages.answer(UserStore.sessionOf, { role: 'collector', branchId: 'branch-jkt', active: true, device: { userId: 'collector-1', status: 'revoked' } });
-    expect((await problemOf(auth.checkSession(claims))).problem).toMatchObject({ status: 401, detail: 'This phone is no longer bound to the account; log in again' });
+    expect((await problemOf(auth.checkSession(claims))).problem).toMatchObject({
+      status: 401,
+      detail: 'This phone is no longer bound to the account; log in again',
+    });
   });
 });

@@ -66,7 +66,9 @@ describe('BatchService', () => {
     messages = new FakeMessageClient()
       .answer(BatchStore.findOpen, BATCH)
       .answer(VisitStore.ofBatch, { batch: BATCH, lastSyncAt: '2026-11-28T02:31:00.000Z', visits: HELD })
-      .answer(MediaMessages.describe, ({ sha256s }) => ({ photos: [photo(1, COLLECTOR.userId), photo(3, 'collector-2')].filter((p) => sha256s.includes(p.sha256)) }))
+      .answer(MediaMessages.describe, ({ sha256s }) => ({
+        photos: [photo(1, COLLECTOR.userId), photo(3, 'collector-2')].filter((p) => sha256s.includes(p.sha256)),
+      }))
       .answer(BatchStore.close, CLOSED);
     batches = new BatchService(messages, new CollectionDayService(messages), new MediaPhotoPresence(messages));
   });
@@ -86,7 +88,12 @@ describe('BatchService', () => {
       photos: { expected: [hash(1), hash(2)], received: [hash(1)], missing: [hash(2)] },
     });
     expect(status.visits[1].photos).toEqual({ expected: [hash(3)], received: [], missing: [hash(3)] });
-    expect(status).toMatchObject({ batch: BATCH, lastSyncAt: '2026-11-28T02:31:00.000Z', incompleteVisits: ['visit-paid', 'visit-promise'], photosChecked: true });
+    expect(status).toMatchObject({
+      batch: BATCH,
+      lastSyncAt: '2026-11-28T02:31:00.000Z',
+      incompleteVisits: ['visit-paid', 'visit-promise'],
+      photosChecked: true,
+    });
     expect(messages.requestsOf(MediaMessages.describe)).toEqual([{ sha256s: [hash(1), hash(2), hash(3)] }]);
   });
 

@@ -58,7 +58,17 @@ function listed(id: string, photoHashes: string[]): StoredVisitSummary {
 }
 
 function photo(n: number, senderId: string): PhotoSummary {
-  return { sha256: hash(n), type: 'image/jpeg', size: 1000, width: 640, height: 480, takenAt: null, gps: null, uploaders: [{ userId: senderId, branchId: JAKARTA.id }], receivedAt: '2026-11-28T02:40:00.000Z' };
+  return {
+    sha256: hash(n),
+    type: 'image/jpeg',
+    size: 1000,
+    width: 640,
+    height: 480,
+    takenAt: null,
+    gps: null,
+    uploaders: [{ userId: senderId, branchId: JAKARTA.id }],
+    receivedAt: '2026-11-28T02:40:00.000Z',
+  };
 }
 
 const collectorRecord = (overrides: Partial<UserRecord> = {}): UserRecord => ({
@@ -86,7 +96,9 @@ describe('MonitoringService', () => {
     jest.useFakeTimers(AT_WORK_MORNING);
     messages = new FakeMessageClient()
       .answer(BranchStore.findByCode, ({ code }) => [JAKARTA, BANDUNG].find((branch) => branch.code === code) ?? null)
-      .answer(MediaMessages.describe, ({ sha256s }) => ({ photos: [photo(1, COLLECTOR.userId), photo(2, 'collector-2')].filter((p) => sha256s.includes(p.sha256)) }));
+      .answer(MediaMessages.describe, ({ sha256s }) => ({
+        photos: [photo(1, COLLECTOR.userId), photo(2, 'collector-2')].filter((p) => sha256s.includes(p.sha256)),
+      }));
     monitoring = new MonitoringService(messages, new MonitoringScope(messages), new MediaPhotoPresence(messages), loadConfig({}));
   });
 
@@ -96,13 +108,11 @@ describe('MonitoringService', () => {
 
   describe('progress', () => {
     beforeEach(() => {
-      messages
-        .answer(MonitoringStore.progress, [progressOf(COLLECTOR.userId), progressOf('collector-2')])
-        .answer(MonitoringStore.expectedPhotos, [
-          { visitId: 'v1', collectorId: COLLECTOR.userId, sha256s: [hash(1), hash(2)] },
-          { visitId: 'v2', collectorId: COLLECTOR.userId, sha256s: [hash(1)] },
-          { visitId: 'v3', collectorId: 'collector-2', sha256s: [hash(2)] },
-        ]);
+      messages.answer(MonitoringStore.progress, [progressOf(COLLECTOR.userId), progressOf('collector-2')]).answer(MonitoringStore.expectedPhotos, [
+        { visitId: 'v1', collectorId: COLLECTOR.userId, sha256s: [hash(1), hash(2)] },
+        { visitId: 'v2', collectorId: COLLECTOR.userId, sha256s: [hash(1)] },
+        { visitId: 'v3', collectorId: 'collector-2', sha256s: [hash(2)] },
+      ]);
     });
 
     it("reads today's progress in Jakarta of the supervisor's own branch, counting each collector's visits still missing photos", async () => {
@@ -130,9 +140,15 @@ describe('MonitoringService', () => {
 
   describe('scope', () => {
     it('refuses a supervisor another branch (403) and an admin an unknown one (404), reading nothing', async () => {
-      expect((await problemOf(monitoring.progress({ actor: SUPERVISOR, branchCode: 'BDG01' }))).problem).toMatchObject({ status: 403, detail: 'A supervisor sees only their own branch' });
+      expect((await problemOf(monitoring.progress({ actor: SUPERVISOR, branchCode: 'BDG01' }))).problem).toMatchObject({
+        status: 403,
+        detail: 'A supervisor sees only their own branch',
+      });
       expect((await problemOf(monitoring.progress({ actor: ADMIN, branchCode: 'XXX01' }))).problem).toMatchObject({ status: 404, detail: 'No branch XXX01' });
-      expect((await problemOf(monitoring.progress({ actor: COLLECTOR }))).problem).toMatchObject({ status: 403, detail: 'Monitoring is for supervisors and admins' });
+      expect((await problemOf(monitoring.progress({ actor: COLLECTOR }))).problem).toMatchObject({
+        status: 403,
+        detail: 'Monitoring is for supervisors and admins',
+      });
       expect(messages.requestsOf(MonitoringStore.progress)).toEqual([]);
     });
 
@@ -168,7 +184,12 @@ describe('MonitoringService', () => {
         { visitId: 'v3', collectorId: COLLECTOR.userId, sha256s: [hash(3)] },
         { visitId: 'v4', collectorId: COLLECTOR.userId, sha256s: [hash(4)] },
       ]);
-      messages.answer(MonitoringStore.visits, ({ visitIds }) => ({ items: (visitIds ?? []).map((id) => listed(id, [hash(3)])), total: 1, limit: 1, offset: 0 }));
+      messages.answer(MonitoringStore.visits, ({ visitIds }) => ({
+        items: (visitIds ?? []).map((id) => listed(id, [hash(3)])),
+        total: 1,
+        limit: 1,
+        offset: 0,
+      }));
       const page = await monitoring.visits({ actor: ADMIN, incompletePhotos: true, limit: 1, offset: 1 });
       expect(page).toMatchObject({ total: 3, limit: 1, offset: 1 });
       expect(page.items.map((visit) => [visit.id, visit.photosMissing])).toEqual([['v3', 1]]);
@@ -178,7 +199,10 @@ describe('MonitoringService', () => {
     it('refuses the missing-photos filter with 503 while media is down, rather than guess', async () => {
       messages.answer(MonitoringStore.expectedPhotos, [{ visitId: 'v1', collectorId: COLLECTOR.userId, sha256s: [hash(1)] }]);
       messages.fail(MediaMessages.describe, ProblemError.unavailable('media', 'media is down'));
-      expect((await problemOf(monitoring.visits({ actor: ADMIN, incompletePhotos: true, limit: 50, offset: 0 }))).problem).toMatchObject({ status: 503, service: 'media' });
+      expect((await problemOf(monitoring.visits({ actor: ADMIN, incompletePhotos: true, limit: 50, offset: 0 }))).problem).toMatchObject({
+        status: 503,
+        service: 'media',
+      });
     });
 
     it.each([
@@ -203,7 +227,10 @@ describe('MonitoringService', () => {
   describe('one visit', () => {
     it('answers 404 for a visit outside the scope', async () => {
       messages.answer(MonitoringStore.visit, null);
-      expect((await problemOf(monitoring.visit(SUPERVISOR, 'visit-elsewhere'))).problem).toMatchObject({ status: 404, detail: 'No visit visit-elsewhere in your scope' });
+      expect((await problemOf(monitoring.visit(SUPERVISOR, 'visit-elsewhere'))).problem).toMatchObject({
+        status: 404,
+        detail: 'No visit visit-elsewhere in your scope',
+      });
       expect(messages.requestsOf(MonitoringStore.visit)).toEqual([{ branchId: 'branch-jkt', visitId: 'visit-elsewhere' }]);
     });
   });

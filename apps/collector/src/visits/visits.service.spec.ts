@@ -27,7 +27,9 @@ describe('VisitsService (collector)', () => {
     messages = new FakeMessageClient()
       .answer(WorklistStore.openDay, openDay())
       .answer(VisitStore.record, ({ visits: sent }) =>
-        sent.map((visit): VisitOutcome => (visit.filing ? { id: visit.content.id, status: 'created' } : { id: visit.content.id, status: 'rejected', errors: visit.errors })),
+        sent.map((visit): VisitOutcome =>
+          visit.filing ? { id: visit.content.id, status: 'created' } : { id: visit.content.id, status: 'rejected', errors: visit.errors },
+        ),
       );
     visits = new VisitsService(messages, new CollectionDayService(messages), loadConfig({}));
   });

@@ -12,7 +12,15 @@ import { LoginThrottle } from './throttle/login-throttle.service.js';
 import { MemoryThrottleStore } from './throttle/memory-throttle.store.js';
 
 const PHONE = { deviceId: 'android-c1', deviceModel: 'Samsung SM-A125F', androidSdk: 29, appVersionCode: 100 };
-const OFFER: UpdateOffer = { versionCode: 101, versionName: '1.0.1', url: '/apk/coll/production/101.apk', sha256: 'ab'.repeat(32), size: 4_000_000, mandatory: false, notes: null };
+const OFFER: UpdateOffer = {
+  versionCode: 101,
+  versionName: '1.0.1',
+  url: '/apk/coll/production/101.apk',
+  sha256: 'ab'.repeat(32),
+  size: 4_000_000,
+  mandatory: false,
+  notes: null,
+};
 const EXPIRES_AT = '2026-11-28T17:00:00.000Z';
 
 const collectorLoggedIn: LoginReply = {
@@ -52,11 +60,22 @@ describe('AuthService (gateway)', () => {
     messages.answer(OtaMessages.decideUpdate, { update: OFFER, belowMinimum: false });
     const reply = await auth.login({ username: 'collector1', password: 'Demo-1234', ...PHONE }, '198.51.100.7');
     expect(messages.patterns).toEqual([OtaMessages.decideUpdate.pattern, AuthMessages.login.pattern]);
-    expect(messages.sent[0]).toEqual({ pattern: OtaMessages.decideUpdate.pattern, request: { versionCode: 100, sdkInt: 29, deviceId: 'android-c1' }, options: { timeoutMs: 1500 } });
+    expect(messages.sent[0]).toEqual({
+      pattern: OtaMessages.decideUpdate.pattern,
+      request: { versionCode: 100, sdkInt: 29, deviceId: 'android-c1' },
+      options: { timeoutMs: 1500 },
+    });
     expect(messages.requestsOf(AuthMessages.login)).toEqual([
       { username: 'collector1', password: 'Demo-1234', deviceKey: 'android-c1', deviceModel: 'Samsung SM-A125F', androidSdk: 29, appVersionCode: 100 },
     ]);
-    expect(reply).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresAt: EXPIRES_AT, user: collectorLoggedIn.user, batch: collectorLoggedIn.batch, update: OFFER });
+    expect(reply).toEqual({
+      accessToken: expect.any(String),
+      tokenType: 'Bearer',
+      expiresAt: EXPIRES_AT,
+      user: collectorLoggedIn.user,
+      batch: collectorLoggedIn.batch,
+      update: OFFER,
+    });
     expect(tokens.verify(reply.accessToken)).toMatchObject({
       sub: 'collector-1',
       username: 'collector1',
@@ -95,7 +114,8 @@ describe('AuthService (gateway)', () => {
 
   it('counts wrong passwords through the throttle: the sixth try of a pair is refused without asking the collector service', async () => {
     messages.fail(AuthMessages.login, ProblemError.unauthorized('Wrong username or password'));
-    for (let i = 0; i < 5; i += 1) expect((await problemOf(auth.login({ username: 'collector1', password: 'wrong' }, '198.51.100.7'))).problem.status).toBe(401);
+    for (let i = 0; i < 5; i += 1)
+      expect((await problemOf(auth.login({ username: 'collector1', password: 'wrong' }, '198.51.100.7'))).problem.status).toBe(401);
     const locked = await problemOf(auth.login({ username: 'collector1', password: 'Demo-1234' }, '198.51.100.7'));
     expect(locked.problem).toMatchObject({ status: 429, code: 'too-many-login-attempts' });
     expect(messages.requestsOf(AuthMessages.login)).toHaveLength(5);

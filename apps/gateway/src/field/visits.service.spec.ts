@@ -7,7 +7,15 @@ const COLLECTOR: Actor = { userId: 'collector-1', username: 'collector1', role: 
 const ASSIGNMENT = '6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
 
 function visit(id: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { id, assignmentId: ASSIGNMENT, resultCode: 'REFUSED', visitedAt: '2026-11-28T09:30:00+07:00', location: { lat: -6.2, lng: 106.8, accuracy: 8 }, photos: [], ...overrides };
+  return {
+    id,
+    assignmentId: ASSIGNMENT,
+    resultCode: 'REFUSED',
+    visitedAt: '2026-11-28T09:30:00+07:00',
+    location: { lat: -6.2, lng: 106.8, accuracy: 8 },
+    photos: [],
+    ...overrides,
+  };
 }
 
 const ids = ['0b6f1f8e-1d2c-4a3b-9c4d-5e6f7a8b9c01', '0b6f1f8e-1d2c-4a3b-9c4d-5e6f7a8b9c02', '0b6f1f8e-1d2c-4a3b-9c4d-5e6f7a8b9c03'];
@@ -17,7 +25,9 @@ describe('VisitsService (gateway)', () => {
   let visits: VisitsService;
 
   beforeEach(() => {
-    messages = new FakeMessageClient().answer(FieldMessages.submitVisits, ({ visits: sent }) => sent.map((v): VisitOutcome => ({ id: v.id, status: 'created' })));
+    messages = new FakeMessageClient().answer(FieldMessages.submitVisits, ({ visits: sent }) =>
+      sent.map((v): VisitOutcome => ({ id: v.id, status: 'created' })),
+    );
     visits = new VisitsService(messages);
   });
 
