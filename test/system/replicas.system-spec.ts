@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { DEMO_PASSWORD } from '../support/demo-users.js';
 import { freePorts } from '../support/free-ports.js';
-import { startSystem, type RunningSystem } from '../support/system-harness.js';
+import { startSystem, SYSTEM_START_TIMEOUT_MS, type RunningSystem } from '../support/system-harness.js';
 import { waitFor } from '../support/wait-for.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -16,12 +16,16 @@ describe('replicas beside a five-process system on SQLite', () => {
     [secondGateway] = await freePorts(1);
     system.startReplica('gateway', { GATEWAY_PORT: String(secondGateway) });
     const ready = await waitFor(
-      () => system.request('/health/ready', { gatewayPort: secondGateway }).then((reply) => reply.status, () => 0),
+      () =>
+        system.request('/health/ready', { gatewayPort: secondGateway }).then(
+          (reply) => reply.status,
+          () => 0,
+        ),
       (status) => status === 200,
       45_000,
     );
     expect(ready).toBe(200);
-  });
+  }, SYSTEM_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await system?.stop();

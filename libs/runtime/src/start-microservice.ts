@@ -6,12 +6,8 @@ import { createServer, RpcAccessLogInterceptor, RpcProblemFilter } from '#libs/t
 import type { AppRuntime } from './app-runtime.js';
 
 /** Starts an app that only answers messages (collector, database, media). */
-export async function startMicroservice(
-  rootModule: DynamicModule,
-  service: ServiceName,
-  runtime: AppRuntime,
-): Promise<INestMicroservice> {
-  const logger = createLogger(service, runtime.config.logLevel);
+export async function startMicroservice(rootModule: DynamicModule, service: ServiceName, runtime: AppRuntime): Promise<INestMicroservice> {
+  const logger = createLogger(service, runtime.config);
   const app = await NestFactory.createMicroservice(rootModule, {
     strategy: createServer(service, runtime.config, runtime.bus),
     logger: new NestPinoLogger(logger),
@@ -26,11 +22,8 @@ export async function startMicroservice(
 
 /** Adds the message server to an HTTP app that also answers messages (ota). */
 export async function attachMessageServer(app: INestApplication, service: ServiceName, runtime: AppRuntime): Promise<void> {
-  const logger = createLogger(service, runtime.config.logLevel);
-  const microservice = app.connectMicroservice(
-    { strategy: createServer(service, runtime.config, runtime.bus) },
-    { deferInitialization: true },
-  );
+  const logger = createLogger(service, runtime.config);
+  const microservice = app.connectMicroservice({ strategy: createServer(service, runtime.config, runtime.bus) }, { deferInitialization: true });
   microservice.useGlobalFilters(new RpcProblemFilter(logger));
   microservice.useGlobalInterceptors(new RpcAccessLogInterceptor());
   await app.startAllMicroservices();
