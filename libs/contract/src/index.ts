@@ -58,6 +58,7 @@ export {
   type ReleaseCatalogue,
   type ReleaseChanges,
   type ReleaseCounts,
+  type ReleaseCountsFlush,
   type ReleaseRecord,
   type UpdateDecision,
   type UpdateOffer,

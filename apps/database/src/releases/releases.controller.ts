@@ -7,7 +7,7 @@ import {
   type NewRelease,
   type ReleaseCatalogue,
   type ReleaseChanges,
-  type ReleaseCounts,
+  type ReleaseCountsFlush,
   type ReleaseRecord,
 } from '#libs/contract';
 import { ReleasesRepository } from './releases.repository.js';
@@ -37,7 +37,7 @@ export class ReleasesController {
   }
 
   @MessagePattern(ReleaseMessages.addCounts.pattern)
-  addCounts(@Payload() request: { counts: ReleaseCounts[] }): Promise<{ updated: number }> {
-    return this.releases.addCounts(request.counts);
+  addCounts(@Payload() flush: ReleaseCountsFlush): Promise<{ updated: number }> {
+    return this.releases.addCounts(flush);
   }
 }
