@@ -7,6 +7,6 @@ export class CounterFlush {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
-  @Column({ name: 'applied_at', type: Date })
+  @Column({ type: Date })
   appliedAt: Date;
 }
