@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { ReleaseMessages, type ReleaseCounts, type ReleaseCountsFlush } from '#libs/contract';
+import { ReleaseStore, type ReleaseCounts, type ReleaseCountsFlush } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
 
 const FLUSH_INTERVAL_MS = 5000;
@@ -64,7 +64,7 @@ export class ReleaseCounters implements OnModuleInit, BeforeApplicationShutdown 
     while (this.unconfirmed.length > 0) {
       const batch = this.unconfirmed[0];
       try {
-        await this.messages.send(ReleaseMessages.addCounts, batch);
+        await this.messages.send(ReleaseStore.addCounts, batch);
       } catch (error) {
         this.logger.warn({ err: error, releases: batch.counts.length, flushId: batch.flushId }, 'could not write release counters; sending them again with the next batch');
         return;
