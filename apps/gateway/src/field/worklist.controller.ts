@@ -1,10 +1,10 @@
 import { Controller, Get, Headers, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { FieldMessages, type Actor } from '#libs/contract';
+import { ApiProblemResponse } from '#libs/http';
 import { MessageClient } from '#libs/transport';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
-import { ProblemDto } from '../problem/problem.dto.js';
 import { CollectorEndpoints } from './collector-endpoint.decorator.js';
 import { WorklistDto } from './dto/worklist.dto.js';
 import { matchesIfNoneMatch, strongEtag } from './entity-tag.js';
@@ -22,7 +22,7 @@ export class WorklistController {
   @ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag (syncToken) of the copy the phone holds' })
   @ApiOkResponse({ type: WorklistDto, headers: { ETag: { description: 'Strong entity tag: the quoted syncToken' } } })
   @ApiNotModifiedResponse({ description: 'The LKH is unchanged since the ETag sent' })
-  @ApiConflictResponse({ type: ProblemDto, description: '`no-open-batch`: the batch was closed or reset; log in again' })
+  @ApiProblemResponse(409, '`no-open-batch`: the batch was closed or reset; log in again')
   async worklist(
     @CurrentActor() actor: Actor,
     @Headers('if-none-match') ifNoneMatch: string | undefined,

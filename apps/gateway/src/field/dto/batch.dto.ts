@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { ProblemDto } from '#libs/http';
 import { BatchDto } from '../../dto/batch.dto.js';
-import { ProblemDto } from '../../problem/problem.dto.js';
 
 export class BatchTotalsDto {
   @ApiProperty({ example: 12 }) visitCount: number;
