@@ -1,6 +1,9 @@
 import $RefParser from '@apidevtools/json-schema-ref-parser';
+import { lintFromString, loadConfig } from '@redocly/openapi-core';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { join } from 'node:path';
+import { workspaceRoot } from '#libs/common';
 import type { HttpReply } from './system-harness.js';
 
 type Schema = Record<string, any>;
@@ -126,4 +129,11 @@ function asJsonSchema(schema: Schema, seen: Set<object>): void {
   ]) {
     if (child) asJsonSchema(child, seen);
   }
+}
+
+/** What Redocly's linter, with the rules of the workspace's `redocly.yaml`, finds wrong in a served document: one line each. */
+export async function lintProblemsOf(served: object, name: string): Promise<string[]> {
+  const config = await loadConfig({ configPath: join(workspaceRoot(), 'redocly.yaml') });
+  const problems = await lintFromString({ source: JSON.stringify(served), absoluteRef: `${name}.json`, config });
+  return problems.map((problem) => `${problem.severity} ${problem.ruleId} at ${problem.location[0]?.pointer ?? '#'}: ${problem.message}`);
 }

@@ -5,7 +5,7 @@ import { addDays, workDateOf } from '#libs/common';
 import { API_DEMOS, API_DEMOS_APK } from '../support/apk-fixtures.js';
 import { DEMO_PASSWORD, phone } from '../support/demo-users.js';
 import { photoForm, receiptNo, visitOf } from '../support/field-visits.js';
-import { ServedApiDocument, type Exchange } from '../support/open-api-document.js';
+import { lintProblemsOf, ServedApiDocument, type Exchange } from '../support/open-api-document.js';
 import { publishRelease } from '../support/ota-releases.js';
 import { jpegPhoto, pngPhoto, sha256Of } from '../support/test-photos.js';
 import { startSystem, type HttpReply, type RequestOptions, type RunningSystem } from '../support/system-harness.js';
@@ -65,6 +65,11 @@ describe('the API documents tell the truth about an ordinary day (one process)',
       expect(document.servers.length).toBeGreaterThan(0);
       expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     }
+  });
+
+  it.each(['gateway', 'ota'] as const)("passes Redocly's recommended rules, as redocly.yaml tunes them, on the %s", async (app) => {
+    const served = app === 'gateway' ? await system.request('/docs-json') : await system.otaRequest('/docs-json');
+    expect(await lintProblemsOf(served.body, app)).toEqual([]);
   });
 
   it.each(['gateway', 'ota'] as const)('asks for a token on the %s operations that need one, and on no others', async (app) => {
