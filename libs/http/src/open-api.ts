@@ -29,8 +29,8 @@ function truthful(document: OpenAPIObject): OpenAPIObject {
   return document;
 }
 
-/** Only null: the alternative that makes a referenced object nullable. */
-const NULL_ONLY = { nullable: true, enum: [null] };
+/** Only null: the alternative that makes a referenced object nullable (3.0 has no null type; `nullable` needs a `type`). */
+const NULL_ONLY = { type: 'object', nullable: true, enum: [null] };
 
 /**
  * Nest writes a nullable property of a DTO type as `nullable` beside `allOf: [$ref]`, which OpenAPI 3.0.3 says

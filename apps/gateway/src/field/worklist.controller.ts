@@ -20,7 +20,7 @@ export class WorklistController {
     description: 'Assignments with what is due, result codes with their requirements, the receipt range. The ETag is the syncToken; send it back in If-None-Match to get 304 when nothing changed.',
   })
   @ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag (syncToken) of the copy the phone holds' })
-  @ApiOkResponse({ type: WorklistDto, headers: { ETag: { description: 'Strong entity tag: the quoted syncToken' } } })
+  @ApiOkResponse({ type: WorklistDto, headers: { ETag: { description: 'Strong entity tag: the quoted syncToken', schema: { type: 'string' } } } })
   @ApiNotModifiedResponse({ description: 'The LKH is unchanged since the ETag sent' })
   @ApiProblemResponse(409, '`no-open-batch`: the batch was closed or reset; log in again')
   async worklist(
