@@ -92,7 +92,7 @@ export class VisitDto {
   @Type(() => VisitLocationDto)
   location?: VisitLocationDto | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 1000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 1000 })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
