@@ -3,7 +3,7 @@ import { lintFromString, loadConfig } from '@redocly/openapi-core';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { join } from 'node:path';
-import { workspaceRoot } from '#libs/common';
+import { workspaceRoot } from '#libs/runtime';
 import type { HttpReply } from './system-harness.js';
 
 type Schema = Record<string, any>;

@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { CurrentActor } from '#libs/auth';
 import type { Actor } from '#libs/contract';
 import { ApiProblemResponse } from '#libs/http';
-import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { CollectorEndpoints } from './collector-endpoint.decorator.js';
 import { SubmitVisitsDto } from './dto/submit-visits.dto.js';
 import { SubmitVisitsReplyDto } from './dto/visit-results.dto.js';

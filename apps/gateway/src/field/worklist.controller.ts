@@ -1,10 +1,10 @@
 import { Controller, Get, Headers, Res } from '@nestjs/common';
 import { ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { CurrentActor } from '#libs/auth';
 import { FieldMessages, type Actor } from '#libs/contract';
 import { ApiProblemResponse } from '#libs/http';
 import { MessageClient } from '#libs/transport';
-import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { CollectorEndpoints } from './collector-endpoint.decorator.js';
 import { WorklistDto } from './dto/worklist.dto.js';
 import { matchesIfNoneMatch, strongEtag } from './entity-tag.js';
