@@ -42,7 +42,7 @@ export class ServedApiDocument {
 
   /** Reads a served `/docs-json`: its references resolved, its schemas turned into the JSON Schema they mean. */
   static async of(served: object): Promise<ServedApiDocument> {
-    const document = (await $RefParser.dereference(structuredClone(served))) as Record<string, any>;
+    const document: Record<string, any> = await $RefParser.dereference(structuredClone(served) as Record<string, any>);
     const seen = new Set<object>();
     for (const schema of schemasOf(document)) asJsonSchema(schema, seen);
     const operations = Object.entries<Record<string, any>>(document.paths).flatMap(([template, item]) =>

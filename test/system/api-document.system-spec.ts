@@ -80,7 +80,8 @@ describe('the API documents tell the truth about an ordinary day (one process)',
       const path = operation.template.replace(/\{(\w+)\}/g, (_, name: string) => PLACEHOLDERS[name]);
       const reply = await send(operation.method, path, operation.method === 'GET' ? {} : { json: {} });
       const secured = (operation.definition.security ?? []).length > 0;
-      if (secured !== (reply.status === 401)) mismatches.push(`${operation.method} ${operation.template}: security ${secured}, answered ${reply.status} without a token`);
+      if (secured !== (reply.status === 401))
+        mismatches.push(`${operation.method} ${operation.template}: security ${secured}, answered ${reply.status} without a token`);
       if (!Array.isArray(operation.definition.security)) mismatches.push(`${operation.method} ${operation.template}: no security requirement stated`);
     }
     expect(mismatches).toEqual([]);
@@ -171,7 +172,14 @@ describe('the API documents tell the truth about an ordinary day (one process)',
     const download = await call('GET', `/api/v1/media/${sha256}`, { token: collector });
     expect(download.status).toBe(200);
     expect((await call('GET', `/api/v1/media/${sha256}?variant=thumb`, { token: supervisor })).status).toBe(200);
-    expect((await call('GET', `/api/v1/media/${sha256}`, { token: collector, headers: { 'if-none-match': download.headers.get('etag')!, 'cache-control': 'max-age=0' } })).status).toBe(304);
+    expect(
+      (
+        await call('GET', `/api/v1/media/${sha256}`, {
+          token: collector,
+          headers: { 'if-none-match': download.headers.get('etag')!, 'cache-control': 'max-age=0' },
+        })
+      ).status,
+    ).toBe(304);
     expect((await call('GET', `/api/v1/media/${sha256Of(notAnImage)}`, { token: collector })).status).toBe(404);
     expect((await call('GET', `/api/v1/media/${sha256}`, { token: await tokenOf('supervisor2') })).status).toBe(403);
 
@@ -199,12 +207,23 @@ describe('the API documents tell the truth about an ordinary day (one process)',
     const userId = created.body.id;
     expect((await call('PATCH', `/api/v1/admin/users/${userId}`, { token: admin, json: { fullName: 'Dewi L.' } })).status).toBe(200);
     expect((await call('POST', `/api/v1/admin/users/${userId}/password`, { token: admin, json: { password: 'Password-2' } })).status).toBe(200);
-    expect((await call('PUT', `/api/v1/admin/users/${userId}/receipt-range`, { token: admin, json: { prefix: `D${randomBytes(2).toString('hex').toUpperCase()}`, from: 1, to: 100 } })).status).toBe(200);
+    expect(
+      (
+        await call('PUT', `/api/v1/admin/users/${userId}/receipt-range`, {
+          token: admin,
+          json: { prefix: `D${randomBytes(2).toString('hex').toUpperCase()}`, from: 1, to: 100 },
+        })
+      ).status,
+    ).toBe(200);
     expect((await call('PATCH', `/api/v1/admin/users/${UNKNOWN_ID}`, { token: admin, json: { fullName: 'Nobody' } })).status).toBe(404);
     const devices = await call('GET', '/api/v1/admin/devices', { token: admin });
     expect(devices.status).toBe(200);
     expect((await call('GET', '/api/v1/admin/result-codes', { token: admin })).status).toBe(200);
-    const resultCode = { code: `DOC_${randomBytes(2).toString('hex').toUpperCase()}`, label: 'Debitur sakit', requires: { payment: false, promise: false, gps: true, minPhotos: 1 } };
+    const resultCode = {
+      code: `DOC_${randomBytes(2).toString('hex').toUpperCase()}`,
+      label: 'Debitur sakit',
+      requires: { payment: false, promise: false, gps: true, minPhotos: 1 },
+    };
     expect((await call('POST', '/api/v1/admin/result-codes', { token: admin, json: resultCode })).status).toBe(201);
     expect((await call('POST', '/api/v1/admin/result-codes', { token: admin, json: resultCode })).status).toBe(409);
     expect((await call('PATCH', `/api/v1/admin/result-codes/${resultCode.code}`, { token: admin, json: { label: 'Debitur sedang sakit' } })).status).toBe(200);
@@ -232,7 +251,9 @@ describe('the API documents tell the truth about an ordinary day (one process)',
     expect((await call('GET', '/api/v1/sync/status', { token: collector })).status).toBe(401);
 
     // The channel's minimum rises: an old app is turned away at login with the update.
-    expect((await callOta('PUT', '/api/v1/ota/channels/production/minimum', { token: admin, json: { minVersionCode: API_DEMOS.versionCode } })).status).toBe(200);
+    expect((await callOta('PUT', '/api/v1/ota/channels/production/minimum', { token: admin, json: { minVersionCode: API_DEMOS.versionCode } })).status).toBe(
+      200,
+    );
     expect((await logIn('collector3', { ...phone('android-doc-c3', { appVersionCode: 1 }) })).status).toBe(426);
     expect((await callOta('POST', `/api/v1/ota/releases/${releaseId}/halt`, { token: admin })).status).toBe(200);
     expect((await callOta('POST', `/api/v1/ota/releases/${releaseId}/resume`, { token: admin })).status).toBe(200);

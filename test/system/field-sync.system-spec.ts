@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { addDays, workDateOf } from '#libs/common';
 import { login, phone, type Phone, type Session } from '../support/demo-users.js';
-import { photoHash, receiptNo, sendVisits, uploadPhoto, visitOf } from '../support/field-visits.js';
+import { receiptNo, sendVisits, uploadPhoto, visitOf } from '../support/field-visits.js';
 import { jpegPhoto, sha256Of } from '../support/test-photos.js';
 import { startSystem, type RunningSystem } from '../support/system-harness.js';
 import { testEngines } from '../support/test-database.js';
@@ -21,8 +21,7 @@ describe.each(testEngines())('the collection day on %s', (engine) => {
       phones[username] ??= phone(`field-${username}-${randomUUID().slice(0, 8)}`);
       return login(system, username, phones[username]);
     };
-    const worklistOf = (session: Session, headers: Record<string, string> = {}) =>
-      system.request('/api/v1/worklist', { token: session.token, headers });
+    const worklistOf = (session: Session, headers: Record<string, string> = {}) => system.request('/api/v1/worklist', { token: session.token, headers });
     const syncStatusOf = async (session: Session) => {
       const reply = await system.request('/api/v1/sync/status', { token: session.token });
       expect(reply.status).toBe(200);
@@ -59,7 +58,12 @@ describe.each(testEngines())('the collection day on %s', (engine) => {
         location: { lat: expect.any(Number), lng: expect.any(Number) },
       });
       expect(lkh.resultCodes.map((code: { code: string }) => code.code)).toEqual(RESULT_KINDS);
-      expect(lkh.resultCodes.find((code: { code: string }) => code.code === 'PTP').requires).toEqual({ payment: false, promise: true, gps: true, minPhotos: 1 });
+      expect(lkh.resultCodes.find((code: { code: string }) => code.code === 'PTP').requires).toEqual({
+        payment: false,
+        promise: true,
+        gps: true,
+        minPhotos: 1,
+      });
       expect(lkh.receiptRange).toEqual({ prefix: PREFIX[username], from: 1, to: 500 });
       const etag = worklist.headers.get('etag');
       expect(etag).toBe(`"${lkh.syncToken}"`);
@@ -128,7 +132,13 @@ describe.each(testEngines())('the collection day on %s', (engine) => {
         json: { visitCount: 7, paidAmount: 3_250_000, promisedAmount: 1_000_000, visitIds: visits.map((v) => v.id) },
       });
       expect(close.status).toBe(200);
-      expect(close.body).toMatchObject({ status: 'closed', batch: { id: session.batch!.id, status: 'closed' }, missingOnServer: [], unknownToPhone: [], differences: [] });
+      expect(close.body).toMatchObject({
+        status: 'closed',
+        batch: { id: session.batch!.id, status: 'closed' },
+        missingOnServer: [],
+        unknownToPhone: [],
+        differences: [],
+      });
       expect(close.body.batch.closedAt).not.toBeNull();
 
       const late = await sendVisits(system, session.token, [visitOf(a8(lkh), 'NOT_MET')]);
@@ -149,7 +159,8 @@ describe.each(testEngines())('the collection day on %s', (engine) => {
     it('documents every field endpoint with its request and reply types', async () => {
       const reply = await system.request('/docs-json');
       const { paths, components } = reply.body;
-      const schemaOf = (path: string, method: string, status: string, type = 'application/json') => paths[path][method].responses[status].content[type].schema.$ref;
+      const schemaOf = (path: string, method: string, status: string, type = 'application/json') =>
+        paths[path][method].responses[status].content[type].schema.$ref;
       expect(schemaOf('/api/v1/worklist', 'get', '200')).toBe('#/components/schemas/WorklistDto');
       expect(paths['/api/v1/visits'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/SubmitVisitsDto');
       expect(schemaOf('/api/v1/visits', 'post', '200')).toBe('#/components/schemas/SubmitVisitsReplyDto');
@@ -179,7 +190,13 @@ describe.each(testEngines())('the collection day on %s', (engine) => {
       it('lets only collectors use the field endpoints', async () => {
         expect((await system.request('/api/v1/worklist')).status).toBe(401);
         const supervisor = await login(system, 'supervisor2');
-        for (const [path, method] of [['/api/v1/worklist', 'GET'], ['/api/v1/sync/status', 'GET'], ['/api/v1/visits', 'POST'], ['/api/v1/batch/close', 'POST'], ['/api/v1/device/reset', 'POST']]) {
+        for (const [path, method] of [
+          ['/api/v1/worklist', 'GET'],
+          ['/api/v1/sync/status', 'GET'],
+          ['/api/v1/visits', 'POST'],
+          ['/api/v1/batch/close', 'POST'],
+          ['/api/v1/device/reset', 'POST'],
+        ]) {
           const reply = await system.request(path, { method, token: supervisor.token, json: method === 'POST' ? {} : undefined });
           expect([path, reply.status]).toEqual([path, 403]);
         }
@@ -189,20 +206,70 @@ describe.each(testEngines())('the collection day on %s', (engine) => {
         ['an assignment of another collector', () => visitOf(foreignAssignment, 'NOT_MET'), 'assignmentId', 'unknown-assignment'],
         ['an unknown result code', () => visitOf(assignments[0], 'ABDUCTED'), 'resultCode', 'unknown-result-code'],
         ['a payment code without payment', () => visitOf(assignments[0], 'PAID'), 'payment', 'payment-required'],
-        ['a zero payment', () => visitOf(assignments[0], 'PAID', { payment: { amount: 0, receiptNo: receiptNo('KWB1', 9) } }), 'payment.amount', 'amount-not-positive'],
-        ['a receipt past the range', () => visitOf(assignments[0], 'PAID', { payment: { amount: 100_000, receiptNo: receiptNo('KWB1', 501) } }), 'payment.receiptNo', 'receipt-out-of-range'],
-        ["another collector's receipt", () => visitOf(assignments[0], 'PAID', { payment: { amount: 100_000, receiptNo: receiptNo('KWJ1', 9) } }), 'payment.receiptNo', 'receipt-out-of-range'],
-        ['a receipt not in PREFIX-NNNNNN form', () => visitOf(assignments[0], 'PAID', { payment: { amount: 100_000, receiptNo: 'KWB19' } }), 'payment.receiptNo', 'receipt-out-of-range'],
-        ['a payment on a code that takes none', () => visitOf(assignments[0], 'NOT_MET', { payment: { amount: 100_000, receiptNo: receiptNo('KWB1', 9) } }), 'payment', 'payment-not-allowed'],
+        [
+          'a zero payment',
+          () => visitOf(assignments[0], 'PAID', { payment: { amount: 0, receiptNo: receiptNo('KWB1', 9) } }),
+          'payment.amount',
+          'amount-not-positive',
+        ],
+        [
+          'a receipt past the range',
+          () => visitOf(assignments[0], 'PAID', { payment: { amount: 100_000, receiptNo: receiptNo('KWB1', 501) } }),
+          'payment.receiptNo',
+          'receipt-out-of-range',
+        ],
+        [
+          "another collector's receipt",
+          () => visitOf(assignments[0], 'PAID', { payment: { amount: 100_000, receiptNo: receiptNo('KWJ1', 9) } }),
+          'payment.receiptNo',
+          'receipt-out-of-range',
+        ],
+        [
+          'a receipt not in PREFIX-NNNNNN form',
+          () => visitOf(assignments[0], 'PAID', { payment: { amount: 100_000, receiptNo: 'KWB19' } }),
+          'payment.receiptNo',
+          'receipt-out-of-range',
+        ],
+        [
+          'a payment on a code that takes none',
+          () => visitOf(assignments[0], 'NOT_MET', { payment: { amount: 100_000, receiptNo: receiptNo('KWB1', 9) } }),
+          'payment',
+          'payment-not-allowed',
+        ],
         ['a promise code without promise', () => visitOf(assignments[0], 'PTP'), 'promise', 'promise-required'],
-        ['a promise past the window', () => visitOf(assignments[0], 'PTP', { promise: { date: addDays(today(), 8), amount: 500_000 } }), 'promise.date', 'promise-date-out-of-window'],
-        ['a promise before the visit', () => visitOf(assignments[0], 'PTP', { promise: { date: addDays(today(), -1), amount: 500_000 } }), 'promise.date', 'promise-date-out-of-window'],
+        [
+          'a promise past the window',
+          () => visitOf(assignments[0], 'PTP', { promise: { date: addDays(today(), 8), amount: 500_000 } }),
+          'promise.date',
+          'promise-date-out-of-window',
+        ],
+        [
+          'a promise before the visit',
+          () => visitOf(assignments[0], 'PTP', { promise: { date: addDays(today(), -1), amount: 500_000 } }),
+          'promise.date',
+          'promise-date-out-of-window',
+        ],
         ['a promise without amount', () => visitOf(assignments[0], 'PTP', { promise: { date: today() } }), 'promise.amount', 'invalid'],
-        ['a promise on a code that takes none', () => visitOf(assignments[0], 'REFUSED', { promise: { date: today(), amount: 1 } }), 'promise', 'promise-not-allowed'],
+        [
+          'a promise on a code that takes none',
+          () => visitOf(assignments[0], 'REFUSED', { promise: { date: today(), amount: 1 } }),
+          'promise',
+          'promise-not-allowed',
+        ],
         ['no GPS position', () => visitOf(assignments[0], 'NOT_MET', { location: null }), 'location', 'location-required'],
         ['too few photos', () => visitOf(assignments[0], 'MOVED', { photos: [] }), 'photos', 'too-few-photos'],
-        ['a visit ten minutes in the future', () => visitOf(assignments[0], 'NOT_MET', { visitedAt: new Date(Date.now() + 600_000).toISOString() }), 'visitedAt', 'visited-in-future'],
-        ['a visit before the work date', () => visitOf(assignments[0], 'NOT_MET', { visitedAt: `${addDays(today(), -1)}T12:00:00+07:00` }), 'visitedAt', 'visited-before-work-date'],
+        [
+          'a visit ten minutes in the future',
+          () => visitOf(assignments[0], 'NOT_MET', { visitedAt: new Date(Date.now() + 600_000).toISOString() }),
+          'visitedAt',
+          'visited-in-future',
+        ],
+        [
+          'a visit before the work date',
+          () => visitOf(assignments[0], 'NOT_MET', { visitedAt: `${addDays(today(), -1)}T12:00:00+07:00` }),
+          'visitedAt',
+          'visited-before-work-date',
+        ],
         ['a time without offset', () => visitOf(assignments[0], 'NOT_MET', { visitedAt: '2026-11-28T10:00:00' }), 'visitedAt', 'invalid'],
         ['an unknown field in a visit', () => visitOf(assignments[0], 'NOT_MET', { debtorMood: 'angry' }), 'debtorMood', 'invalid'],
         ['a photo that is not a SHA-256', () => visitOf(assignments[0], 'NOT_MET', { photos: ['abc'] }), 'photos', 'invalid'],

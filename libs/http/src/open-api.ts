@@ -19,10 +19,10 @@ export function publishOpenApi(app: INestApplication, info: { title: string; des
 /** What the decorators cannot say by themselves, made true of every operation and schema. */
 function truthful(document: OpenAPIObject): OpenAPIObject {
   for (const item of Object.values(document.paths)) {
-    for (const operation of Object.values(item)) {
+    for (const operation of Object.values(item) as unknown[]) {
       // An operation with no bearer requirement is public: saying so outright keeps the document from
       // implying some default a client generator might guess.
-      if (typeof operation === 'object' && operation !== null && 'responses' in operation) operation.security ??= [];
+      if (typeof operation === 'object' && operation !== null && 'responses' in operation) (operation as { security?: unknown[] }).security ??= [];
     }
   }
   nullableReferences(document);
@@ -42,9 +42,9 @@ function nullableReferences(node: unknown): void {
     return;
   }
   if (typeof node !== 'object' || node === null) return;
-  const schema = node as Record<string, any>;
-  if (schema.nullable === true && Array.isArray(schema.allOf) && schema.allOf.length === 1 && schema.allOf[0].$ref) {
-    const [reference] = schema.allOf;
+  const schema = node as Record<string, unknown>;
+  const [reference, ...others] = Array.isArray(schema.allOf) ? (schema.allOf as Record<string, unknown>[]) : [];
+  if (schema.nullable === true && reference?.$ref && others.length === 0) {
     delete schema.allOf;
     delete schema.nullable;
     delete schema.type;

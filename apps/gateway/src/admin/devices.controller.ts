@@ -38,7 +38,7 @@ export class DevicesController {
 
   @Post(':id/revoke')
   @HttpCode(200)
-  @ApiOperation({ summary: "Revoke a phone: its token stops working at once and it can never log in again" })
+  @ApiOperation({ summary: 'Revoke a phone: its token stops working at once and it can never log in again' })
   @ApiOkResponse({ type: DeviceSummaryDto })
   @ApiProblemResponses(400, 404)
   @ApiProblemResponse(409, 'The device is already revoked')

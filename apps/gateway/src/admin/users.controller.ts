@@ -27,7 +27,10 @@ export class UsersController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create a user with an initial password (at least 8 characters)', description: 'Collectors get their receipt range with PUT /admin/users/{id}/receipt-range.' })
+  @ApiOperation({
+    summary: 'Create a user with an initial password (at least 8 characters)',
+    description: 'Collectors get their receipt range with PUT /admin/users/{id}/receipt-range.',
+  })
   @ApiCreatedResponse({ type: UserSummaryDto })
   @ApiProblemResponses(400)
   @ApiProblemResponse(409, 'The username is taken')
@@ -38,7 +41,8 @@ export class UsersController {
   @Patch(':id')
   @ApiOperation({
     summary: 'Change name, role, branch, active or whether the person may bind phones',
-    description: "Takes effect at the user's next request: a disabled user or one whose role changed gets 401 and must log in again; a branch move changes what their token reaches.",
+    description:
+      "Takes effect at the user's next request: a disabled user or one whose role changed gets 401 and must log in again; a branch move changes what their token reaches.",
   })
   @ApiOkResponse({ type: UserSummaryDto })
   @ApiProblemResponses(400, 404)

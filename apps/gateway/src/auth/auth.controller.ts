@@ -25,7 +25,11 @@ export class AuthController {
   @ApiProblemResponse(401, 'Wrong username or password, or the user is disabled')
   @ApiProblemResponse(403, 'The phone is revoked, or the user may not bind phones')
   @ApiProblemResponse(409, 'The collector is bound to another phone until an admin releases it')
-  @ApiProblemResponse(426, 'The app is below the minimum version (`app-update-required`, with the update) or Android is older than 6.0 (`android-unsupported`)', UpdateRequiredProblemDto)
+  @ApiProblemResponse(
+    426,
+    'The app is below the minimum version (`app-update-required`, with the update) or Android is older than 6.0 (`android-unsupported`)',
+    UpdateRequiredProblemDto,
+  )
   @ApiProblemResponse(429, 'Too many failed logins from this user or address; retry after Retry-After seconds')
   @ApiProblemResponse(503, '`login-busy`: too many passwords are being checked at once, or a service is down; retry after Retry-After seconds')
   login(@Body() dto: LoginDto, @Ip() address: string): Promise<LoginReplyDto> {

@@ -17,7 +17,8 @@ export class WorklistController {
   @Get()
   @ApiOperation({
     summary: "Today's LKH of the open batch",
-    description: 'Assignments with what is due, result codes with their requirements, the receipt range. The ETag is the syncToken; send it back in If-None-Match to get 304 when nothing changed.',
+    description:
+      'Assignments with what is due, result codes with their requirements, the receipt range. The ETag is the syncToken; send it back in If-None-Match to get 304 when nothing changed.',
   })
   @ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag (syncToken) of the copy the phone holds' })
   @ApiOkResponse({ type: WorklistDto, headers: { ETag: { description: 'Strong entity tag: the quoted syncToken', schema: { type: 'string' } } } })

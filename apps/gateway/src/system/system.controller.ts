@@ -21,9 +21,7 @@ export class SystemController {
     const services: ServiceOverviewDto[] = [
       this.system.self(),
       ...dependencies.map((dependency) =>
-        dependency.up
-          ? { ...dependency.status, dependencies: undefined, up: true }
-          : { service: dependency.service, up: false, reason: dependency.reason },
+        dependency.up ? { ...dependency.status, dependencies: undefined, up: true } : { service: dependency.service, up: false, reason: dependency.reason },
       ),
     ];
     return { services };

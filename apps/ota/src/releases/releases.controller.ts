@@ -41,11 +41,7 @@ export class ReleasesController {
   @ApiProblemResponse(413, 'Larger than OTA_MAX_APK_BYTES')
   @ApiProblemResponse(422, 'Not a valid APK, another package, or not installable on Android 6.0')
   @ApiProblemResponse(507, '`storage-full`: the disk is full; nothing was kept')
-  async publish(
-    @UploadedFile() file: Express.Multer.File | undefined,
-    @Body() form: PublishReleaseDto,
-    @CurrentActor() actor: Actor,
-  ): Promise<ReleaseDto> {
+  async publish(@UploadedFile() file: Express.Multer.File | undefined, @Body() form: PublishReleaseDto, @CurrentActor() actor: Actor): Promise<ReleaseDto> {
     if (!file) throw ProblemError.validation([{ field: 'file', message: 'file must be an APK sent as a multipart file' }]);
     const release = await this.publishing.publish(file.path, form, releaseActor(actor));
     return this.releases.view(release);
