@@ -3,6 +3,7 @@ import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '#libs/config';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 /** The SQLite database file: `DB_URL` when given, else `staging.sqlite` in the data directory. */
 export function sqliteDatabaseFile(config: AppConfig): string {
@@ -14,7 +15,13 @@ export function sqliteDatabaseFile(config: AppConfig): string {
  * own the schema: `synchronize` is never on.
  */
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsTransactionMode: 'each' } as const;
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsTransactionMode: 'each',
+  } as const;
   switch (config.dbType) {
     case 'sqlite':
       return {
