@@ -1,4 +1,4 @@
-export { dataSourceOptions } from './data-source.options.js';
+export { dataSourceOptions, sqliteDatabaseFile } from './data-source.options.js';
 export { ENTITIES } from './entities.js';
 export { MIGRATIONS } from './migrations/index.js';
 export { PortableColumns } from './portable-columns.js';
