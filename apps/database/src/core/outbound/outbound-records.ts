@@ -74,13 +74,15 @@ export async function recordVisitOutbound(manager: EntityManager, visit: Visit, 
  * Where the core downloads a visit's photo: the public media endpoint, which
  * serves admins any stored photo (and answers 404 until the phone uploads it).
  */
-export function photoUrl(sha256: string): string {
+function photoUrl(sha256: string): string {
   return `/api/v1/media/${sha256}`;
 }
 
 /** Writes the closed day of a batch with its totals, inside the transaction that closed it. */
 export async function recordCollectorDayOutbound(manager: EntityManager, batchId: string): Promise<void> {
   const batch = await manager.findOneByOrFail(Batch, { id: batchId });
+  const { closedAt, closedBy } = batch;
+  if (!closedAt || !closedBy) throw new Error(`batch ${batchId} is not closed: a collector-day row is written by its close`);
   const collector = await manager.findOneByOrFail(User, { id: batch.collectorId });
   const branch = collector.branchId ? await manager.findOneBy(Branch, { id: collector.branchId }) : null;
   const totals = await totalsOf(manager, batch);
@@ -92,8 +94,8 @@ export async function recordCollectorDayOutbound(manager: EntityManager, batchId
     collectorUsername: collector.username,
     branchCode: branch?.code ?? '',
     openedAt: batch.openedAt,
-    closedAt: batch.closedAt ?? new Date(),
-    closedBy: batch.closedBy ?? 'close',
+    closedAt,
+    closedBy,
     ...totals,
     createdAt: new Date(),
     ackedAt: null,
@@ -112,9 +114,9 @@ async function totalsOf(manager: EntityManager, batch: Batch): Promise<DayTotals
     .addSelect('COUNT(DISTINCT v.account_id)', 'accounts')
     .where('v.batch_id = :batchId', { batchId: batch.id })
     .getRawOne<{ count: string | number; accounts: string | number }>();
-  const payments = await sumOverBatch(manager, Payment, 'p.amount', batch.id);
-  const promises = await sumOverBatch(manager, PromiseToPay, 'p.amount', batch.id);
-  const photos = await sumOverBatch(manager, VisitPhoto, '0', batch.id);
+  const payments = await tallyOverBatch(manager, Payment, batch.id);
+  const promises = await tallyOverBatch(manager, PromiseToPay, batch.id);
+  const photos = await countOverBatch(manager, VisitPhoto, batch.id);
   const assignedAccounts = batch.worklistId ? await manager.countBy(Assignment, { worklistId: batch.worklistId }) : 0;
   return {
     assignedAccounts,
@@ -124,25 +126,26 @@ async function totalsOf(manager: EntityManager, batch: Batch): Promise<DayTotals
     paymentAmount: payments.sum,
     promiseCount: promises.count,
     promiseAmount: promises.sum,
-    photoCount: photos.count,
+    photoCount: photos,
   };
 }
 
-/** The count and sum of a visit-keyed table's rows over a batch's visits. */
-async function sumOverBatch(
-  manager: EntityManager,
-  table: typeof Payment | typeof PromiseToPay | typeof VisitPhoto,
-  amount: string,
-  batchId: string,
-): Promise<{ count: number; sum: number }> {
-  const raw = await manager
-    .createQueryBuilder(table, 'p')
-    .innerJoin(Visit, 'v', 'v.id = p.visit_id')
-    .select('COUNT(*)', 'count')
-    .addSelect(`COALESCE(SUM(${amount}), 0)`, 'sum')
-    .where('v.batch_id = :batchId', { batchId })
+/** Payments or promises over a batch's visits: how many, and their rupiah total. */
+async function tallyOverBatch(manager: EntityManager, table: typeof Payment | typeof PromiseToPay, batchId: string): Promise<{ count: number; sum: number }> {
+  const raw = await overBatch(manager, table, batchId)
+    .addSelect('COALESCE(SUM(r.amount), 0)', 'sum')
     .getRawOne<{ count: string | number; sum: string | number }>();
   return { count: Number(raw?.count ?? 0), sum: Number(raw?.sum ?? 0) };
+}
+
+async function countOverBatch(manager: EntityManager, table: typeof VisitPhoto, batchId: string): Promise<number> {
+  const raw = await overBatch(manager, table, batchId).getRawOne<{ count: string | number }>();
+  return Number(raw?.count ?? 0);
+}
+
+/** Rows of a visit-keyed table that belong to the batch's visits, counted. */
+function overBatch(manager: EntityManager, table: typeof Payment | typeof PromiseToPay | typeof VisitPhoto, batchId: string) {
+  return manager.createQueryBuilder(table, 'r').innerJoin(Visit, 'v', 'v.id = r.visit_id').select('COUNT(*)', 'count').where('v.batch_id = :batchId', { batchId });
 }
 
 async function coreNamesOf(manager: EntityManager, visit: Visit): Promise<CoreNames> {
