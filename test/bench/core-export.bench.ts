@@ -38,7 +38,15 @@ export function coreExportBenchmark(): Benchmark {
       const rows: (string | number)[][] = [];
       for (const engine of testEngines()) {
         const result = await withSystem({ mode: 'single', engine, env: { LOG_LEVEL: 'warn' } }, (system) => measureExport(system, engine));
-        rows.push([engine, result.visits, result.total, result.files, result.seconds.toFixed(1), Math.round(result.total / result.seconds), `< ${GOAL_SECONDS} s`]);
+        rows.push([
+          engine,
+          result.visits,
+          result.total,
+          result.files,
+          result.seconds.toFixed(1),
+          Math.round(result.total / result.seconds),
+          `< ${GOAL_SECONDS} s`,
+        ]);
       }
       return {
         title: 'Core export: 80,000 visits',
@@ -90,7 +98,8 @@ function dayOfResults(): DayRows {
       const visitId = randomUUID();
       const accountNo = String(100000000000 + c * VISITS_PER_COLLECTOR + v);
       visits.push([randomUUID(), visitId, batchId, workDate, collectorId, username, 'JKT01', accountNo, 'NOT_MET', at, -6.2, 106.8, 8, null, 1, at, at]);
-      if (v % 4 === 0) payments.push([randomUUID(), visitId, `R${String(++receipt).padStart(8, '0')}`, 1_250_000, at, workDate, username, 'JKT01', accountNo, at]);
+      if (v % 4 === 0)
+        payments.push([randomUUID(), visitId, `R${String(++receipt).padStart(8, '0')}`, 1_250_000, at, workDate, username, 'JKT01', accountNo, at]);
       if (v % 4 === 1) promises.push([randomUUID(), visitId, workDate, 500_000, workDate, username, 'JKT01', accountNo, at]);
       if (v % 4 !== 3) {
         const sha256 = randomBytes(32).toString('hex');
@@ -102,15 +111,60 @@ function dayOfResults(): DayRows {
   const tables = [
     {
       name: 'core_out_visit',
-      columns: ['id', 'visit_id', 'batch_id', 'work_date', 'collector_id', 'collector_username', 'branch_code', 'account_no', 'result_code', 'visited_at', 'latitude', 'longitude', 'accuracy_m', 'notes', 'photo_count', 'received_at', 'created_at'],
+      columns: [
+        'id',
+        'visit_id',
+        'batch_id',
+        'work_date',
+        'collector_id',
+        'collector_username',
+        'branch_code',
+        'account_no',
+        'result_code',
+        'visited_at',
+        'latitude',
+        'longitude',
+        'accuracy_m',
+        'notes',
+        'photo_count',
+        'received_at',
+        'created_at',
+      ],
       rows: visits,
     },
-    { name: 'core_out_payment', columns: ['id', 'visit_id', 'receipt_no', 'amount', 'paid_at', 'work_date', 'collector_username', 'branch_code', 'account_no', 'created_at'], rows: payments },
-    { name: 'core_out_promise', columns: ['id', 'visit_id', 'promised_date', 'amount', 'work_date', 'collector_username', 'branch_code', 'account_no', 'created_at'], rows: promises },
+    {
+      name: 'core_out_payment',
+      columns: ['id', 'visit_id', 'receipt_no', 'amount', 'paid_at', 'work_date', 'collector_username', 'branch_code', 'account_no', 'created_at'],
+      rows: payments,
+    },
+    {
+      name: 'core_out_promise',
+      columns: ['id', 'visit_id', 'promised_date', 'amount', 'work_date', 'collector_username', 'branch_code', 'account_no', 'created_at'],
+      rows: promises,
+    },
     { name: 'core_out_photo', columns: ['id', 'visit_id', 'sha256', 'position', 'url', 'uploaded_by', 'account_no', 'created_at'], rows: photos },
     {
       name: 'core_out_collector_day',
-      columns: ['id', 'batch_id', 'work_date', 'collector_id', 'collector_username', 'branch_code', 'opened_at', 'closed_at', 'closed_by', 'assigned_accounts', 'visit_count', 'visited_accounts', 'payment_count', 'payment_amount', 'promise_count', 'promise_amount', 'photo_count', 'created_at'],
+      columns: [
+        'id',
+        'batch_id',
+        'work_date',
+        'collector_id',
+        'collector_username',
+        'branch_code',
+        'opened_at',
+        'closed_at',
+        'closed_by',
+        'assigned_accounts',
+        'visit_count',
+        'visited_accounts',
+        'payment_count',
+        'payment_amount',
+        'promise_count',
+        'promise_amount',
+        'photo_count',
+        'created_at',
+      ],
       rows: days,
     },
   ];

@@ -3,9 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, fetch, type Dispatcher } from 'undici';
-import { workspaceRoot } from '#libs/common';
 import { APP_NAMES, type AppName } from '#libs/contract';
-import { entryFileOf, launchApp, type AppProcess, type LaunchTarget, type ProcessExit } from '#libs/runtime';
+import { entryFileOf, launchApp, workspaceRoot, type AppProcess, type LaunchTarget, type ProcessExit } from '#libs/runtime';
 import { freePorts } from './free-ports.js';
 import { provisionDatabase, type TestDatabase, type TestEngine } from './test-database.js';
 import { waitFor } from './wait-for.js';
@@ -134,7 +133,7 @@ export class RunningSystem {
       const started = this.launcherEvents('started').slice(startsBefore).map((line) => line.child.app);
       return stopped.filter((app) => !started.includes(app));
     };
-    const missing = await waitFor(async () => notStarted(), (apps) => apps.length === 0);
+    const missing = await waitFor(() => notStarted(), (apps) => apps.length === 0);
     if (missing.length > 0) throw new Error(`the launcher did not start ${missing.join(', ')}`);
   }
 
@@ -167,7 +166,7 @@ export class RunningSystem {
     this.endedByTest.add(pid);
     process.kill(pid, signal);
     const reported = () => this.launcherEvents().some((line) => line.child?.pid === pid && line.event !== 'started');
-    const seen = await waitFor(async () => reported() || !this.rootProcess().running, Boolean);
+    const seen = await waitFor(() => reported() || !this.rootProcess().running, Boolean);
     if (!seen) throw new Error(`the launcher did not report the end of ${target} (pid ${pid}) after ${signal}`);
   }
 
@@ -351,6 +350,8 @@ async function launchSystem(options: SystemOptions): Promise<RunningSystem> {
     TRANSPORT: options.mode === 'split' ? 'tcp' : 'inproc',
     RPC_TIMEOUT_MS: '5000',
     LOG_LEVEL: 'info',
+    // The harness reads the apps' JSON lines, whatever the developer's shell asks for.
+    LOG_FORMAT: 'json',
     ...testDatabase.env,
     ...options.env,
   };

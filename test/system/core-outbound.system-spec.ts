@@ -32,7 +32,11 @@ describe.each(testEngines())('the core fetches the field results on %s', (engine
   const acknowledgeEverything = async () => {
     for (const kind of KINDS) {
       const { rows } = await take(kind);
-      if (rows.length > 0) await acknowledge(kind, rows.map((row) => row.id));
+      if (rows.length > 0)
+        await acknowledge(
+          kind,
+          rows.map((row) => row.id),
+        );
     }
   };
   const phones = new Map<string, Phone>();
@@ -99,7 +103,13 @@ describe.each(testEngines())('the core fetches the field results on %s', (engine
 
     const payments = await take('payments');
     expect(payments.rows).toEqual([
-      expect.objectContaining({ visit_id: visits[0].id, receipt_no: 'KWJ1-000001', amount: 2_500_000, account_no: contractNos[0], collector_username: 'collector1' }),
+      expect.objectContaining({
+        visit_id: visits[0].id,
+        receipt_no: 'KWJ1-000001',
+        amount: 2_500_000,
+        account_no: contractNos[0],
+        collector_username: 'collector1',
+      }),
     ]);
     const promises = await take('promises');
     expect(promises.rows).toEqual([expect.objectContaining({ visit_id: visits[1].id, promised_date: addDays(today(), 3), amount: 1_000_000 })]);
@@ -205,8 +215,12 @@ describe.each(testEngines())('the core fetches the field results on %s', (engine
       expect(files.filter((file) => file.startsWith('visits-'))).toHaveLength(2);
       expect(files.filter((file) => file.endsWith('.part'))).toEqual([]);
       for (const kind of KINDS) {
-        const written = files.filter((file) => file.startsWith(`${kind}-`)).flatMap((file) => parse(readFileSync(join(outDir, file)), { columns: true }) as Record<string, string>[]);
-        const expected = pending[kind].rows.map((row) => Object.fromEntries(Object.entries(row).map(([column, value]) => [column, value === null ? '' : String(value)])));
+        const written = files
+          .filter((file) => file.startsWith(`${kind}-`))
+          .flatMap((file) => parse<Record<string, string>>(readFileSync(join(outDir, file)), { columns: true }));
+        const expected = pending[kind].rows.map((row) =>
+          Object.fromEntries(Object.entries(row).map(([column, value]) => [column, value === null ? '' : String(value)])),
+        );
         expect([kind, written]).toEqual([kind, expected]);
         expect((await take(kind)).rows).toEqual([]);
       }
@@ -227,7 +241,9 @@ describe.each(testEngines())('the core fetches the field results on %s', (engine
     });
 
     it('refuses a wrong password and bad usage', async () => {
-      const wrong = await system.runCommand('apps/core-cli/src/core-export.js', ['--out', outDir, '--url', system.gatewayUrl], { CORE_PASSWORD: 'wrong-password' });
+      const wrong = await system.runCommand('apps/core-cli/src/core-export.js', ['--out', outDir, '--url', system.gatewayUrl], {
+        CORE_PASSWORD: 'wrong-password',
+      });
       expect(wrong.code).toBe(1);
       expect(wrong.stderr).toContain('401');
       expect((await exportTo(outDir, '--page-size', '0')).code).toBe(64);

@@ -5,7 +5,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FormData } from 'undici';
-import { hashPassword } from '#libs/auth';
+import { hashPassword } from '#libs/password';
 import { AdminMessages, FieldMessages, MediaMessages, OtaMessages, SystemMessages, UserStore, type Actor, type MessageDef } from '#libs/contract';
 import { launchApp, type LaunchTarget } from '#libs/runtime';
 import { PacketSigner } from '#libs/transport';
@@ -45,7 +45,7 @@ function exchange(port: number, json: string): Promise<Exchange> {
     const silence = setTimeout(() => finish(false), 10000);
     socket.on('data', (chunk) => {
       if (received === '') setTimeout(() => finish(false), 300);
-      received += chunk;
+      received += chunk.toString();
     });
     socket.on('error', () => undefined);
     socket.on('close', () => finish(true));
@@ -210,7 +210,7 @@ describe('internal ports, five processes', () => {
 
     const expected = attacks.length * 2 + 2;
     const refusals = await waitFor(
-      async () =>
+      () =>
         (['database', 'collector', 'media', 'ota'] as LaunchTarget[]).flatMap((target) =>
           system.logOf(target).filter((line) => line.msg === 'refused an internal message'),
         ),

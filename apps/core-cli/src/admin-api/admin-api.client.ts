@@ -68,7 +68,7 @@ export class AdminApiClient {
           try {
             resolve(JSON.parse(text) as T);
           } catch (error) {
-            reject(error);
+            reject(error as Error);
           }
         });
       });

@@ -36,7 +36,7 @@ async function askPassword(username: string): Promise<string> {
   if (!process.stdin.isTTY) throw new Error('set CORE_PASSWORD, or run on a terminal to be asked for the password');
   let muted = false;
   const output = new Writable({
-    write(chunk, _encoding, done) {
+    write(chunk: Buffer, _encoding, done) {
       if (!muted) process.stderr.write(chunk);
       done();
     },

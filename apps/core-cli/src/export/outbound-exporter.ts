@@ -59,7 +59,10 @@ function take(api: AdminApiClient, kind: OutboundKind, limit: number): Promise<O
 
 /** `visits-20261202T033000Z-0001.csv`: sorted by name, a run's files are in the order they were written. */
 function fileName(kind: OutboundKind, startedAt: Date, page: number): string {
-  const stamp = startedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = startedAt
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `${kind}-${stamp}-${String(page).padStart(4, '0')}.csv`;
 }
 

@@ -66,7 +66,14 @@ export class BatchesRepository {
       if (held !== request.expectedVisitCount) {
         throw ProblemError.conflict('batch-changed', 'Visits arrived while the batch was being closed; check the sync status and close again');
       }
-      await recordAudit(manager, { at, actorId: request.actorId, action: 'batch.close', subjectType: 'batch', subjectId: request.batchId, details: { visitCount: held } });
+      await recordAudit(manager, {
+        at,
+        actorId: request.actorId,
+        action: 'batch.close',
+        subjectType: 'batch',
+        subjectId: request.batchId,
+        details: { visitCount: held },
+      });
       await recordCollectorDayOutbound(manager, request.batchId);
       return toBatchView(await manager.findOneByOrFail(Batch, { id: request.batchId }));
     });

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { workspaceRoot } from '#libs/common';
+import { workspaceRoot } from '../workspace.js';
 import type { AppName } from '#libs/contract';
 
 /**
@@ -85,7 +85,7 @@ export function launchApp(target: LaunchTarget, options: LaunchOptions): AppProc
   });
   const onLine = options.onLine ?? printWithPrefix;
   for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream! }).on('line', (line) => onLine(target, line));
+    createInterface({ input: stream }).on('line', (line) => onLine(target, line));
   }
   return new AppProcess(target, child);
 }

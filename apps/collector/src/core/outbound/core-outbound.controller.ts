@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   CoreOutboundMessages,
   type AcknowledgeOutboundRequest,
@@ -7,18 +7,19 @@ import {
   type OutboundRows,
   type TakeOutboundRequest,
 } from '#libs/contract';
+import { Handles } from '#libs/transport';
 import { CoreOutboundService } from './core-outbound.service.js';
 
 @Controller()
 export class CoreOutboundController {
   constructor(private readonly outbound: CoreOutboundService) {}
 
-  @MessagePattern(CoreOutboundMessages.take.pattern)
+  @Handles(CoreOutboundMessages.take)
   take(@Payload() request: TakeOutboundRequest): Promise<OutboundRows> {
     return this.outbound.take(request);
   }
 
-  @MessagePattern(CoreOutboundMessages.acknowledge.pattern)
+  @Handles(CoreOutboundMessages.acknowledge)
   acknowledge(@Payload() request: AcknowledgeOutboundRequest): Promise<OutboundAcknowledgement> {
     return this.outbound.acknowledge(request);
   }

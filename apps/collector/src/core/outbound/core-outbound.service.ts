@@ -1,11 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  CoreOutboundStore,
-  type AcknowledgeOutboundRequest,
-  type OutboundAcknowledgement,
-  type OutboundRows,
-  type TakeOutboundRequest,
-} from '#libs/contract';
+import { CoreOutboundStore, type AcknowledgeOutboundRequest, type OutboundAcknowledgement, type OutboundRows, type TakeOutboundRequest } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
 import { assertAdmin } from '../../admin/admin-access.js';
 

@@ -1,18 +1,19 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { CoreOutboundStore, type OutboundAcknowledgement, type OutboundKind, type OutboundRows } from '#libs/contract';
+import { Handles } from '#libs/transport';
 import { CoreOutboundRepository } from './core-outbound.repository.js';
 
 @Controller()
 export class CoreOutboundController {
   constructor(private readonly outbound: CoreOutboundRepository) {}
 
-  @MessagePattern(CoreOutboundStore.take.pattern)
+  @Handles(CoreOutboundStore.take)
   take(@Payload() request: { kind: OutboundKind; limit: number }): Promise<OutboundRows> {
     return this.outbound.take(request.kind, request.limit);
   }
 
-  @MessagePattern(CoreOutboundStore.acknowledge.pattern)
+  @Handles(CoreOutboundStore.acknowledge)
   acknowledge(@Payload() request: { actorId: string; kind: OutboundKind; ids: string[] }): Promise<OutboundAcknowledgement> {
     return this.outbound.acknowledge(request.actorId, request.kind, request.ids);
   }

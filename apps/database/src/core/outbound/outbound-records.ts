@@ -50,7 +50,13 @@ export async function recordVisitOutbound(manager: EntityManager, visit: Visit, 
     receivedAt: visit.receivedAt,
   });
   if (content.payment) {
-    await manager.insert(CoreOutPayment, { ...ofDay, id: randomUUID(), receiptNo: content.payment.receiptNo, amount: content.payment.amount, paidAt: visit.visitedAt });
+    await manager.insert(CoreOutPayment, {
+      ...ofDay,
+      id: randomUUID(),
+      receiptNo: content.payment.receiptNo,
+      amount: content.payment.amount,
+      paidAt: visit.visitedAt,
+    });
   }
   if (content.promise) {
     await manager.insert(CoreOutPromise, { ...ofDay, id: randomUUID(), promisedDate: content.promise.date, amount: content.promise.amount });
@@ -145,7 +151,11 @@ async function countOverBatch(manager: EntityManager, table: typeof VisitPhoto, 
 
 /** Rows of a visit-keyed table that belong to the batch's visits, counted. */
 function overBatch(manager: EntityManager, table: typeof Payment | typeof PromiseToPay | typeof VisitPhoto, batchId: string) {
-  return manager.createQueryBuilder(table, 'r').innerJoin(Visit, 'v', 'v.id = r.visit_id').select('COUNT(*)', 'count').where('v.batch_id = :batchId', { batchId });
+  return manager
+    .createQueryBuilder(table, 'r')
+    .innerJoin(Visit, 'v', 'v.id = r.visit_id')
+    .select('COUNT(*)', 'count')
+    .where('v.batch_id = :batchId', { batchId });
 }
 
 async function coreNamesOf(manager: EntityManager, visit: Visit): Promise<CoreNames> {

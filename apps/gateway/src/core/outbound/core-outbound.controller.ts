@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '#libs/auth';
+import { CurrentActor, Roles } from '#libs/auth';
 import { CoreOutboundMessages, type Actor } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
-import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { AcknowledgeOutboundDto, OutboundAcknowledgementDto, OutboundKindParamDto, OutboundRowsDto, TakeOutboundQueryDto } from './dto/outbound.dto.js';
 
 @ApiTags('core')
