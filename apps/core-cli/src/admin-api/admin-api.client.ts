@@ -67,8 +67,8 @@ export class AdminApiClient {
           if (status < 200 || status >= 300) return reject(new AdminApiError(status, text));
           try {
             resolve(JSON.parse(text) as T);
-          } catch (error) {
-            reject(error as Error);
+          } catch {
+            reject(new AdminApiError(status, `an answer that is not JSON: ${text.slice(0, 200)}`));
           }
         });
       });
