@@ -1,4 +1,6 @@
 import { AuditEntry } from './audit/audit-entry.entity.js';
+import { CoreLoadError } from './core/core-load-error.entity.js';
+import { CoreLoad } from './core/core-load.entity.js';
 import { Batch } from './field/batch.entity.js';
 import { Payment } from './field/payment.entity.js';
 import { PromiseToPay } from './field/promise-to-pay.entity.js';
@@ -33,4 +35,6 @@ export const ENTITIES = [
   PromiseToPay,
   Release,
   ReleaseChannel,
+  CoreLoad,
+  CoreLoadError,
 ];

@@ -3,6 +3,7 @@ import { CreateCollectionDay1764310000000 } from './1764310000000-create-collect
 import { AddMonitoringIndices1764330000000 } from './1764330000000-add-monitoring-indices.js';
 import { CreateOtaReleases1764400000000 } from './1764400000000-create-ota-releases.js';
 import { AddDeviceBindingBlock1764500000000 } from './1764500000000-add-device-binding-block.js';
+import { CreateCoreInbound1765000000000 } from './1765000000000-create-core-inbound.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AddMonitoringIndices1764330000000,
   CreateOtaReleases1764400000000,
   AddDeviceBindingBlock1764500000000,
+  CreateCoreInbound1765000000000,
 ];

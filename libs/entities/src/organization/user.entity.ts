@@ -32,6 +32,10 @@ export class User {
   @Column({ name: 'may_bind_devices', type: 'boolean', default: true })
   mayBindDevices: boolean;
 
+  /** How the core names this collector in its loads; unique where set. */
+  @Column({ name: 'employee_code', type: 'varchar', length: 32, nullable: true })
+  employeeCode: string | null;
+
   @Column({ name: 'created_at', type: Date })
   createdAt: Date;
 
