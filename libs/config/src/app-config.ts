@@ -63,6 +63,14 @@ export interface PasswordCheckLimits {
  * The validated runtime configuration. Built once per process by `loadConfig`
  * and provided to every module under this class token.
  */
+/** How the core bridge treats ready loads. */
+export interface CoreBridgeSettings {
+  /** A load with more bad rows than this share of its rows is held for an admin; at or below, its good rows are applied. */
+  maxBadRowsPercent: number;
+  /** How often the database service looks for loads the core marked ready. */
+  pollIntervalMs: number;
+}
+
 export class AppConfig {
   dataDir: string;
   dbType: DbType;
@@ -87,6 +95,7 @@ export class AppConfig {
   mediaMaxPixels: number;
   photoMaxDistanceM: number;
   photoMaxTimeGapMinutes: number;
+  core: CoreBridgeSettings;
   demoData: boolean;
   /** Accounts on each demo collector's LKH and receipt numbers in each demo range. */
   demoAccountsPerCollector: number;

@@ -68,6 +68,8 @@ export class CreateCoreInbound1765000000000 implements MigrationInterface {
           c.money('amount_due', true),
           c.integer('days_past_due', true),
           c.text('branch_code', 16, true),
+          c.decimal('latitude', 9, 6, true),
+          c.decimal('longitude', 9, 6, true),
         ],
       }),
     );
@@ -110,6 +112,7 @@ export class CreateCoreInbound1765000000000 implements MigrationInterface {
     await runner.addColumn('account', new TableColumn(c.text('product', 60, true)));
     await runner.addColumn('worklist', new TableColumn(c.text('core_load_id', 64, true)));
     await runner.addColumn('worklist', new TableColumn(c.instant('superseded_at', true)));
+    await runner.addColumn('worklist', new TableColumn(c.text('content_hash', 64, true)));
     await runner.dropIndex('worklist', 'ux_worklist_collector_date');
     await runner.createIndex(
       'worklist',
@@ -122,6 +125,7 @@ export class CreateCoreInbound1765000000000 implements MigrationInterface {
     await runner.dropIndex('worklist', 'ix_worklist_core_load');
     await runner.dropIndex('worklist', 'ux_worklist_current');
     await runner.createIndex('worklist', new TableIndex({ name: 'ux_worklist_collector_date', columnNames: ['collector_id', 'work_date'], isUnique: true }));
+    await runner.dropColumn('worklist', 'content_hash');
     await runner.dropColumn('worklist', 'superseded_at');
     await runner.dropColumn('worklist', 'core_load_id');
     await runner.dropColumn('account', 'product');

@@ -31,4 +31,8 @@ export class Worklist {
 
   @Column({ name: 'superseded_at', type: Date, nullable: true })
   supersededAt: Date | null;
+
+  /** A digest of its accounts, their order and amounts: a load that would make the same LKH again leaves this one current. */
+  @Column({ name: 'content_hash', type: 'varchar', length: 64, nullable: true })
+  contentHash: string | null;
 }
