@@ -4,11 +4,14 @@ export type CoreFileTable = 'collector' | 'account' | 'assignment';
 export interface CoreFileColumn {
   name: string;
   kind: 'text' | 'integer';
+  /** A file may leave the column out; its cells are then empty. */
+  optional?: boolean;
 }
 
 /**
  * The columns of each inbound file, named as the interface table's columns;
- * a file's header row names them, in any order, and must name them all.
+ * a file's header row names them, in any order, and must name all but the
+ * optional ones.
  */
 export const CORE_FILE_COLUMNS: Record<CoreFileTable, CoreFileColumn[]> = {
   collector: [
@@ -16,21 +19,21 @@ export const CORE_FILE_COLUMNS: Record<CoreFileTable, CoreFileColumn[]> = {
     { name: 'full_name', kind: 'text' },
     { name: 'branch_code', kind: 'text' },
     { name: 'active', kind: 'integer' },
-    { name: 'password_hash', kind: 'text' },
+    { name: 'password_hash', kind: 'text', optional: true },
   ],
   account: [
     { name: 'account_no', kind: 'text' },
     { name: 'debtor_name', kind: 'text' },
     { name: 'address', kind: 'text' },
     { name: 'phone', kind: 'text' },
-    { name: 'product', kind: 'text' },
+    { name: 'product', kind: 'text', optional: true },
     { name: 'installment', kind: 'integer' },
     { name: 'outstanding', kind: 'integer' },
     { name: 'amount_due', kind: 'integer' },
     { name: 'days_past_due', kind: 'integer' },
     { name: 'branch_code', kind: 'text' },
-    { name: 'latitude', kind: 'text' },
-    { name: 'longitude', kind: 'text' },
+    { name: 'latitude', kind: 'text', optional: true },
+    { name: 'longitude', kind: 'text', optional: true },
   ],
   assignment: [
     { name: 'work_date', kind: 'text' },

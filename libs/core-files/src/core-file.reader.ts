@@ -17,6 +17,7 @@ export class CoreFileFormatError extends Error {}
  */
 export async function* readCoreFile(input: Readable, table: CoreFileTable, chunkSize = 2000): AsyncGenerator<CoreFileRow[]> {
   const expected = CORE_FILE_COLUMNS[table].map((column) => column.name);
+  const required = CORE_FILE_COLUMNS[table].filter((column) => !column.optional).map((column) => column.name);
   const parser = input.pipe(parse({ bom: true, relax_column_count: false, skip_empty_lines: true, trim: true }));
   let header: string[] | undefined;
   let rowNo = 0;
@@ -24,7 +25,7 @@ export async function* readCoreFile(input: Readable, table: CoreFileTable, chunk
   for await (const record of parser as AsyncIterable<string[]>) {
     if (!header) {
       header = record.map((name) => name.toLowerCase());
-      const missing = expected.filter((name) => !header!.includes(name));
+      const missing = required.filter((name) => !header!.includes(name));
       const unknown = header.filter((name) => !expected.includes(name));
       if (missing.length > 0 || unknown.length > 0) {
         throw new CoreFileFormatError(

@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from '#libs/auth';
+import { workDateOf } from '#libs/common';
+import { connectAsCore, settledLoad, uploadLoad, writeLoadBySql, type AccountRow, type AssignmentRow, type CollectorRow } from '../support/core-loads.js';
+import { DEMO_PASSWORD, login, phone, type Session } from '../support/demo-users.js';
+import { startSystem, type RunningSystem } from '../support/system-harness.js';
+import { testEngines } from '../support/test-database.js';
+
+const today = () => workDateOf(new Date(), 'Asia/Jakarta');
+
+function account(accountNo: string, amountDue: number, branch = 'JKT01'): AccountRow {
+  return {
+    account_no: accountNo,
+    debtor_name: 'Budi Santoso',
+    address: 'Jl. Merdeka No. 1, Jakarta',
+    phone: '081234567890',
+    product: 'Kredit Motor',
+    installment: 750_000,
+    outstanding: 9_000_000,
+    amount_due: amountDue,
+    days_past_due: 35,
+    branch_code: branch,
+  };
+}
+
+const assignment = (code: string, accountNo: string, order: number, workDate = today()): AssignmentRow => ({
+  work_date: workDate,
+  employee_code: code,
+  account_no: accountNo,
+  visit_order: order,
+});
+
+function csvOf(rows: object[]): string {
+  const columns = Object.keys(rows[0]);
+  const cell = (value: unknown) => (value === null || value === undefined ? '' : `"${String(value).replace(/"/g, '""')}"`);
+  return [columns.join(','), ...rows.map((row) => columns.map((column) => cell((row as Record<string, unknown>)[column])).join(','))].join('\n');
+}
+
+describe.each(testEngines())('core loads on %s', (engine) => {
+  describe('one process', () => {
+    let system: RunningSystem;
+    let admin: string;
+    let passwordHash: string;
+    const code = (n: number) => `T${engine.slice(0, 2).toUpperCase()}${n}`;
+    const collector = (n: number): CollectorRow => ({ employee_code: code(n), full_name: `Kolektor ${n}`, branch_code: 'JKT01', active: 1, password_hash: passwordHash });
+    const phones = new Map<number, ReturnType<typeof phone>>();
+    /** Each collector keeps one phone, as one device binding allows. */
+    const loginAs = (n: number): Promise<Session> => {
+      if (!phones.has(n)) phones.set(n, phone(`core-${code(n)}-${randomUUID().slice(0, 8)}`));
+      return login(system, code(n).toLowerCase(), phones.get(n));
+    };
+    const worklistOf = async (session: Session) => {
+      const reply = await system.request('/api/v1/worklist', { token: session.token });
+      expect(reply.status).toBe(200);
+      return reply.body as { assignments: { contractNo: string; amountDue: number; sequence: number }[] };
+    };
+    const baseLoad = () => ({
+      collectors: [collector(1), collector(2)],
+      accounts: [account('9100001', 1_500_000), account('9100002', 2_250_000), account('9100003', 800_000)],
+      assignments: [assignment(code(1), '9100001', 1), assignment(code(1), '9100002', 2), assignment(code(2), '9100003', 1)],
+    });
+
+    beforeAll(async () => {
+      [system, passwordHash] = await Promise.all([startSystem({ mode: 'single', engine }), hashPassword(DEMO_PASSWORD)]);
+      admin = (await login(system, 'admin')).token;
+    });
+
+    afterAll(async () => {
+      await system?.stop();
+    });
+
+    it('applies a load the core writes with SQL: its collectors log in and see its LKH with its amounts', async () => {
+      const id = `sql-${randomUUID()}`;
+      await writeLoadBySql(system, { id, workDate: today(), ...baseLoad() });
+      const load = await settledLoad(system, admin, id);
+      expect(load).toMatchObject({ status: 'applied', declaredRows: 8, badRows: 0, worklistsChanged: 2, rows: { collectors: 2, accounts: 3, assignments: 3 } });
+
+      const session = await loginAs(1);
+      expect(session.batch).toMatchObject({ status: 'open', workDate: today() });
+      const lkh = await worklistOf(session);
+      expect(lkh.assignments.map((a) => [a.sequence, a.contractNo, a.amountDue])).toEqual([
+        [1, '9100001', 1_500_000],
+        [2, '9100002', 2_250_000],
+      ]);
+    });
+
+    it('changes nothing when the same content comes again, under a new load id or by its content hash', async () => {
+      const before = await system.request('/api/v1/worklist', { token: (await loginAs(2)).token });
+      const again = await uploadLoad(system, admin, today(), {
+        collector: csvOf(baseLoad().collectors),
+        account: csvOf(baseLoad().accounts),
+        assignment: csvOf(baseLoad().assignments),
+      }, 'a'.repeat(64));
+      expect(await settledLoad(system, admin, again.id)).toMatchObject({ status: 'applied', badRows: 0, worklistsChanged: 0 });
+      const after = await system.request('/api/v1/worklist', { token: (await loginAs(2)).token });
+      expect(after.headers.get('etag')).toBe(before.headers.get('etag'));
+
+      const byHash = await system.request('/api/v1/core/loads', { method: 'POST', token: admin, json: { workDate: today(), contentHash: 'a'.repeat(64) } });
+      expect(byHash.body).toMatchObject({ id: again.id, status: 'applied' });
+
+      const twin = `sql-${randomUUID()}`;
+      await writeLoadBySql(system, { id: twin, workDate: today(), contentHash: 'a'.repeat(64), ...baseLoad() });
+      expect(await settledLoad(system, admin, twin)).toMatchObject({ status: 'duplicate', duplicateOf: again.id });
+    });
+
+    it('keeps an open batch on its LKH; the next online login sees accounts paid off or reassigned gone', async () => {
+      const session = await loginAs(1);
+      const id = `sql-${randomUUID()}`;
+      await writeLoadBySql(system, {
+        id,
+        workDate: today(),
+        accounts: [account('9100001', 1_400_000), account('9100002', 2_250_000), account('9100003', 800_000)],
+        assignments: [assignment(code(1), '9100001', 1), assignment(code(2), '9100003', 1), assignment(code(2), '9100002', 2)],
+      });
+      expect(await settledLoad(system, admin, id)).toMatchObject({ status: 'applied', worklistsChanged: 2 });
+      expect((await worklistOf(session)).assignments.map((a) => a.contractNo)).toEqual(['9100001', '9100002']);
+
+      const reset = await system.request('/api/v1/device/reset', { method: 'POST', token: session.token });
+      expect(reset.status).toBe(200);
+      const next = await worklistOf(await loginAs(1));
+      expect(next.assignments.map((a) => [a.contractNo, a.amountDue])).toEqual([['9100001', 1_400_000]]);
+    });
+
+    it('holds a load with too many bad rows, lists its errors without personal data, and applies its good rows once accepted', async () => {
+      const id = `sql-${randomUUID()}`;
+      await writeLoadBySql(system, {
+        id,
+        workDate: today(),
+        accounts: [account('9200001', 500_000), { ...account('9200002', -5), debtor_name: 'Siti Aminah' }],
+        assignments: [assignment(code(2), '9200001', 1), assignment('NOBODY', '9200001', 2), assignment(code(2), '9200002', 3)],
+      });
+      const held = await settledLoad(system, admin, id);
+      expect(held).toMatchObject({ status: 'held', badRows: 3 });
+
+      const errors = await system.request(`/api/v1/core/loads/${id}/errors.csv`, { token: admin });
+      expect(errors.status).toBe(200);
+      expect(errors.headers.get('content-type')).toContain('text/csv');
+      expect(errors.text.trim().split('\n')).toEqual([
+        'table,rowNo,field,code,message',
+        'account,2,amount_due,invalid,"Must be a whole number of rupiah, zero or more"',
+        'assignment,2,employee_code,unknown-collector,No active collector has this employee code',
+        'assignment,3,account_no,unknown-account,"No account has this number, in this load or before it"',
+      ]);
+      expect(errors.text).not.toContain('Siti');
+
+      const accepted = await system.request(`/api/v1/core/loads/${id}/accept`, { method: 'POST', token: admin });
+      expect(accepted.status).toBe(200);
+      expect(await settledLoad(system, admin, id)).toMatchObject({ status: 'applied', badRows: 3, worklistsChanged: 1 });
+      const audit = await system.request('/api/v1/admin/audit', { token: admin });
+      expect(audit.body.items.map((entry: { action: string }) => entry.action)).toContain('core.load.accept');
+    });
+
+    it('answers loads to admins only', async () => {
+      const collectorSession = await loginAs(2);
+      expect((await system.request('/api/v1/core/loads', { token: collectorSession.token })).status).toBe(403);
+      const list = await system.request('/api/v1/core/loads?limit=2', { token: admin });
+      expect(list.status).toBe(200);
+      expect(list.body).toMatchObject({ limit: 2, offset: 0, total: expect.any(Number) });
+      expect((await system.request(`/api/v1/core/loads/${randomUUID()}`, { token: admin })).status).toBe(404);
+    });
+
+    it('counts the employee code of each collector once', async () => {
+      const core = await connectAsCore(system);
+      try {
+        const rows = await core.run('SELECT COUNT(*) AS n FROM app_user WHERE employee_code = ?', [code(1)]);
+        expect(Number(rows[0].n)).toBe(1);
+      } finally {
+        await core.close();
+      }
+    });
+  });
+});
