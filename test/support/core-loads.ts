@@ -125,3 +125,52 @@ export async function uploadLoad(
   if (ready.status !== 200) throw new Error(`POST ready answered ${ready.status}: ${ready.text}`);
   return ready.body;
 }
+
+/**
+ * Writes a load of `collectors` collectors with `perCollector` accounts each,
+ * made by the database itself (a recursive count), so a test gets a load big
+ * enough to take seconds to apply without sending each row. Collector rows
+ * carry no password hash: these collectors are not logged into.
+ */
+export async function writeBulkLoadBySql(system: RunningSystem, load: { id: string; workDate: string; prefix: string; collectors: number; perCollector: number }): Promise<void> {
+  const core = await connectAsCore(system);
+  const postgres = system.env.DB_TYPE === 'postgres';
+  const count = (n: number) => `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${n})`;
+  const accounts = load.collectors * load.perCollector;
+  try {
+    await core.run(
+      "INSERT INTO core_load (id, kind, work_date, declared_rows, status, accept_bad_rows, created_at) VALUES (?, 'daily', ?, ?, 'loading', ?, ?)",
+      [load.id, load.workDate, load.collectors + 2 * accounts, false, postgres ? new Date() : new Date().toISOString().replace('T', ' ').replace('Z', '')],
+    );
+    await core.run(
+      `${count(load.collectors)} INSERT INTO core_collector_row (load_id, row_no, employee_code, full_name, branch_code, active) ` +
+        `SELECT ?, i, '${load.prefix}K' || i, 'Kolektor ' || i, 'JKT01', 1 FROM n`,
+      [load.id],
+    );
+    await core.run(
+      `${count(accounts)} INSERT INTO core_account_row (load_id, row_no, account_no, debtor_name, address, phone, product, installment, outstanding, amount_due, days_past_due, branch_code) ` +
+        `SELECT ?, i, '${load.prefix}A' || i, 'Debitur ' || i, 'Jl. Sudirman ' || i, '0812' || i, 'Multiguna', 500000, 6000000, 1000000 + i, 30, 'JKT01' FROM n`,
+      [load.id],
+    );
+    await core.run(
+      `${count(accounts)} INSERT INTO core_assignment_row (load_id, row_no, work_date, employee_code, account_no, visit_order) ` +
+        `SELECT ?, i, ?, '${load.prefix}K' || ((i - 1) / ${load.perCollector} + 1), '${load.prefix}A' || i, ((i - 1) % ${load.perCollector}) + 1 FROM n`,
+      [load.id, load.workDate],
+    );
+    await core.run("UPDATE core_load SET status = 'ready' WHERE id = ?", [load.id]);
+  } finally {
+    await core.close();
+  }
+}
+
+/** What a load left in the LKH tables: its LKHs and their assignments. */
+export async function appliedCounts(system: RunningSystem, loadId: string): Promise<{ worklists: number; assignments: number }> {
+  const core = await connectAsCore(system);
+  try {
+    const [worklists] = await core.run('SELECT COUNT(*) AS n FROM worklist WHERE core_load_id = ?', [loadId]);
+    const [assignments] = await core.run('SELECT COUNT(*) AS n FROM assignment a JOIN worklist w ON w.id = a.worklist_id WHERE w.core_load_id = ?', [loadId]);
+    return { worklists: Number(worklists.n), assignments: Number(assignments.n) };
+  } finally {
+    await core.close();
+  }
+}

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '#libs/auth';
 import { workDateOf } from '#libs/common';
-import { connectAsCore, settledLoad, uploadLoad, writeLoadBySql, type AccountRow, type AssignmentRow, type CollectorRow } from '../support/core-loads.js';
+import { appliedCounts, connectAsCore, settledLoad, uploadLoad, writeBulkLoadBySql, writeLoadBySql, type AccountRow, type AssignmentRow, type CollectorRow } from '../support/core-loads.js';
 import { DEMO_PASSWORD, login, phone, type Session } from '../support/demo-users.js';
 import { startSystem, type RunningSystem } from '../support/system-harness.js';
+import { waitFor } from '../support/wait-for.js';
 import { testEngines } from '../support/test-database.js';
 
 const today = () => workDateOf(new Date(), 'Asia/Jakarta');
@@ -169,5 +170,51 @@ describe.each(testEngines())('core loads on %s', (engine) => {
         await core.close();
       }
     });
+  });
+
+  describe('five processes', () => {
+    let system: RunningSystem;
+    let admin: string;
+    const linesOf = (target: RunningSystem, msg: string, loadId: string) => target.logOf('database').filter((line) => line.msg === msg && line.loadId === loadId);
+
+    beforeAll(async () => {
+      system = await startSystem({ mode: 'split', engine, env: { CORE_POLL_INTERVAL_MS: '200' } });
+      admin = (await login(system, 'admin')).token;
+    });
+
+    afterAll(async () => {
+      await system?.stop();
+    });
+
+    it('applies a load exactly once when the database service is killed mid-apply and restarted', async () => {
+      const id = `bulk-${randomUUID()}`;
+      await writeBulkLoadBySql(system, { id, workDate: today(), prefix: 'KL', collectors: 1000, perCollector: 50 });
+      await waitFor(async () => linesOf(system, 'applying core load', id).length, (n) => n > 0, 30000);
+      expect(linesOf(system, 'core load processed', id)).toHaveLength(0);
+      await system.kill('database');
+      await system.waitUntilReady(60000);
+
+      const load = await settledLoad(system, admin, id, 120000);
+      expect(load).toMatchObject({ status: 'applied', badRows: 0, worklistsChanged: 1000 });
+      expect(linesOf(system, 'applying core load', id).length).toBeGreaterThanOrEqual(2);
+      expect(await appliedCounts(system, id)).toEqual({ worklists: 1000, assignments: 50000 });
+    }, 240000);
+
+    it('applies a load once when two bridges find it ready at the same time', async () => {
+      const database = engine === 'postgres' ? { DB_URL: system.env.DB_URL } : { DB_URL: `${system.dataDir}/staging.sqlite` };
+      const second = await startSystem({ mode: 'single', engine, env: { ...database, DEMO_DATA: 'false', CORE_POLL_INTERVAL_MS: '100' } });
+      try {
+        const id = `bulk-${randomUUID()}`;
+        await writeBulkLoadBySql(system, { id, workDate: today(), prefix: 'KB', collectors: 300, perCollector: 40 });
+        const load = await settledLoad(system, admin, id, 120000);
+        expect(load).toMatchObject({ status: 'applied', worklistsChanged: 300 });
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        expect(await appliedCounts(system, id)).toEqual({ worklists: 300, assignments: 12000 });
+        const processed = [...linesOf(system, 'core load processed', id), ...linesOf(second, 'core load processed', id)];
+        expect(processed).toHaveLength(1);
+      } finally {
+        await second.stop();
+      }
+    }, 240000);
   });
 });

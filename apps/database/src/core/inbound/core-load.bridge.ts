@@ -75,6 +75,7 @@ export class CoreLoadBridge {
       .where('id = :id AND status = :status', { id: loadId, status: 'ready' })
       .execute();
     if (claim.affected !== 1) return null;
+    this.logger.log({ msg: 'applying core load', loadId });
     const load = await manager.findOneByOrFail(CoreLoad, { id: loadId });
     const sql = new CoreSqlDialect(manager);
     const now = new Date();
