@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { workspaceRoot } from '#libs/common';
 import { machineLine, type Benchmark, type BenchSection } from './bench-kit.js';
 import { apkDownloadBenchmark } from './apk-download.bench.js';
+import { coreBenchmark } from './core.bench.js';
 import { visitsBenchmark, worklistBenchmark } from './field-sync.bench.js';
 import { loginBenchmark } from './login.bench.js';
 import { mediaUploadBenchmark } from './media-upload.bench.js';
@@ -22,6 +23,7 @@ const benchmarks: Benchmark[] = [
   loginBenchmark(),
   mediaUploadBenchmark(),
   webPageBenchmark(),
+  coreBenchmark(),
 ];
 
 const wanted = process.argv.slice(2);

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { hashPassword } from '#libs/auth';
 import { workDateOf } from '#libs/common';
 import { appliedCounts, connectAsCore, settledLoad, uploadLoad, writeBulkLoadBySql, writeLoadBySql, type AccountRow, type AssignmentRow, type CollectorRow } from '../support/core-loads.js';
@@ -150,6 +153,34 @@ describe.each(testEngines())('core loads on %s', (engine) => {
       expect(await settledLoad(system, admin, id)).toMatchObject({ status: 'applied', badRows: 3, worklistsChanged: 1 });
       const audit = await system.request('/api/v1/admin/audit', { token: admin });
       expect(audit.body.items.map((entry: { action: string }) => entry.action)).toContain('core.load.accept');
+    });
+
+    it('imports generated files with core:import; the same files again are not sent', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'core-files-'));
+      try {
+        const generated = await system.runCommand('apps/core-cli/src/generate.js', ['--collectors', '3', '--accounts-per-collector', '4', '--date', today(), '--out', dir]);
+        expect(generated.code).toBe(0);
+        const files = generated.stdout.trim().split('\n');
+        const args = [...files, '--date', today(), '--url', system.gatewayUrl];
+        const first = await system.runCommand('apps/core-cli/src/import.js', args, { CORE_PASSWORD: DEMO_PASSWORD });
+        expect(first.stderr).toMatch(/^assignment rows: \d+ bytes$/m);
+        expect(first.code).toBe(0);
+        expect(JSON.parse(first.stdout)).toMatchObject({ status: 'applied', badRows: 0, worklistsChanged: 3, rows: { collectors: 3, accounts: 12, assignments: 12 } });
+
+        const lkh = await system.request('/api/v1/worklist', { token: (await login(system, 'kol000002', phone(`core-kol2-${randomUUID()}`))).token });
+        expect(lkh.body.assignments).toHaveLength(4);
+
+        const again = await system.runCommand('apps/core-cli/src/import.js', args, { CORE_PASSWORD: DEMO_PASSWORD });
+        expect(again.code).toBe(0);
+        expect(JSON.parse(again.stdout)).toMatchObject({ id: JSON.parse(first.stdout).id, note: expect.stringContaining('nothing sent') });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('loads the demo data through the bridge', async () => {
+      const demo = await system.request(`/api/v1/core/loads/demo-${today()}`, { token: admin });
+      expect(demo.body).toMatchObject({ status: 'applied', badRows: 0, rows: { collectors: 0, accounts: 75, assignments: 75 }, worklistsChanged: 3 });
     });
 
     it('answers loads to admins only', async () => {

@@ -112,10 +112,15 @@ async function upload(client: AdminClient, loadId: string, table: CoreFileTable,
   }
 }
 
+/** Asks until the bridge has settled the load. On SQLite a big apply holds the one connection, so a 503 meanwhile means: ask again. */
 async function settle(client: AdminClient, loadId: string): Promise<CoreLoad> {
   for (;;) {
-    const load = await client.call<CoreLoad>('GET', `/api/v1/core/loads/${loadId}`);
-    if (load.status !== 'loading' && load.status !== 'ready') return load;
+    try {
+      const load = await client.call<CoreLoad>('GET', `/api/v1/core/loads/${loadId}`);
+      if (load.status !== 'loading' && load.status !== 'ready') return load;
+    } catch (error) {
+      if (!(error instanceof ApiRefusal) || error.status !== 503) throw error;
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
