@@ -53,7 +53,7 @@ describe.each(testEngines())('the core load bridge on %s', (engine) => {
 
   beforeAll(async () => {
     database = await openMigratedDatabase(engine);
-    const config = loadConfig({ DB_TYPE: engine, CORE_MAX_BAD_ROWS_PERCENT: '5' });
+    const config = loadConfig({ CORE_MAX_BAD_ROWS_PERCENT: '5' });
     bridge = new CoreLoadBridge(new TransactionRunner(database.dataSource, new StorageHealthService(database.dataSource, config)), config);
     const now = new Date();
     await database.dataSource.getRepository(Branch).insert({ id: 'b1', code: 'JKT01', name: 'Jakarta', createdAt: now });
