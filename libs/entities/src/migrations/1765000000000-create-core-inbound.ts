@@ -53,6 +53,7 @@ export class CreateCoreInbound1765000000000 implements MigrationInterface {
         ],
       }),
     );
+    await runner.createIndex('core_collector_row', new TableIndex({ name: 'ix_core_collector_row_code', columnNames: ['load_id', 'employee_code'] }));
     await runner.createTable(
       new Table({
         name: 'core_account_row',
