@@ -53,7 +53,7 @@ export class CreateCoreInbound1765000000000 implements MigrationInterface {
         ],
       }),
     );
-    await runner.createIndex('core_collector_row', new TableIndex({ name: 'ix_core_collector_row_code', columnNames: ['load_id', 'employee_code'] }));
+    await runner.createIndex('core_collector_row', new TableIndex({ name: 'ix_core_collector_row_code', columnNames: ['load_id', 'employee_code', 'row_no'] }));
     await runner.createTable(
       new Table({
         name: 'core_account_row',
@@ -74,7 +74,7 @@ export class CreateCoreInbound1765000000000 implements MigrationInterface {
         ],
       }),
     );
-    await runner.createIndex('core_account_row', new TableIndex({ name: 'ix_core_account_row_account', columnNames: ['load_id', 'account_no'] }));
+    await runner.createIndex('core_account_row', new TableIndex({ name: 'ix_core_account_row_account', columnNames: ['load_id', 'account_no', 'row_no'] }));
     await runner.createTable(
       new Table({
         name: 'core_assignment_row',
@@ -89,7 +89,7 @@ export class CreateCoreInbound1765000000000 implements MigrationInterface {
     );
     await runner.createIndex(
       'core_assignment_row',
-      new TableIndex({ name: 'ix_core_assignment_row_collector', columnNames: ['load_id', 'employee_code', 'visit_order'] }),
+      new TableIndex({ name: 'ix_core_assignment_row_collector', columnNames: ['load_id', 'employee_code', 'account_no', 'row_no'] }),
     );
     await runner.createTable(
       new Table({

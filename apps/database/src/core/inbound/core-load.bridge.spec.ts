@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
 import { loadConfig } from '#libs/config';
 import { Branch, CoreLoad, CoreLoadError, User, Worklist } from '#libs/entities';
 import { openMigratedDatabase, type MigratedDatabase } from '../../../../../test/support/migrated-database.js';
@@ -110,4 +111,19 @@ describe.each(testEngines())('the core load bridge on %s', (engine) => {
     await bridge.applyReadyLoads();
     expect(await loadOf(twin)).toMatchObject({ status: 'duplicate', duplicateOf: first });
   });
+
+  it('applies a load once when two bridges on two connections find it ready at the same time', async () => {
+    const other = new DataSource(database.dataSource.options);
+    await other.initialize();
+    try {
+      const config = loadConfig({});
+      const second = new CoreLoadBridge(new TransactionRunner(other, new StorageHealthService(other, config)), config);
+      const id = await writeLoad(30, 0);
+      await Promise.all([bridge.applyReadyLoads(), second.applyReadyLoads()]);
+      expect(await loadOf(id)).toMatchObject({ status: 'applied', worklistsChanged: 1 });
+      expect(await database.dataSource.getRepository(Worklist).countBy({ coreLoadId: id })).toBe(1);
+    } finally {
+      await other.destroy();
+    }
+  }, 30000);
 });

@@ -49,21 +49,27 @@ export class CoreLoadBridge {
       const next = await this.transactions.read((manager) =>
         manager.findOne(CoreLoad, { where: { status: 'ready' }, order: { createdAt: 'ASC', id: 'ASC' }, select: { id: true } }),
       );
-      if (!next) return;
-      await this.applyOne(next.id);
+      if (!next || !(await this.applyOne(next.id))) return;
     }
   }
 
-  private async applyOne(loadId: string): Promise<void> {
+  /** Answers false when another bridge holds the load: this round ends, and the next poll looks again. */
+  private async applyOne(loadId: string): Promise<boolean> {
     const started = Date.now();
     try {
       const load = await this.transactions.run((manager) => this.apply(manager, loadId));
       if (load) this.logger.log({ msg: 'core load processed', loadId, status: load.status, badRows: load.badRows, ms: Date.now() - started });
+      return load !== null;
     } catch (error) {
+      if (heldByAnotherWriter(error)) {
+        this.logger.log({ msg: 'core load is being applied by another bridge', loadId });
+        return false;
+      }
       this.logger.error({ msg: 'core load failed', loadId, error: error instanceof Error ? error.message : String(error) });
       await this.transactions.run((manager) =>
         manager.update(CoreLoad, { id: loadId, status: 'ready' }, { status: 'failed', message: 'The bridge could not apply it; see the database service log' }),
       );
+      return true;
     }
   }
 
@@ -179,7 +185,9 @@ export class CoreLoadBridge {
       'INSERT INTO assignment (id, worklist_id, account_id, collector_id, sequence, amount_due, overdue_days) ' +
         `SELECT ${sql.newUuid}, w.id, a.id, w.collector_id, r.visit_order, a.amount_due, a.overdue_days ` +
         'FROM core_assignment_row r JOIN app_user u ON u.employee_code = r.employee_code ' +
-        'JOIN worklist w ON w.collector_id = u.id AND w.core_load_id = :load JOIN account a ON a.contract_no = r.account_no ' +
+        // The current LKH by collector and date is one lookup on its unique index; those this load made carry its id.
+        'JOIN worklist w ON w.collector_id = u.id AND w.work_date = :workDate AND w.superseded_at IS NULL AND w.core_load_id = :load ' +
+        'JOIN account a ON a.contract_no = r.account_no ' +
         `WHERE r.load_id = :load AND ${validRow('assignment', 'r')}`,
       params,
     );
@@ -227,4 +235,9 @@ export class CoreLoadBridge {
     for (let start = 0; start < worklists.length; start += perInsert) await manager.insert(Worklist, worklists.slice(start, start + perInsert));
     return replaced.length;
   }
+}
+
+/** SQLite's one writer is busy: another process's bridge holds the load, and it is theirs to finish. */
+function heldByAnotherWriter(error: unknown): boolean {
+  return (error as { code?: string }).code === 'SQLITE_BUSY';
 }

@@ -23,6 +23,13 @@ export function validRow(table: CoreRowTable, alias: string): string {
   );
 }
 
+/**
+ * The row repeats an earlier row's key. Asked as the first row with the key,
+ * an equality lookup on the key's index: a `row_no <` range would let the
+ * engine walk the primary key instead, once per row.
+ */
+const firstRowIsEarlier = (table: string, key: string[]) =>
+  `r.row_no > (SELECT MIN(d.row_no) FROM ${table} d WHERE d.load_id = r.load_id AND ${key.map((column) => `d.${column} = r.${column}`).join(' AND ')})`;
 const blank = (column: string) => `(r.${column} IS NULL OR TRIM(r.${column}) = '')`;
 const notWholeAmount = (column: string) => `(r.${column} IS NULL OR r.${column} < 0)`;
 
@@ -41,7 +48,7 @@ export function coreRowChecks(sql: CoreSqlDialect): CoreRowCheck[] {
       field: 'employee_code',
       code: 'duplicate',
       message: 'The employee code appears on an earlier row of this load',
-      broken: 'EXISTS (SELECT 1 FROM core_collector_row d WHERE d.load_id = r.load_id AND d.employee_code = r.employee_code AND d.row_no < r.row_no)',
+      broken: firstRowIsEarlier('core_collector_row', ['employee_code']),
     },
     {
       table: 'collector',
@@ -81,7 +88,7 @@ export function coreRowChecks(sql: CoreSqlDialect): CoreRowCheck[] {
       field: 'account_no',
       code: 'duplicate',
       message: 'The account number appears on an earlier row of this load',
-      broken: 'EXISTS (SELECT 1 FROM core_account_row d WHERE d.load_id = r.load_id AND d.account_no = r.account_no AND d.row_no < r.row_no)',
+      broken: firstRowIsEarlier('core_account_row', ['account_no']),
     },
     { table: 'account', field: 'debtor_name', code: 'required', message: "The debtor's name is required", broken: blank('debtor_name') },
     { table: 'account', field: 'address', code: 'required', message: 'An address is required', broken: blank('address') },
@@ -134,9 +141,7 @@ export function coreRowChecks(sql: CoreSqlDialect): CoreRowCheck[] {
       field: 'account_no',
       code: 'duplicate',
       message: "The account appears on an earlier row of this collector's list",
-      broken:
-        'EXISTS (SELECT 1 FROM core_assignment_row d WHERE d.load_id = r.load_id AND d.employee_code = r.employee_code ' +
-        'AND d.account_no = r.account_no AND d.row_no < r.row_no)',
+      broken: firstRowIsEarlier('core_assignment_row', ['employee_code', 'account_no']),
     },
     { table: 'assignment', field: 'visit_order', code: 'invalid', message: 'The visit order must be 1 or more', broken: '(r.visit_order IS NULL OR r.visit_order < 1)' },
   ];
