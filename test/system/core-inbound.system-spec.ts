@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hashPassword } from '#libs/auth';
+import { hashPassword } from '#libs/password';
 import { workDateOf } from '#libs/common';
 import { appliedCounts, connectAsCore, settledLoad, uploadLoad, writeBulkLoadBySql, writeLoadBySql, type AccountRow, type AssignmentRow, type CollectorRow } from '../support/core-loads.js';
 import { DEMO_PASSWORD, login, phone, type Session } from '../support/demo-users.js';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { hashPassword } from '#libs/auth';
+import { hashPassword } from '#libs/password';
 import { generateCoreLoad, type GeneratedBranch } from '#libs/core-files';
 
 const USAGE =

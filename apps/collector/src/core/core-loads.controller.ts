@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   CoreMessages,
   type CoreActorRequest,
@@ -11,43 +11,44 @@ import {
   type NewCoreLoad,
   type Page,
 } from '#libs/contract';
+import { Handles } from '#libs/transport';
 import { CoreLoadsService } from './core-loads.service.js';
 
 @Controller()
 export class CoreLoadsController {
   constructor(private readonly loads: CoreLoadsService) {}
 
-  @MessagePattern(CoreMessages.listLoads.pattern)
+  @Handles(CoreMessages.listLoads)
   list(@Payload() request: CoreActorRequest<CoreLoadQuery>): Promise<Page<CoreLoadView>> {
     return this.loads.list(request);
   }
 
-  @MessagePattern(CoreMessages.getLoad.pattern)
+  @Handles(CoreMessages.getLoad)
   get(@Payload() request: CoreActorRequest<CoreLoadRef>): Promise<CoreLoadView> {
     return this.loads.get(request);
   }
 
-  @MessagePattern(CoreMessages.loadErrors.pattern)
+  @Handles(CoreMessages.loadErrors)
   errors(@Payload() request: CoreActorRequest<CoreLoadRef & { limit: number; offset: number }>): Promise<Page<CoreLoadErrorView>> {
     return this.loads.errors(request);
   }
 
-  @MessagePattern(CoreMessages.beginLoad.pattern)
+  @Handles(CoreMessages.beginLoad)
   begin(@Payload() request: CoreActorRequest<NewCoreLoad>): Promise<CoreLoadView> {
     return this.loads.begin(request);
   }
 
-  @MessagePattern(CoreMessages.appendRows.pattern)
+  @Handles(CoreMessages.appendRows)
   appendRows(@Payload() request: CoreActorRequest<CoreRowChunk>): Promise<{ received: number }> {
     return this.loads.appendRows(request);
   }
 
-  @MessagePattern(CoreMessages.markReady.pattern)
+  @Handles(CoreMessages.markReady)
   markReady(@Payload() request: CoreActorRequest<CoreLoadRef>): Promise<CoreLoadView> {
     return this.loads.markReady(request);
   }
 
-  @MessagePattern(CoreMessages.acceptLoad.pattern)
+  @Handles(CoreMessages.acceptLoad)
   accept(@Payload() request: CoreActorRequest<CoreLoadRef>): Promise<CoreLoadView> {
     return this.loads.accept(request);
   }

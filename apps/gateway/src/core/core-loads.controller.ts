@@ -1,10 +1,9 @@
 import type { Readable } from 'node:stream';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Roles } from '#libs/auth';
+import { CurrentActor, Roles } from '#libs/auth';
 import { CoreMessages, type Actor } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
-import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { CoreErrorsExportService } from './core-errors-export.service.js';
 import { CoreUploadService } from './core-upload.service.js';
 import { CoreLoadDto, CoreLoadPageDto, CoreLoadParamDto, CoreLoadQueryDto, CoreRowsParamDto, NewCoreLoadDto } from './dto/core-load.dto.js';

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { CoreLoadStore, type CoreLoadErrorView, type CoreLoadQuery, type CoreLoadRef, type CoreLoadView, type CoreRowChunk, type NewCoreLoad, type Page } from '#libs/contract';
+import { Handles } from '#libs/transport';
 import { CoreLoadBridge } from './core-load.bridge.js';
 import { CoreLoadsRepository } from './core-loads.repository.js';
 
@@ -11,39 +12,39 @@ export class CoreLoadsController {
     private readonly bridge: CoreLoadBridge,
   ) {}
 
-  @MessagePattern(CoreLoadStore.list.pattern)
+  @Handles(CoreLoadStore.list)
   list(@Payload() query: CoreLoadQuery): Promise<Page<CoreLoadView>> {
     return this.loads.list(query);
   }
 
-  @MessagePattern(CoreLoadStore.get.pattern)
+  @Handles(CoreLoadStore.get)
   get(@Payload() request: CoreLoadRef): Promise<CoreLoadView | null> {
     return this.loads.get(request.loadId);
   }
 
-  @MessagePattern(CoreLoadStore.errors.pattern)
+  @Handles(CoreLoadStore.errors)
   errors(@Payload() request: CoreLoadRef & { limit: number; offset: number }): Promise<Page<CoreLoadErrorView>> {
     return this.loads.errors(request.loadId, request);
   }
 
-  @MessagePattern(CoreLoadStore.begin.pattern)
+  @Handles(CoreLoadStore.begin)
   begin(@Payload() request: NewCoreLoad & { actorId: string }): Promise<CoreLoadView> {
     return this.loads.begin(request);
   }
 
-  @MessagePattern(CoreLoadStore.appendRows.pattern)
+  @Handles(CoreLoadStore.appendRows)
   appendRows(@Payload() chunk: CoreRowChunk): Promise<{ received: number }> {
     return this.loads.appendRows(chunk);
   }
 
-  @MessagePattern(CoreLoadStore.markReady.pattern)
+  @Handles(CoreLoadStore.markReady)
   async markReady(@Payload() request: CoreLoadRef & { actorId: string }): Promise<CoreLoadView> {
     const load = await this.loads.markReady(request.loadId, request.actorId);
     this.applySoon();
     return load;
   }
 
-  @MessagePattern(CoreLoadStore.accept.pattern)
+  @Handles(CoreLoadStore.accept)
   async accept(@Payload() request: CoreLoadRef & { actorId: string }): Promise<CoreLoadView> {
     const load = await this.loads.accept(request.loadId, request.actorId);
     this.applySoon();
