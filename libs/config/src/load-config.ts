@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import {
   AppConfig,
   DB_TYPES,
+  LOG_FORMATS,
   LOG_LEVELS,
   SQLITE_SYNC_MODES,
   TRANSPORTS,
@@ -211,7 +212,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxBadRowsPercent: readInt(env, 'CORE_MAX_BAD_ROWS_PERCENT', 5, 0, 100),
       pollIntervalMs: readInt(env, 'CORE_POLL_INTERVAL_MS', 5000, 100, 3_600_000),
     },
-    demoData: readBoolean(env, 'DEMO_DATA', true),
+    demoData: readBoolean(env, 'DEMO_DATA', !production),
     demoAccountsPerCollector: readInt(env, 'DEMO_ACCOUNTS_PER_COLLECTOR', 25, 1, 500),
     demoReceiptsPerCollector: readInt(env, 'DEMO_RECEIPTS_PER_COLLECTOR', 500, 1, 999_999),
     promiseWindowDays: readInt(env, 'PROMISE_WINDOW_DAYS', 7, 0, 90),
@@ -226,5 +227,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     workTimeZone: readTimeZone(env, 'WORK_TIMEZONE', 'Asia/Jakarta'),
     mapTileUrl: readTileUrl(env, 'MAP_TILE_URL'),
     logLevel: readChoice<LogLevel>(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFormat: readChoice(env, 'LOG_FORMAT', LOG_FORMATS, 'auto'),
   });
 }

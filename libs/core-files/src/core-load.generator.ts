@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fakerID_ID as faker } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
 import { stringify } from 'csv-stringify';
 import { CORE_FILE_COLUMNS, CORE_FILE_NAMES, type CoreFileTable } from './core-file-columns.js';
 
@@ -34,7 +34,7 @@ type Row = Record<string, string | number | null>;
 
 const PRODUCTS = ['Kredit Motor', 'Kredit Mobil', 'Multiguna', 'Elektronik', 'Modal Usaha'];
 
-function rupiah(min: number, max: number, step: number): number {
+function rupiah(faker: Faker, min: number, max: number, step: number): number {
   return Math.round(faker.number.int({ min, max }) / step) * step;
 }
 
@@ -43,7 +43,7 @@ export function generatedEmployeeCode(n: number, prefix = 'KOL'): string {
   return `${prefix}${String(n).padStart(6, '0')}`;
 }
 
-function* collectorRows(plan: CoreLoadPlan): Generator<Row> {
+function* collectorRows(faker: Faker, plan: CoreLoadPlan): Generator<Row> {
   for (let n = 1; n <= plan.collectors; n += 1) {
     yield {
       employee_code: generatedEmployeeCode(n, plan.employeeCodePrefix),
@@ -59,14 +59,14 @@ function accountNo(collector: number, index: number): string {
   return `${100 + (collector % 900)}${String(collector).padStart(6, '0')}${String(index).padStart(3, '0')}`;
 }
 
-function* accountRows(plan: CoreLoadPlan): Generator<Row> {
+function* accountRows(faker: Faker, plan: CoreLoadPlan): Generator<Row> {
   for (let n = 1; n <= plan.collectors; n += 1) {
     const branch = plan.branches[n % plan.branches.length];
     for (let index = 1; index <= plan.accountsPerCollector; index += 1) {
-      const installment = rupiah(450_000, 3_500_000, 5_000);
+      const installment = rupiah(faker, 450_000, 3_500_000, 5_000);
       const daysPastDue = faker.number.int({ min: 1, max: 120 });
       const installmentsDue = Math.ceil(daysPastDue / 30);
-      const amountDue = installment * installmentsDue + rupiah(25_000, 150_000, 5_000) * installmentsDue;
+      const amountDue = installment * installmentsDue + rupiah(faker, 25_000, 150_000, 5_000) * installmentsDue;
       yield {
         account_no: accountNo(n, index),
         debtor_name: faker.person.fullName(),
@@ -107,10 +107,12 @@ async function writeFile(dir: string, table: CoreFileTable, rows: Iterable<Row>)
  */
 export async function generateCoreLoad(plan: CoreLoadPlan, dir: string): Promise<string[]> {
   await mkdir(dir, { recursive: true });
+  // Loaded here, not with the module: faker is a development dependency, and the reader shares this lib with the services.
+  const { fakerID_ID: faker } = await import('@faker-js/faker');
   faker.seed(plan.seed ?? 20261202);
   return [
-    await writeFile(dir, 'collector', collectorRows(plan)),
-    await writeFile(dir, 'account', accountRows(plan)),
+    await writeFile(dir, 'collector', collectorRows(faker, plan)),
+    await writeFile(dir, 'account', accountRows(faker, plan)),
     await writeFile(dir, 'assignment', assignmentRows(plan)),
   ];
 }

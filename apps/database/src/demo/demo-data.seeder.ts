@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { fakerID_ID as faker } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
 import type { EntityManager } from 'typeorm';
 import { hashPassword } from '#libs/password';
 import { workDateOf } from '#libs/common';
@@ -9,6 +9,7 @@ import { Branch, CoreLoad, ReceiptRange, ResultCode, User } from '#libs/entities
 import { CoreLoadBridge } from '../core/inbound/core-load.bridge.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
 import { DEMO_BRANCHES, DEMO_PASSWORD, DEMO_RESULT_CODES, DEMO_SEED, DEMO_USERS } from './demo-catalog.js';
+import { loadDemoGenerator } from './demo-generator.js';
 
 type DemoBranch = (typeof DEMO_BRANCHES)[number];
 
@@ -18,7 +19,8 @@ type DemoBranch = (typeof DEMO_BRANCHES)[number];
  * as a core load for today, written into the inbound tables and applied by
  * the bridge, the path every installation's core data takes; each start
  * writes today's load if it is missing, so the demo works on any day (the
- * same accounts every day). Off with DEMO_DATA=false.
+ * same accounts every day). Off with DEMO_DATA=false, and in production
+ * unless DEMO_DATA=true.
  */
 @Injectable()
 export class DemoDataSeeder implements OnApplicationBootstrap {
@@ -87,6 +89,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
   private async writeDemoLoad(manager: EntityManager, today: string): Promise<void> {
     const id = `demo-${today}`;
     if (await manager.existsBy(CoreLoad, { id })) return;
+    const faker = await loadDemoGenerator();
     faker.seed(DEMO_SEED);
     const accounts: Record<string, unknown>[] = [];
     const assignments: Record<string, unknown>[] = [];
@@ -94,7 +97,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
       if (!person.employeeCode || !person.branch) continue;
       const home = DEMO_BRANCHES.find((branch) => branch.code === person.branch)!;
       for (let order = 1; order <= this.config.demoAccountsPerCollector; order += 1) {
-        const account = demoAccount(home);
+        const account = demoAccount(faker, home);
         accounts.push({ load_id: id, row_no: accounts.length + 1, ...account });
         assignments.push({ load_id: id, row_no: assignments.length + 1, work_date: today, employee_code: person.employeeCode, account_no: account.account_no, visit_order: order });
       }
@@ -118,15 +121,15 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
   }
 }
 
-function roundedRupiah(min: number, max: number, step: number): number {
+function roundedRupiah(faker: Faker, min: number, max: number, step: number): number {
   return Math.round(faker.number.int({ min, max }) / step) * step;
 }
 
-function demoAccount(home: DemoBranch): Record<string, string | number> {
-  const installment = roundedRupiah(450_000, 3_500_000, 5_000);
+function demoAccount(faker: Faker, home: DemoBranch): Record<string, string | number> {
+  const installment = roundedRupiah(faker, 450_000, 3_500_000, 5_000);
   const overdueDays = faker.number.int({ min: 1, max: 120 });
   const installmentsDue = Math.ceil(overdueDays / 30);
-  const lateFee = roundedRupiah(25_000, 150_000, 5_000) * installmentsDue;
+  const lateFee = roundedRupiah(faker, 25_000, 150_000, 5_000) * installmentsDue;
   const remaining = faker.number.int({ min: installmentsDue + 2, max: 36 });
   return {
     account_no: `${faker.string.numeric({ length: 3, allowLeadingZeros: false })}${faker.string.numeric(9)}`,
