@@ -153,14 +153,15 @@ describe.each(testEngines())('the collection day on %s, one process', (engine) =
   it('documents every field endpoint with its request and reply types', async () => {
     const reply = await system.request('/docs-json');
     const { paths, components } = reply.body;
-    const schemaOf = (path: string, method: string, status: string) => paths[path][method].responses[status].content['application/json'].schema.$ref;
+    const schemaOf = (path: string, method: string, status: string, type = 'application/json') =>
+      paths[path][method].responses[status].content[type].schema.$ref;
     expect(schemaOf('/api/v1/worklist', 'get', '200')).toBe('#/components/schemas/WorklistDto');
     expect(paths['/api/v1/visits'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/SubmitVisitsDto');
     expect(schemaOf('/api/v1/visits', 'post', '200')).toBe('#/components/schemas/SubmitVisitsReplyDto');
-    expect(schemaOf('/api/v1/visits', 'post', '409')).toBe('#/components/schemas/ProblemDto');
+    expect(schemaOf('/api/v1/visits', 'post', '409', 'application/problem+json')).toBe('#/components/schemas/ProblemDto');
     expect(schemaOf('/api/v1/sync/status', 'get', '200')).toBe('#/components/schemas/SyncStatusDto');
     expect(schemaOf('/api/v1/batch/close', 'post', '200')).toBe('#/components/schemas/CloseBatchReplyDto');
-    expect(schemaOf('/api/v1/batch/close', 'post', '409')).toBe('#/components/schemas/BatchMismatchProblemDto');
+    expect(schemaOf('/api/v1/batch/close', 'post', '409', 'application/problem+json')).toBe('#/components/schemas/BatchMismatchProblemDto');
     expect(schemaOf('/api/v1/device/reset', 'post', '200')).toBe('#/components/schemas/DeviceResetReplyDto');
     expect(Object.keys(components.schemas.VisitDto.properties)).toEqual(
       expect.arrayContaining(['id', 'assignmentId', 'resultCode', 'visitedAt', 'location', 'notes', 'payment', 'promise', 'photos']),

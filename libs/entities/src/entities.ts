@@ -1,6 +1,6 @@
-import { AuditEntry } from './audit/audit-entry.entity.js';
 import { CoreLoadError } from './core/core-load-error.entity.js';
 import { CoreLoad } from './core/core-load.entity.js';
+import { AuditEntry } from './audit/audit-entry.entity.js';
 import { Batch } from './field/batch.entity.js';
 import { Payment } from './field/payment.entity.js';
 import { PromiseToPay } from './field/promise-to-pay.entity.js';
@@ -14,6 +14,7 @@ import { Assignment } from './worklist/assignment.entity.js';
 import { ReceiptRange } from './worklist/receipt-range.entity.js';
 import { ResultCode } from './worklist/result-code.entity.js';
 import { Worklist } from './worklist/worklist.entity.js';
+import { CounterFlush } from './ota/counter-flush.entity.js';
 import { ReleaseChannel } from './ota/release-channel.entity.js';
 import { Release } from './ota/release.entity.js';
 
@@ -35,6 +36,7 @@ export const ENTITIES = [
   PromiseToPay,
   Release,
   ReleaseChannel,
+  CounterFlush,
   CoreLoad,
   CoreLoadError,
 ];

@@ -18,5 +18,6 @@ export { Payment } from './field/payment.entity.js';
 export { PromiseToPay } from './field/promise-to-pay.entity.js';
 export { Release } from './ota/release.entity.js';
 export { ReleaseChannel } from './ota/release-channel.entity.js';
+export { CounterFlush } from './ota/counter-flush.entity.js';
 export { CoreLoad, type CoreLoadStatus } from './core/core-load.entity.js';
 export { CoreLoadError } from './core/core-load-error.entity.js';
