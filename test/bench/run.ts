@@ -4,6 +4,7 @@ import { workspaceRoot } from '#libs/runtime';
 import { machineLine, type Benchmark, type BenchSection } from './bench-kit.js';
 import { apkDownloadBenchmark } from './apk-download.bench.js';
 import { coreExportBenchmark } from './core-export.bench.js';
+import { coreBenchmark } from './core.bench.js';
 import { visitsBenchmark, worklistBenchmark } from './field-sync.bench.js';
 import { loginBenchmark } from './login.bench.js';
 import { mediaUploadBenchmark } from './media-upload.bench.js';
@@ -24,6 +25,7 @@ const benchmarks: Benchmark[] = [
   mediaUploadBenchmark(),
   webPageBenchmark(),
   coreExportBenchmark(),
+  coreBenchmark(),
 ];
 
 const wanted = process.argv.slice(2);

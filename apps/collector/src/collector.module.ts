@@ -6,6 +6,7 @@ import { AdminModule } from './admin/admin.module.js';
 import { LoginModule } from './auth/login.module.js';
 import { BatchModule } from './batch/batch.module.js';
 import { CoreOutboundModule } from './core/outbound/core-outbound.module.js';
+import { CoreModule } from './core/core.module.js';
 import { MonitoringModule } from './monitoring/monitoring.module.js';
 import { SystemModule } from './system/system.module.js';
 import { VisitsModule } from './visits/visits.module.js';
@@ -28,6 +29,7 @@ export class CollectorModule {
         AdminModule,
         MonitoringModule,
         CoreOutboundModule,
+        CoreModule,
       ],
     };
   }

@@ -5,6 +5,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { BatchesModule } from './batches/batches.module.js';
 import { BranchesModule } from './branches/branches.module.js';
 import { CoreOutboundModule } from './core/outbound/core-outbound.module.js';
+import { CoreModule } from './core/core.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { DevicesModule } from './devices/devices.module.js';
 import { MonitoringModule } from './monitoring/monitoring.module.js';
@@ -38,6 +39,7 @@ export class DatabaseModule {
         DemoModule,
         ReleasesModule,
         CoreOutboundModule,
+        CoreModule,
       ],
     };
   }

@@ -7,6 +7,7 @@ import { TransportModule } from '#libs/transport';
 import { AdminModule } from './admin/admin.module.js';
 import { BrandingModule } from './branding/branding.module.js';
 import { CoreOutboundModule } from './core/outbound/core-outbound.module.js';
+import { CoreModule } from './core/core.module.js';
 import { LoginModule } from './auth/login.module.js';
 import { CollectorSessionCheck } from './auth/session.check.js';
 import { FieldModule } from './field/field.module.js';
@@ -34,6 +35,7 @@ export class GatewayModule {
         MediaModule,
         BrandingModule,
         CoreOutboundModule,
+        CoreModule,
         WebModule,
       ],
     };

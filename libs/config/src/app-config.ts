@@ -67,6 +67,14 @@ export interface PasswordCheckLimits {
  * The validated runtime configuration. Built once per process by `loadConfig`
  * and provided to every module under this class token.
  */
+/** How the core bridge treats ready loads. */
+export interface CoreBridgeSettings {
+  /** A load with more bad rows than this share of its rows is held for an admin; at or below, its good rows are applied. */
+  maxBadRowsPercent: number;
+  /** How often the database service looks for loads the core marked ready. */
+  pollIntervalMs: number;
+}
+
 export class AppConfig {
   dataDir: string;
   dbType: DbType;
@@ -91,6 +99,7 @@ export class AppConfig {
   mediaMaxPixels: number;
   photoMaxDistanceM: number;
   photoMaxTimeGapMinutes: number;
+  core: CoreBridgeSettings;
   /** Load the demo installation into an empty database: on by default, except in production. */
   demoData: boolean;
   /** Accounts on each demo collector's LKH and receipt numbers in each demo range. */

@@ -45,6 +45,7 @@ describe('loadConfig', () => {
       jwtSecret: undefined,
       internalKey: undefined,
       internalKeyPrevious: undefined,
+      core: { maxBadRowsPercent: 5, pollIntervalMs: 5000 },
       demoData: true,
       demoAccountsPerCollector: 25,
       demoReceiptsPerCollector: 500,

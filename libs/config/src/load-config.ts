@@ -214,6 +214,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mediaMaxPixels: readInt(env, 'MEDIA_MAX_PIXELS', 50_000_000, 1, 268_402_689),
     photoMaxDistanceM: readInt(env, 'PHOTO_MAX_DISTANCE_M', 500, 1, 1_000_000),
     photoMaxTimeGapMinutes: readInt(env, 'PHOTO_MAX_TIME_GAP_MINUTES', 120, 1, 10_080),
+    core: {
+      maxBadRowsPercent: readInt(env, 'CORE_MAX_BAD_ROWS_PERCENT', 5, 0, 100),
+      pollIntervalMs: readInt(env, 'CORE_POLL_INTERVAL_MS', 5000, 100, 3_600_000),
+    },
     demoData: readBoolean(env, 'DEMO_DATA', !production),
     demoAccountsPerCollector: readInt(env, 'DEMO_ACCOUNTS_PER_COLLECTOR', 25, 1, 500),
     demoReceiptsPerCollector: readInt(env, 'DEMO_RECEIPTS_PER_COLLECTOR', 500, 1, 999_999),

@@ -165,3 +165,17 @@ export {
   type OutboundRows,
   type TakeOutboundRequest,
 } from './core/outbound.messages.js';
+export { CoreLoadStore, CoreMessages } from './core/core.messages.js';
+export {
+  CORE_LOAD_STATUSES,
+  CORE_ROW_TABLES,
+  type CoreActorRequest,
+  type CoreLoadErrorView,
+  type CoreLoadQuery,
+  type CoreLoadRef,
+  type CoreLoadStatusName,
+  type CoreLoadView,
+  type CoreRowChunk,
+  type CoreRowTableName,
+  type NewCoreLoad,
+} from './core/core-load.js';

@@ -1,3 +1,5 @@
+import { CoreLoadError } from './core/core-load-error.entity.js';
+import { CoreLoad } from './core/core-load.entity.js';
 import { AuditEntry } from './audit/audit-entry.entity.js';
 import { Batch } from './field/batch.entity.js';
 import { Payment } from './field/payment.entity.js';
@@ -45,4 +47,6 @@ export const ENTITIES = [
   CoreOutPromise,
   CoreOutPhoto,
   CoreOutCollectorDay,
+  CoreLoad,
+  CoreLoadError,
 ];

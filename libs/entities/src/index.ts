@@ -24,3 +24,5 @@ export { CoreOutPayment } from './core/outbound/core-out-payment.entity.js';
 export { CoreOutPromise } from './core/outbound/core-out-promise.entity.js';
 export { CoreOutPhoto } from './core/outbound/core-out-photo.entity.js';
 export { CoreOutCollectorDay } from './core/outbound/core-out-collector-day.entity.js';
+export { CoreLoad, type CoreLoadStatus } from './core/core-load.entity.js';
+export { CoreLoadError } from './core/core-load-error.entity.js';

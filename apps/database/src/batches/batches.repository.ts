@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { IsNull } from 'typeorm';
 import { ProblemError } from '#libs/common';
 import type { BatchView, CloseBatchRequest, OpenBatchRequest, ResetBatchRecord, ResetBatchRequest } from '#libs/contract';
 import { Batch, Visit, Worklist } from '#libs/entities';
@@ -28,7 +29,7 @@ export class BatchesRepository {
         }
         return toBatchView(open);
       }
-      const worklist = await manager.getRepository(Worklist).findOneBy({ collectorId: request.collectorId, workDate: request.workDate });
+      const worklist = await manager.getRepository(Worklist).findOneBy({ collectorId: request.collectorId, workDate: request.workDate, supersededAt: IsNull() });
       const batch = batches.create({
         id: randomUUID(),
         collectorId: request.collectorId,

@@ -8,12 +8,12 @@ export const DEMO_BRANCHES = [
 ] as const;
 
 export const DEMO_USERS = [
-  { username: 'admin', fullName: 'Administrator Sistem', role: 'admin', branch: null, receiptPrefix: null },
-  { username: 'supervisor1', fullName: 'Rina Wulandari', role: 'supervisor', branch: 'JKT01', receiptPrefix: null },
-  { username: 'collector1', fullName: 'Agus Setiawan', role: 'collector', branch: 'JKT01', receiptPrefix: 'KWJ1' },
-  { username: 'collector2', fullName: 'Dewi Lestari', role: 'collector', branch: 'JKT01', receiptPrefix: 'KWJ2' },
-  { username: 'supervisor2', fullName: 'Bambang Hidayat', role: 'supervisor', branch: 'BDG01', receiptPrefix: null },
-  { username: 'collector3', fullName: 'Siti Rahmawati', role: 'collector', branch: 'BDG01', receiptPrefix: 'KWB1' },
+  { username: 'admin', fullName: 'Administrator Sistem', role: 'admin', branch: null, receiptPrefix: null, employeeCode: null },
+  { username: 'supervisor1', fullName: 'Rina Wulandari', role: 'supervisor', branch: 'JKT01', receiptPrefix: null, employeeCode: null },
+  { username: 'collector1', fullName: 'Agus Setiawan', role: 'collector', branch: 'JKT01', receiptPrefix: 'KWJ1', employeeCode: 'DEMO0001' },
+  { username: 'collector2', fullName: 'Dewi Lestari', role: 'collector', branch: 'JKT01', receiptPrefix: 'KWJ2', employeeCode: 'DEMO0002' },
+  { username: 'supervisor2', fullName: 'Bambang Hidayat', role: 'supervisor', branch: 'BDG01', receiptPrefix: null, employeeCode: null },
+  { username: 'collector3', fullName: 'Siti Rahmawati', role: 'collector', branch: 'BDG01', receiptPrefix: 'KWB1', employeeCode: 'DEMO0003' },
 ] as const;
 
 /** What each outcome must carry; the server enforces it on every visit. */

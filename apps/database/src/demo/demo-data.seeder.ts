@@ -1,19 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Faker } from '@faker-js/faker';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { hashPassword } from '#libs/password';
 import { workDateOf } from '#libs/common';
 import { AppConfig } from '#libs/config';
-import { Account, Assignment, Branch, ReceiptRange, ResultCode, User, Worklist } from '#libs/entities';
+import { Branch, CoreLoad, ReceiptRange, ResultCode, User } from '#libs/entities';
+import { CoreLoadBridge } from '../core/inbound/core-load.bridge.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
 import { DEMO_BRANCHES, DEMO_PASSWORD, DEMO_RESULT_CODES, DEMO_SEED, DEMO_USERS } from './demo-catalog.js';
 import { loadDemoGenerator } from './demo-generator.js';
 
+type DemoBranch = (typeof DEMO_BRANCHES)[number];
+
 /**
- * Loads the demo installation into an empty database, and gives each demo
- * collector an LKH for today on every start (a copy of their latest one), so
- * the demo works on any day. Off with DEMO_DATA=false, and in production unless DEMO_DATA=true.
+ * Loads the demo installation into an empty database: branches, people,
+ * result codes, receipt ranges. The demo collectors' accounts and LKHs come
+ * as a core load for today, written into the inbound tables and applied by
+ * the bridge, the path every installation's core data takes; each start
+ * writes today's load if it is missing, so the demo works on any day (the
+ * same accounts every day). Off with DEMO_DATA=false, and in production
+ * unless DEMO_DATA=true.
  */
 @Injectable()
 export class DemoDataSeeder implements OnApplicationBootstrap {
@@ -22,6 +29,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
   constructor(
     private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
+    private readonly bridge: CoreLoadBridge,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -29,18 +37,17 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
     const today = workDateOf(new Date(), this.config.workTimeZone);
     await this.transactions.run(async (manager) => {
       if ((await manager.getRepository(User).count()) === 0) {
-        await this.loadInstallation(manager, today);
+        await this.loadInstallation(manager);
         this.logger.log({ msg: 'demo data loaded', branches: DEMO_BRANCHES.length, users: DEMO_USERS.length, workDate: today });
       }
-      await this.rollWorklistsTo(manager, today);
+      await this.writeDemoLoad(manager, today);
     });
+    await this.bridge.applyReadyLoads();
   }
 
-  private async loadInstallation(manager: EntityManager, today: string): Promise<void> {
+  private async loadInstallation(manager: EntityManager): Promise<void> {
     // Hashed only here: a database that already has users skips the cost on every later start.
-    const faker = await loadDemoGenerator();
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    faker.seed(DEMO_SEED);
     const now = new Date();
     const branchIds = new Map<string, string>();
     for (const branch of DEMO_BRANCHES) {
@@ -54,19 +61,19 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
     );
     for (const person of DEMO_USERS) {
       const userId = randomUUID();
-      const branchId = person.branch ? branchIds.get(person.branch)! : null;
       await manager.insert(User, {
         id: userId,
         username: person.username,
         fullName: person.fullName,
         passwordHash,
         role: person.role,
-        branchId,
+        branchId: person.branch ? branchIds.get(person.branch)! : null,
         active: true,
+        employeeCode: person.employeeCode,
         createdAt: now,
         updatedAt: now,
       });
-      if (person.role !== 'collector' || !branchId || !person.receiptPrefix) continue;
+      if (!person.receiptPrefix) continue;
       await manager.insert(ReceiptRange, {
         id: randomUUID(),
         collectorId: userId,
@@ -75,44 +82,42 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
         toNo: this.config.demoReceiptsPerCollector,
         active: true,
       });
-      const home = DEMO_BRANCHES.find((b) => b.code === person.branch)!;
-      const accounts = Array.from({ length: this.config.demoAccountsPerCollector }, () => demoAccount(faker, branchId, home, now));
-      await manager.insert(Account, accounts);
-      await this.insertWorklist(manager, userId, branchId, today, accounts);
     }
   }
 
-  /** Each demo collector without an LKH today gets one with the accounts of their latest LKH. */
-  private async rollWorklistsTo(manager: EntityManager, today: string): Promise<void> {
-    const collectors = await manager.getRepository(User).findBy({ role: 'collector' });
-    const worklists = manager.getRepository(Worklist);
-    for (const collector of collectors) {
-      if (!collector.branchId) continue;
-      if (await worklists.existsBy({ collectorId: collector.id, workDate: today })) continue;
-      const latest = await worklists.findOne({ where: { collectorId: collector.id }, order: { workDate: 'DESC' } });
-      if (!latest) continue;
-      const previous = await manager.getRepository(Assignment).find({ where: { worklistId: latest.id }, order: { sequence: 'ASC' } });
-      const accounts = await manager.getRepository(Account).findBy({ id: In(previous.map((a) => a.accountId)) });
-      const bySequence = previous.map((a) => accounts.find((account) => account.id === a.accountId)!);
-      await this.insertWorklist(manager, collector.id, collector.branchId, today, bySequence);
+  /** Today's demo load, as the core would write it: rows first, `ready` last. The same seed gives the same accounts every day. */
+  private async writeDemoLoad(manager: EntityManager, today: string): Promise<void> {
+    const id = `demo-${today}`;
+    if (await manager.existsBy(CoreLoad, { id })) return;
+    const faker = await loadDemoGenerator();
+    faker.seed(DEMO_SEED);
+    const accounts: Record<string, unknown>[] = [];
+    const assignments: Record<string, unknown>[] = [];
+    for (const person of DEMO_USERS) {
+      if (!person.employeeCode || !person.branch) continue;
+      const home = DEMO_BRANCHES.find((branch) => branch.code === person.branch)!;
+      for (let order = 1; order <= this.config.demoAccountsPerCollector; order += 1) {
+        const account = demoAccount(faker, home);
+        accounts.push({ load_id: id, row_no: accounts.length + 1, ...account });
+        assignments.push({ load_id: id, row_no: assignments.length + 1, work_date: today, employee_code: person.employeeCode, account_no: account.account_no, visit_order: order });
+      }
     }
-  }
-
-  private async insertWorklist(manager: EntityManager, collectorId: string, branchId: string, workDate: string, accounts: Account[]): Promise<void> {
-    const worklistId = randomUUID();
-    await manager.insert(Worklist, { id: worklistId, collectorId, branchId, workDate, createdAt: new Date() });
-    await manager.insert(
-      Assignment,
-      accounts.map((account, index) => ({
-        id: randomUUID(),
-        worklistId,
-        accountId: account.id,
-        collectorId,
-        sequence: index + 1,
-        amountDue: account.amountDue,
-        overdueDays: account.overdueDays,
-      })),
-    );
+    await manager.insert(CoreLoad, {
+      id,
+      kind: 'daily',
+      workDate: today,
+      declaredRows: accounts.length + assignments.length,
+      status: 'loading',
+      contentHash: null,
+      acceptBadRows: false,
+      createdAt: new Date(),
+    });
+    for (const [table, rows] of [['core_account_row', accounts], ['core_assignment_row', assignments]] as const) {
+      for (let start = 0; start < rows.length; start += 100) {
+        await manager.createQueryBuilder().insert().into(table, Object.keys(rows[0])).values(rows.slice(start, start + 100)).execute();
+      }
+    }
+    await manager.update(CoreLoad, { id }, { status: 'ready' });
   }
 }
 
@@ -120,26 +125,24 @@ function roundedRupiah(faker: Faker, min: number, max: number, step: number): nu
   return Math.round(faker.number.int({ min, max }) / step) * step;
 }
 
-function demoAccount(faker: Faker, branchId: string, home: { latitude: number; longitude: number }, now: Date): Account {
+function demoAccount(faker: Faker, home: DemoBranch): Record<string, string | number> {
   const installment = roundedRupiah(faker, 450_000, 3_500_000, 5_000);
   const overdueDays = faker.number.int({ min: 1, max: 120 });
   const installmentsDue = Math.ceil(overdueDays / 30);
   const lateFee = roundedRupiah(faker, 25_000, 150_000, 5_000) * installmentsDue;
-  const amountDue = installment * installmentsDue + lateFee;
   const remaining = faker.number.int({ min: installmentsDue + 2, max: 36 });
-  return Object.assign(new Account(), {
-    id: randomUUID(),
-    contractNo: `${faker.string.numeric({ length: 3, allowLeadingZeros: false })}${faker.string.numeric(9)}`,
-    branchId,
-    debtorName: faker.person.fullName(),
+  return {
+    account_no: `${faker.string.numeric({ length: 3, allowLeadingZeros: false })}${faker.string.numeric(9)}`,
+    debtor_name: faker.person.fullName(),
     address: `${faker.location.streetAddress()}, ${faker.location.city()}`,
     phone: `08${faker.string.numeric(10)}`,
+    product: 'Kredit Motor',
+    installment,
+    outstanding: installment * remaining,
+    amount_due: installment * installmentsDue + lateFee,
+    days_past_due: overdueDays,
+    branch_code: home.code,
     latitude: Number((home.latitude + faker.number.float({ min: -0.06, max: 0.06 })).toFixed(6)),
     longitude: Number((home.longitude + faker.number.float({ min: -0.06, max: 0.06 })).toFixed(6)),
-    installmentAmount: installment,
-    amountDue,
-    overdueDays,
-    outstanding: installment * remaining,
-    updatedAt: now,
-  });
+  };
 }

@@ -70,7 +70,7 @@ export class MonitoringRepository {
           .innerJoin(Assignment, 'a', 'a.worklistId = w.id')
           .select('w.collectorId', 'key')
           .addSelect('COUNT(a.id)', 'n')
-          .where('w.workDate = :workDate AND w.collectorId IN (:...ids)', params)
+          .where('w.workDate = :workDate AND w.supersededAt IS NULL AND w.collectorId IN (:...ids)', params)
           .groupBy('w.collectorId')
           .getRawMany<CountRow>(),
         manager

@@ -149,6 +149,19 @@ export interface AuditEntry {
   details: Record<string, unknown> | null;
 }
 
+export interface CoreLoad {
+  id: string;
+  kind: string;
+  workDate: string;
+  status: 'loading' | 'ready' | 'applied' | 'duplicate' | 'held' | 'failed';
+  rows: { collectors: number | null; accounts: number | null; assignments: number | null };
+  badRows: number | null;
+  worklistsChanged: number | null;
+  message: string | null;
+  createdAt: string;
+  appliedAt: string | null;
+}
+
 export interface Release {
   id: string;
   channel: string;

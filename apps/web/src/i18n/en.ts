@@ -202,7 +202,13 @@ export const en = {
   'branding.none': 'No logo uploaded yet.',
   'branding.file': 'Logo image (PNG, JPEG or WebP)',
   'branding.upload': 'Upload logo',
-  'coreLoads.pending': 'Core loads appear here once the core bridge is in place.',
+  'coreLoads.created': 'Received',
+  'coreLoads.workDate': 'Work date',
+  'coreLoads.status': 'Status',
+  'coreLoads.rows': 'Collectors / accounts / assignments',
+  'coreLoads.badRows': 'Bad rows',
+  'coreLoads.worklists': 'LKHs changed',
+  'coreLoads.message': 'Note',
   'logo.alt': 'Company logo',
 } as const;
 

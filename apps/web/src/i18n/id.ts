@@ -204,6 +204,12 @@ export const id: Record<MessageKey, string> = {
   'branding.none': 'Belum ada logo.',
   'branding.file': 'Gambar logo (PNG, JPEG atau WebP)',
   'branding.upload': 'Unggah logo',
-  'coreLoads.pending': 'Muatan core akan tampil di sini setelah jembatan core tersedia.',
+  'coreLoads.created': 'Diterima',
+  'coreLoads.workDate': 'Tanggal kerja',
+  'coreLoads.status': 'Status',
+  'coreLoads.rows': 'Kolektor / rekening / penugasan',
+  'coreLoads.badRows': 'Baris salah',
+  'coreLoads.worklists': 'LKH berubah',
+  'coreLoads.message': 'Catatan',
   'logo.alt': 'Logo perusahaan',
 };

@@ -66,5 +66,9 @@ export const PROBLEM_CODES = [
   'signer-changed',
   'version-not-higher',
   'minimum-not-published',
+  // Core loads
+  'core-load-not-loading',
+  'core-load-not-held',
+  'core-file-invalid',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -32,6 +32,10 @@ export class User {
   @Column({ type: 'boolean', default: true })
   mayBindDevices: boolean;
 
+  /** How the core names this collector in its loads; unique where set. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  employeeCode: string | null;
+
   @Column({ type: Date })
   createdAt: Date;
 

@@ -23,6 +23,10 @@ export class Account {
   @Column({ type: 'varchar', length: 32 })
   phone: string;
 
+  /** The core's product name (motorcycle, car, multipurpose loan...). */
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  product: string | null;
+
   @Column({ type: 'decimal', precision: 9, scale: 6, nullable: true, transformer: asNumber })
   latitude: number | null;
 

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '#libs/config';
+import { Branch, CoreLoad, CoreLoadError, User, Worklist } from '#libs/entities';
+import { openMigratedDatabase, type MigratedDatabase } from '../../../../../test/support/migrated-database.js';
+import { testEngines } from '../../../../../test/support/test-database.js';
+import { StorageHealthService } from '../../persistence/storage-health.service.js';
+import { TransactionRunner } from '../../persistence/transaction.runner.js';
+import { CoreLoadBridge } from './core-load.bridge.js';
+
+const DAY = '2026-12-02';
+
+describe.each(testEngines())('the core load bridge on %s', (engine) => {
+  let database: MigratedDatabase;
+  let bridge: CoreLoadBridge;
+  let loads = 0;
+
+  /** A load of `accounts` accounts for collector KOL1, with `badAccounts` of them missing their debtor's name. */
+  async function writeLoad(accounts: number, badAccounts: number, options: { declared?: number; contentHash?: string } = {}): Promise<string> {
+    const id = `load-${(loads += 1)}`;
+    const manager = database.dataSource.manager;
+    const rows = 2 * accounts;
+    await manager.insert(CoreLoad, {
+      id,
+      kind: 'daily',
+      workDate: DAY,
+      declaredRows: options.declared ?? rows,
+      status: 'loading',
+      contentHash: options.contentHash ?? null,
+      acceptBadRows: false,
+      createdAt: new Date(),
+    });
+    const accountRows = Array.from({ length: accounts }, (_, n) => ({
+      load_id: id,
+      row_no: n + 1,
+      account_no: `${id}-A${n + 1}`,
+      debtor_name: n < badAccounts ? null : `Debitur ${n + 1}`,
+      address: 'Jl. Sudirman 1',
+      phone: '0812',
+      installment: 500_000,
+      outstanding: 5_000_000,
+      amount_due: 1_000_000,
+      days_past_due: 30,
+      branch_code: 'JKT01',
+    }));
+    const assignmentRows = accountRows.map((row, n) => ({ load_id: id, row_no: n + 1, work_date: DAY, employee_code: 'KOL1', account_no: row.account_no, visit_order: n + 1 }));
+    await manager.createQueryBuilder().insert().into('core_account_row', Object.keys(accountRows[0])).values(accountRows).execute();
+    await manager.createQueryBuilder().insert().into('core_assignment_row', Object.keys(assignmentRows[0])).values(assignmentRows).execute();
+    await manager.update(CoreLoad, { id }, { status: 'ready' });
+    return id;
+  }
+
+  const loadOf = (id: string) => database.dataSource.manager.findOneByOrFail(CoreLoad, { id });
+
+  beforeAll(async () => {
+    database = await openMigratedDatabase(engine);
+    const config = loadConfig({ CORE_MAX_BAD_ROWS_PERCENT: '5' });
+    bridge = new CoreLoadBridge(new TransactionRunner(database.dataSource, new StorageHealthService(database.dataSource, config)), config);
+    const now = new Date();
+    await database.dataSource.getRepository(Branch).insert({ id: 'b1', code: 'JKT01', name: 'Jakarta', createdAt: now });
+    await database.dataSource.getRepository(User).insert({
+      id: 'u1',
+      username: 'kol1',
+      fullName: 'Kolektor Satu',
+      passwordHash: 'x',
+      role: 'collector',
+      branchId: 'b1',
+      active: true,
+      employeeCode: 'KOL1',
+      createdAt: now,
+      updatedAt: now,
+    });
+  });
+
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('applies a load with bad rows up to the allowed share, and lists the bad ones and those that depend on them', async () => {
+    const id = await writeLoad(20, 1);
+    await bridge.applyReadyLoads();
+    // One bad account (1 of 40 rows, 2.5 %) makes its assignment bad too: 2 of 40 rows, 5 %, still allowed.
+    expect(await loadOf(id)).toMatchObject({ status: 'applied', badRows: 2, worklistsChanged: 1 });
+    const errors = await database.dataSource.getRepository(CoreLoadError).find({ where: { loadId: id }, order: { tableName: 'ASC' } });
+    expect(errors.map((error) => [error.tableName, error.rowNo, error.field, error.code])).toEqual([
+      ['account', 1, 'debtor_name', 'required'],
+      ['assignment', 1, 'account_no', 'unknown-account'],
+    ]);
+  });
+
+  it('holds a load over the allowed share and applies nothing of it', async () => {
+    const id = await writeLoad(20, 2);
+    await bridge.applyReadyLoads();
+    expect(await loadOf(id)).toMatchObject({ status: 'held', badRows: 4, worklistsChanged: null });
+    expect(await database.dataSource.getRepository(Worklist).countBy({ coreLoadId: id })).toBe(0);
+  });
+
+  it('fails a load whose tables hold another number of rows than its header declares', async () => {
+    const id = await writeLoad(3, 0, { declared: 7 });
+    await bridge.applyReadyLoads();
+    expect(await loadOf(id)).toMatchObject({ status: 'failed', message: 'The header declares 7 rows; the tables hold 6' });
+  });
+
+  it('applies a load once when asked twice at the same time, and marks a load with the same content hash duplicate', async () => {
+    const first = await writeLoad(3, 0, { contentHash: 'c'.repeat(64) });
+    await Promise.all([bridge.applyReadyLoads(), bridge.applyReadyLoads()]);
+    expect(await loadOf(first)).toMatchObject({ status: 'applied', worklistsChanged: 1 });
+    expect(await database.dataSource.getRepository(Worklist).countBy({ coreLoadId: first })).toBe(1);
+
+    const twin = await writeLoad(3, 0, { contentHash: 'c'.repeat(64) });
+    await bridge.applyReadyLoads();
+    expect(await loadOf(twin)).toMatchObject({ status: 'duplicate', duplicateOf: first });
+  });
+
+  it('applies a load once when two bridges on two connections find it ready at the same time', async () => {
+    const other = new DataSource(database.dataSource.options);
+    await other.initialize();
+    try {
+      const config = loadConfig({});
+      const second = new CoreLoadBridge(new TransactionRunner(other, new StorageHealthService(other, config)), config);
+      const id = await writeLoad(30, 0);
+      await Promise.all([bridge.applyReadyLoads(), second.applyReadyLoads()]);
+      expect(await loadOf(id)).toMatchObject({ status: 'applied', worklistsChanged: 1 });
+      expect(await database.dataSource.getRepository(Worklist).countBy({ coreLoadId: id })).toBe(1);
+    } finally {
+      await other.destroy();
+    }
+  }, 30000);
+});

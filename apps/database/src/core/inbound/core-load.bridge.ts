@@ -1,0 +1,243 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AppConfig } from '#libs/config';
+import { CoreLoad, Worklist } from '#libs/entities';
+import { TransactionRunner } from '../../persistence/transaction.runner.js';
+import { coreRowChecks, recordBrokenRows, validRow } from './core-row-checks.js';
+import { CoreSqlDialect } from './core-sql.dialect.js';
+import { lkhFingerprint, type LkhLine } from './core-worklist.fingerprint.js';
+
+/** Collectors whose LKH is compared and written at a time: bounds memory and SQL Server's 2,100 parameters. */
+const COLLECTORS_PER_ROUND = 500;
+
+interface CurrentLkh {
+  id: string;
+  employee_code: string;
+  branch_id: string;
+  worklist_id: string | null;
+  content_hash: string | null;
+}
+
+/**
+ * Applies the loads the core marked ready. Each load is applied in one
+ * transaction whose first statement claims it (`ready` and still `ready`):
+ * that row lock makes a second bridge wait and then find nothing to claim, on
+ * PostgreSQL and SQL Server, and SQLite has one writer; a crash mid-apply
+ * rolls everything back, the load is `ready` again, and the next start
+ * applies it. Rows are checked and written with set-based SQL.
+ */
+@Injectable()
+export class CoreLoadBridge {
+  private readonly logger = new Logger('CoreBridge');
+  private round: Promise<void> | null = null;
+
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Applies every ready load, oldest first; a call while a round runs joins it and then runs once more. */
+  async applyReadyLoads(): Promise<void> {
+    while (this.round) await this.round;
+    this.round = this.applyAllReady().finally(() => (this.round = null));
+    await this.round;
+  }
+
+  private async applyAllReady(): Promise<void> {
+    for (;;) {
+      const next = await this.transactions.read((manager) =>
+        manager.findOne(CoreLoad, { where: { status: 'ready' }, order: { createdAt: 'ASC', id: 'ASC' }, select: { id: true } }),
+      );
+      if (!next || !(await this.applyOne(next.id))) return;
+    }
+  }
+
+  /** Answers false when another bridge holds the load: this round ends, and the next poll looks again. */
+  private async applyOne(loadId: string): Promise<boolean> {
+    const started = Date.now();
+    try {
+      const load = await this.transactions.run((manager) => this.apply(manager, loadId));
+      if (load) this.logger.log({ msg: 'core load processed', loadId, status: load.status, badRows: load.badRows, ms: Date.now() - started });
+      return load !== null;
+    } catch (error) {
+      if (heldByAnotherWriter(error)) {
+        this.logger.log({ msg: 'core load is being applied by another bridge', loadId });
+        return false;
+      }
+      this.logger.error({ msg: 'core load failed', loadId, error: error instanceof Error ? error.message : String(error) });
+      await this.transactions.run((manager) =>
+        manager.update(CoreLoad, { id: loadId, status: 'ready' }, { status: 'failed', message: 'The bridge could not apply it; see the database service log' }),
+      );
+      return true;
+    }
+  }
+
+  private async apply(manager: EntityManager, loadId: string): Promise<CoreLoad | null> {
+    const claim = await manager
+      .createQueryBuilder()
+      .update(CoreLoad)
+      .set({ message: null })
+      .where('id = :id AND status = :status', { id: loadId, status: 'ready' })
+      .execute();
+    if (claim.affected !== 1) return null;
+    this.logger.log({ msg: 'applying core load', loadId });
+    const load = await manager.findOneByOrFail(CoreLoad, { id: loadId });
+    const sql = new CoreSqlDialect(manager);
+    const now = new Date();
+    const finish = async (changes: Partial<CoreLoad>) => {
+      Object.assign(load, { appliedAt: now, ...changes });
+      await manager.update(CoreLoad, { id: loadId }, { appliedAt: now, ...changes });
+      return load;
+    };
+
+    const twin = load.contentHash
+      ? await manager.findOne(CoreLoad, { where: { contentHash: load.contentHash, kind: load.kind, workDate: load.workDate, status: 'applied' }, select: { id: true } })
+      : null;
+    if (twin) return finish({ status: 'duplicate', duplicateOf: twin.id, message: 'Same content as an applied load: nothing changed' });
+
+    const params = { load: loadId, workDate: load.workDate };
+    const rows = {
+      collectorRows: await sql.count('SELECT COUNT(*) AS n FROM core_collector_row WHERE load_id = :load', params),
+      accountRows: await sql.count('SELECT COUNT(*) AS n FROM core_account_row WHERE load_id = :load', params),
+      assignmentRows: await sql.count('SELECT COUNT(*) AS n FROM core_assignment_row WHERE load_id = :load', params),
+    };
+    const total = rows.collectorRows + rows.accountRows + rows.assignmentRows;
+    if (total !== load.declaredRows) {
+      return finish({ ...rows, status: 'failed', message: `The header declares ${load.declaredRows} rows; the tables hold ${total}` });
+    }
+
+    for (const check of coreRowChecks(sql)) await sql.run(recordBrokenRows(check), params);
+    const badRows = await sql.count(
+      'SELECT COUNT(*) AS n FROM (SELECT DISTINCT table_name, row_no FROM core_load_error WHERE load_id = :load) bad',
+      params,
+    );
+    if (badRows * 100 > this.config.core.maxBadRowsPercent * total && !load.acceptBadRows) {
+      return finish({
+        ...rows,
+        badRows,
+        status: 'held',
+        message: `${badRows} of ${total} rows are bad, over the ${this.config.core.maxBadRowsPercent}% allowed: send a corrected load, or accept this one to apply its good rows`,
+      });
+    }
+
+    await this.applyCollectors(sql, params, now);
+    await this.applyAccounts(sql, params, now);
+    const worklistsChanged = await this.applyWorklists(manager, sql, load, now);
+    return finish({ ...rows, badRows, worklistsChanged, status: 'applied', message: null });
+  }
+
+  /** Collectors the core names are created or brought up to date by employee code; a new one has no usable password unless the row brings a hash. */
+  private async applyCollectors(sql: CoreSqlDialect, params: Record<string, string>, now: Date): Promise<void> {
+    const source =
+      `SELECT r.employee_code, r.full_name, b.id AS branch_id, CASE WHEN r.active = 1 THEN ${sql.true} ELSE ${sql.false} END AS active, r.password_hash ` +
+      `FROM core_collector_row r JOIN branch b ON b.code = r.branch_code WHERE r.load_id = :load AND ${validRow('collector', 'r')}`;
+    const at = sql.instant(now);
+    await sql.run(
+      sql.updateFrom({
+        table: 'app_user',
+        set: ['full_name = s.full_name', 'branch_id = s.branch_id', 'active = s.active', 'updated_at = :now'],
+        source,
+        on: 't.employee_code = s.employee_code',
+        when: 't.full_name <> s.full_name OR t.branch_id IS NULL OR t.branch_id <> s.branch_id OR t.active <> s.active',
+      }),
+      { ...params, now: at },
+    );
+    await sql.run(
+      'INSERT INTO app_user (id, username, full_name, password_hash, role, branch_id, active, may_bind_devices, employee_code, created_at, updated_at) ' +
+        `SELECT ${sql.newUuid}, LOWER(s.employee_code), s.full_name, COALESCE(s.password_hash, '!'), 'collector', s.branch_id, s.active, ${sql.true}, ` +
+        `s.employee_code, ${sql.instantParameter('now')}, ${sql.instantParameter('now')} FROM (${source}) s WHERE NOT EXISTS (SELECT 1 FROM app_user u WHERE u.employee_code = s.employee_code)`,
+      { ...params, now: at },
+    );
+  }
+
+  /** Accounts are upserted by account number, and only rewritten when something the core says of them changed. */
+  private async applyAccounts(sql: CoreSqlDialect, params: Record<string, string>, now: Date): Promise<void> {
+    const source =
+      `SELECT ${sql.newUuid} AS id, r.account_no AS contract_no, b.id AS branch_id, r.debtor_name, r.address, r.phone, r.product, ` +
+      `r.latitude, r.longitude, r.installment AS installment_amount, r.amount_due, r.days_past_due AS overdue_days, r.outstanding, ${sql.instantParameter('now')} AS updated_at ` +
+      `FROM core_account_row r JOIN branch b ON b.code = r.branch_code WHERE r.load_id = :load AND ${validRow('account', 'r')}`;
+    const described = ['branch_id', 'debtor_name', 'address', 'phone', 'product', 'latitude', 'longitude', 'installment_amount', 'amount_due', 'overdue_days', 'outstanding'];
+    await sql.run(
+      sql.upsert({ table: 'account', key: 'contract_no', columns: ['id', 'contract_no', ...described, 'updated_at'], updated: described, touched: ['updated_at'], source }),
+      { ...params, now: sql.instant(now) },
+    );
+  }
+
+  /**
+   * Each collector named by the load gets a new current LKH for the work date
+   * when it differs from the one they have (by fingerprint); the old one is
+   * superseded, not changed, so a batch open on it keeps it. Answers how many
+   * LKHs were made.
+   */
+  private async applyWorklists(manager: EntityManager, sql: CoreSqlDialect, load: CoreLoad, now: Date): Promise<number> {
+    const params = { load: load.id, workDate: load.workDate };
+    const codes = await sql.run<{ employee_code: string }>(
+      `SELECT DISTINCT r.employee_code FROM core_assignment_row r WHERE r.load_id = :load AND ${validRow('assignment', 'r')} ORDER BY r.employee_code`,
+      params,
+    );
+    let changed = 0;
+    for (let start = 0; start < codes.length; start += COLLECTORS_PER_ROUND) {
+      const round = codes.slice(start, start + COLLECTORS_PER_ROUND).map((row) => row.employee_code);
+      changed += await this.replaceChangedWorklists(manager, sql, load, round, now);
+    }
+    await sql.run(
+      'INSERT INTO assignment (id, worklist_id, account_id, collector_id, sequence, amount_due, overdue_days) ' +
+        `SELECT ${sql.newUuid}, w.id, a.id, w.collector_id, r.visit_order, a.amount_due, a.overdue_days ` +
+        'FROM core_assignment_row r JOIN app_user u ON u.employee_code = r.employee_code ' +
+        // The current LKH by collector and date is one lookup on its unique index; those this load made carry its id.
+        'JOIN worklist w ON w.collector_id = u.id AND w.work_date = :workDate AND w.superseded_at IS NULL AND w.core_load_id = :load ' +
+        'JOIN account a ON a.contract_no = r.account_no ' +
+        `WHERE r.load_id = :load AND ${validRow('assignment', 'r')}`,
+      params,
+    );
+    return changed;
+  }
+
+  private async replaceChangedWorklists(manager: EntityManager, sql: CoreSqlDialect, load: CoreLoad, codes: string[], now: Date): Promise<number> {
+    const params = { load: load.id, workDate: load.workDate, codes };
+    const lines = await sql.run<LkhLine & { employee_code: string }>(
+      'SELECT r.employee_code, r.visit_order, a.contract_no, a.debtor_name, a.address, a.phone, a.product, a.installment_amount, a.amount_due, ' +
+        'a.overdue_days, a.outstanding FROM core_assignment_row r JOIN account a ON a.contract_no = r.account_no ' +
+        `WHERE r.load_id = :load AND r.employee_code IN (:...codes) AND ${validRow('assignment', 'r')} ORDER BY r.employee_code, r.visit_order, r.row_no`,
+      params,
+    );
+    const current = await sql.run<CurrentLkh>(
+      'SELECT u.id, u.employee_code, u.branch_id, w.id AS worklist_id, w.content_hash FROM app_user u ' +
+        'LEFT JOIN worklist w ON w.collector_id = u.id AND w.work_date = :workDate AND w.superseded_at IS NULL WHERE u.employee_code IN (:...codes)',
+      params,
+    );
+    const linesOf = new Map<string, LkhLine[]>();
+    for (const line of lines) {
+      const list = linesOf.get(line.employee_code);
+      if (list) list.push(line);
+      else linesOf.set(line.employee_code, [line]);
+    }
+    const replaced = current
+      .map((collector) => ({ collector, fingerprint: lkhFingerprint(linesOf.get(collector.employee_code) ?? []) }))
+      .filter(({ collector, fingerprint }) => collector.content_hash !== fingerprint);
+    if (replaced.length === 0) return 0;
+    const superseded = replaced.flatMap(({ collector }) => (collector.worklist_id ? [collector.worklist_id] : []));
+    if (superseded.length > 0) {
+      await sql.run('UPDATE worklist SET superseded_at = :now WHERE id IN (:...ids)', { now: sql.instant(now), ids: superseded });
+    }
+    const worklists = replaced.map(({ collector, fingerprint }) => ({
+      id: randomUUID(),
+      collectorId: collector.id,
+      branchId: collector.branch_id,
+      workDate: load.workDate,
+      createdAt: now,
+      coreLoadId: load.id,
+      supersededAt: null,
+      contentHash: fingerprint,
+    }));
+    const perInsert = Math.floor(sql.maxParameters / 8);
+    for (let start = 0; start < worklists.length; start += perInsert) await manager.insert(Worklist, worklists.slice(start, start + perInsert));
+    return replaced.length;
+  }
+}
+
+/** SQLite's one writer is busy: another process's bridge holds the load, and it is theirs to finish. */
+function heldByAnotherWriter(error: unknown): boolean {
+  return (error as { code?: string }).code === 'SQLITE_BUSY';
+}

@@ -1,0 +1,159 @@
+import type { CoreSqlDialect } from './core-sql.dialect.js';
+
+export type CoreRowTable = 'collector' | 'account' | 'assignment';
+
+/**
+ * One rule a row of a load must keep. `broken` is an SQL condition on the row
+ * `r` (parameters `:load`, `:workDate`); the message says what the rule is,
+ * never what the row holds, so error lists carry no personal data.
+ */
+export interface CoreRowCheck {
+  table: CoreRowTable;
+  field: string;
+  code: string;
+  message: string;
+  broken: string;
+}
+
+/** A row of `table` that broke no rule: the rows the bridge applies. */
+export function validRow(table: CoreRowTable, alias: string): string {
+  return (
+    `NOT EXISTS (SELECT 1 FROM core_load_error e WHERE e.load_id = ${alias}.load_id ` +
+    `AND e.table_name = '${table}' AND e.row_no = ${alias}.row_no)`
+  );
+}
+
+/**
+ * The row repeats an earlier row's key. Asked as the first row with the key,
+ * an equality lookup on the key's index: a `row_no <` range would let the
+ * engine walk the primary key instead, once per row.
+ */
+const firstRowIsEarlier = (table: string, key: string[]) =>
+  `r.row_no > (SELECT MIN(d.row_no) FROM ${table} d WHERE d.load_id = r.load_id AND ${key.map((column) => `d.${column} = r.${column}`).join(' AND ')})`;
+const blank = (column: string) => `(r.${column} IS NULL OR TRIM(r.${column}) = '')`;
+const notWholeAmount = (column: string) => `(r.${column} IS NULL OR r.${column} < 0)`;
+
+/**
+ * Every rule, in the order they are checked: collectors first, then accounts,
+ * then assignments, which may name only collectors and accounts that passed.
+ * Of the rules on one field, the first broken one is recorded.
+ */
+export function coreRowChecks(sql: CoreSqlDialect): CoreRowCheck[] {
+  const validCollectorRow = (code: string, also = '') =>
+    `EXISTS (SELECT 1 FROM core_collector_row c WHERE c.load_id = r.load_id AND c.employee_code = ${code} ${also} AND ${validRow('collector', 'c')})`;
+  return [
+    { table: 'collector', field: 'employee_code', code: 'required', message: 'An employee code is required', broken: blank('employee_code') },
+    {
+      table: 'collector',
+      field: 'employee_code',
+      code: 'duplicate',
+      message: 'The employee code appears on an earlier row of this load',
+      broken: firstRowIsEarlier('core_collector_row', ['employee_code']),
+    },
+    {
+      table: 'collector',
+      field: 'employee_code',
+      code: 'username-taken',
+      message: 'Another user already has the username this employee code gives',
+      broken:
+        'EXISTS (SELECT 1 FROM app_user u WHERE u.username = LOWER(r.employee_code) AND (u.employee_code IS NULL OR u.employee_code <> r.employee_code))',
+    },
+    {
+      table: 'collector',
+      field: 'employee_code',
+      code: 'not-a-collector',
+      message: 'The employee code belongs to a supervisor or an admin',
+      broken: "EXISTS (SELECT 1 FROM app_user u WHERE u.employee_code = r.employee_code AND u.role <> 'collector')",
+    },
+    { table: 'collector', field: 'full_name', code: 'required', message: 'A name is required', broken: blank('full_name') },
+    {
+      table: 'collector',
+      field: 'branch_code',
+      code: 'unknown-branch',
+      message: 'No branch has this code',
+      broken: 'NOT EXISTS (SELECT 1 FROM branch b WHERE b.code = r.branch_code)',
+    },
+    { table: 'collector', field: 'active', code: 'invalid', message: 'Active must be 1 or 0', broken: '(r.active IS NULL OR r.active NOT IN (0, 1))' },
+    {
+      table: 'collector',
+      field: 'password_hash',
+      code: 'invalid',
+      message: 'A password hash must be in the scrypt format this system stores',
+      broken: "(r.password_hash IS NOT NULL AND r.password_hash NOT LIKE 'scrypt$%')",
+    },
+
+    { table: 'account', field: 'account_no', code: 'required', message: 'An account number is required', broken: blank('account_no') },
+    {
+      table: 'account',
+      field: 'account_no',
+      code: 'duplicate',
+      message: 'The account number appears on an earlier row of this load',
+      broken: firstRowIsEarlier('core_account_row', ['account_no']),
+    },
+    { table: 'account', field: 'debtor_name', code: 'required', message: "The debtor's name is required", broken: blank('debtor_name') },
+    { table: 'account', field: 'address', code: 'required', message: 'An address is required', broken: blank('address') },
+    { table: 'account', field: 'phone', code: 'required', message: 'A phone number is required', broken: blank('phone') },
+    ...(['installment', 'outstanding', 'amount_due'] as const).map((field) => ({
+      table: 'account' as const,
+      field,
+      code: 'invalid',
+      message: 'Must be a whole number of rupiah, zero or more',
+      broken: notWholeAmount(field),
+    })),
+    { table: 'account', field: 'days_past_due', code: 'invalid', message: 'Must be a whole number of days, zero or more', broken: notWholeAmount('days_past_due') },
+    {
+      table: 'account',
+      field: 'branch_code',
+      code: 'unknown-branch',
+      message: 'No branch has this code',
+      broken: 'NOT EXISTS (SELECT 1 FROM branch b WHERE b.code = r.branch_code)',
+    },
+
+    {
+      table: 'assignment',
+      field: 'work_date',
+      code: 'wrong-work-date',
+      message: "The work date differs from the load's",
+      broken: '(r.work_date IS NULL OR r.work_date <> :workDate)',
+    },
+    {
+      table: 'assignment',
+      field: 'employee_code',
+      code: 'unknown-collector',
+      message: 'No active collector has this employee code',
+      // Known and active: by a good collector row of this load, or else by the users already here.
+      broken:
+        `NOT (${validCollectorRow('r.employee_code', 'AND c.active = 1')} OR (NOT ${validCollectorRow('r.employee_code')} ` +
+        `AND EXISTS (SELECT 1 FROM app_user u WHERE u.employee_code = r.employee_code AND u.role = 'collector' ` +
+        `AND u.active = ${sql.true} AND u.branch_id IS NOT NULL)))`,
+    },
+    {
+      table: 'assignment',
+      field: 'account_no',
+      code: 'unknown-account',
+      message: 'No account has this number, in this load or before it',
+      broken:
+        `NOT EXISTS (SELECT 1 FROM core_account_row a WHERE a.load_id = r.load_id AND a.account_no = r.account_no AND ${validRow('account', 'a')}) ` +
+        'AND NOT EXISTS (SELECT 1 FROM account a WHERE a.contract_no = r.account_no)',
+    },
+    {
+      table: 'assignment',
+      field: 'account_no',
+      code: 'duplicate',
+      message: "The account appears on an earlier row of this collector's list",
+      broken: firstRowIsEarlier('core_assignment_row', ['employee_code', 'account_no']),
+    },
+    { table: 'assignment', field: 'visit_order', code: 'invalid', message: 'The visit order must be 1 or more', broken: '(r.visit_order IS NULL OR r.visit_order < 1)' },
+  ];
+}
+
+/** The statement that records the rows breaking `check`, skipping fields that already broke an earlier rule. */
+export function recordBrokenRows(check: CoreRowCheck): string {
+  return (
+    'INSERT INTO core_load_error (load_id, table_name, row_no, field, code, message) ' +
+    `SELECT r.load_id, '${check.table}', r.row_no, '${check.field}', '${check.code}', '${check.message.replace(/'/g, "''")}' ` +
+    `FROM core_${check.table}_row r WHERE r.load_id = :load AND (${check.broken}) ` +
+    `AND NOT EXISTS (SELECT 1 FROM core_load_error e WHERE e.load_id = r.load_id AND e.table_name = '${check.table}' ` +
+    `AND e.row_no = r.row_no AND e.field = '${check.field}')`
+  );
+}
