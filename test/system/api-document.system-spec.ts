@@ -8,7 +8,7 @@ import { photoForm, receiptNo, visitOf } from '../support/field-visits.js';
 import { lintProblemsOf, ServedApiDocument, type Exchange } from '../support/open-api-document.js';
 import { publishRelease } from '../support/ota-releases.js';
 import { jpegPhoto, pngPhoto, sha256Of } from '../support/test-photos.js';
-import { startSystem, type HttpReply, type RequestOptions, type RunningSystem } from '../support/system-harness.js';
+import { startSystem, SYSTEM_START_TIMEOUT_MS, type HttpReply, type RequestOptions, type RunningSystem } from '../support/system-harness.js';
 
 const today = () => workDateOf(new Date(), 'Asia/Jakarta');
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
@@ -54,7 +54,7 @@ describe('the API documents tell the truth about an ordinary day (one process)',
     system = await startSystem({ mode: 'single', env: { OTA_PACKAGE: API_DEMOS.packageName, OTA_CATALOGUE_TTL_MS: '200', MEDIA_MAX_BYTES: '200000' } });
     gatewayDocument = await ServedApiDocument.of((await system.request('/docs-json')).body);
     otaDocument = await ServedApiDocument.of((await system.otaRequest('/docs-json')).body);
-  });
+  }, SYSTEM_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await system?.stop();

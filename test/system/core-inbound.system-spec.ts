@@ -3,11 +3,22 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
 import { hashPassword } from '#libs/password';
 import { workDateOf } from '#libs/common';
-import { appliedCounts, connectAsCore, settledLoad, uploadLoad, writeBulkLoadBySql, writeLoadBySql, type AccountRow, type AssignmentRow, type CollectorRow } from '../support/core-loads.js';
+import {
+  appliedCounts,
+  connectAsCore,
+  settledLoad,
+  uploadLoad,
+  writeBulkLoadBySql,
+  writeLoadBySql,
+  type AccountRow,
+  type AssignmentRow,
+  type CollectorRow,
+} from '../support/core-loads.js';
 import { DEMO_PASSWORD, login, phone, type Session } from '../support/demo-users.js';
-import { startSystem, type RunningSystem } from '../support/system-harness.js';
+import { startSystem, SYSTEM_START_TIMEOUT_MS, type RunningSystem } from '../support/system-harness.js';
 import { waitFor } from '../support/wait-for.js';
 import { testEngines } from '../support/test-database.js';
 
@@ -36,9 +47,7 @@ const assignment = (code: string, accountNo: string, order: number, workDate = t
 });
 
 function csvOf(rows: object[]): string {
-  const columns = Object.keys(rows[0]);
-  const cell = (value: unknown) => (value === null || value === undefined ? '' : `"${String(value).replace(/"/g, '""')}"`);
-  return [columns.join(','), ...rows.map((row) => columns.map((column) => cell((row as Record<string, unknown>)[column])).join(','))].join('\n');
+  return stringify(rows, { header: true, quoted: true, record_delimiter: '\n' }).trimEnd();
 }
 
 describe.each(testEngines())('core loads on %s', (engine) => {
@@ -47,7 +56,13 @@ describe.each(testEngines())('core loads on %s', (engine) => {
     let admin: string;
     let passwordHash: string;
     const code = (n: number) => `T${engine.slice(0, 2).toUpperCase()}${n}`;
-    const collector = (n: number): CollectorRow => ({ employee_code: code(n), full_name: `Kolektor ${n}`, branch_code: 'JKT01', active: 1, password_hash: passwordHash });
+    const collector = (n: number): CollectorRow => ({
+      employee_code: code(n),
+      full_name: `Kolektor ${n}`,
+      branch_code: 'JKT01',
+      active: 1,
+      password_hash: passwordHash,
+    });
     const phones = new Map<number, ReturnType<typeof phone>>();
     /** Each collector keeps one phone, as one device binding allows. */
     const loginAs = (n: number): Promise<Session> => {
@@ -68,7 +83,7 @@ describe.each(testEngines())('core loads on %s', (engine) => {
     beforeAll(async () => {
       [system, passwordHash] = await Promise.all([startSystem({ mode: 'single', engine }), hashPassword(DEMO_PASSWORD)]);
       admin = (await login(system, 'admin')).token;
-    });
+    }, SYSTEM_START_TIMEOUT_MS);
 
     afterAll(async () => {
       await system?.stop();
@@ -91,11 +106,17 @@ describe.each(testEngines())('core loads on %s', (engine) => {
 
     it('changes nothing when the same content comes again, under a new load id or by its content hash', async () => {
       const before = await system.request('/api/v1/worklist', { token: (await loginAs(2)).token });
-      const again = await uploadLoad(system, admin, today(), {
-        collector: csvOf(baseLoad().collectors),
-        account: csvOf(baseLoad().accounts),
-        assignment: csvOf(baseLoad().assignments),
-      }, 'a'.repeat(64));
+      const again = await uploadLoad(
+        system,
+        admin,
+        today(),
+        {
+          collector: csvOf(baseLoad().collectors),
+          account: csvOf(baseLoad().accounts),
+          assignment: csvOf(baseLoad().assignments),
+        },
+        'a'.repeat(64),
+      );
       expect(await settledLoad(system, admin, again.id)).toMatchObject({ status: 'applied', badRows: 0, worklistsChanged: 0 });
       const after = await system.request('/api/v1/worklist', { token: (await loginAs(2)).token });
       expect(after.headers.get('etag')).toBe(before.headers.get('etag'));
@@ -158,14 +179,28 @@ describe.each(testEngines())('core loads on %s', (engine) => {
     it('imports generated files with core:import; the same files again are not sent', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'core-files-'));
       try {
-        const generated = await system.runCommand('apps/core-cli/src/generate.js', ['--collectors', '3', '--accounts-per-collector', '4', '--date', today(), '--out', dir]);
+        const generated = await system.runCommand('apps/core-cli/src/generate.js', [
+          '--collectors',
+          '3',
+          '--accounts-per-collector',
+          '4',
+          '--date',
+          today(),
+          '--out',
+          dir,
+        ]);
         expect(generated.code).toBe(0);
         const files = generated.stdout.trim().split('\n');
         const args = [...files, '--date', today(), '--url', system.gatewayUrl];
         const first = await system.runCommand('apps/core-cli/src/import.js', args, { CORE_PASSWORD: DEMO_PASSWORD });
         expect(first.stderr).toMatch(/^assignment rows: \d+ bytes$/m);
         expect(first.code).toBe(0);
-        expect(JSON.parse(first.stdout)).toMatchObject({ status: 'applied', badRows: 0, worklistsChanged: 3, rows: { collectors: 3, accounts: 12, assignments: 12 } });
+        expect(JSON.parse(first.stdout)).toMatchObject({
+          status: 'applied',
+          badRows: 0,
+          worklistsChanged: 3,
+          rows: { collectors: 3, accounts: 12, assignments: 12 },
+        });
 
         const lkh = await system.request('/api/v1/worklist', { token: (await login(system, 'kol000002', phone(`core-kol2-${randomUUID()}`))).token });
         expect(lkh.body.assignments).toHaveLength(4);
@@ -213,7 +248,7 @@ describe.each(testEngines())('core loads on %s', (engine) => {
     beforeAll(async () => {
       system = await startSystem({ mode: 'split', engine, env: { CORE_POLL_INTERVAL_MS: '200' } });
       admin = (await login(system, 'admin')).token;
-    });
+    }, SYSTEM_START_TIMEOUT_MS);
 
     afterAll(async () => {
       await system?.stop();
@@ -222,7 +257,11 @@ describe.each(testEngines())('core loads on %s', (engine) => {
     it('applies a load exactly once when the database service is killed mid-apply and restarted', async () => {
       const id = `bulk-${randomUUID()}`;
       await writeBulkLoadBySql(system, { id, workDate: today(), prefix: 'KL', collectors: 1000, perCollector: 50 });
-      await waitFor(async () => linesOf(system, 'applying core load', id).length, (n) => n > 0, 30000);
+      await waitFor(
+        () => linesOf(system, 'applying core load', id).length,
+        (n) => n > 0,
+        30000,
+      );
       expect(linesOf(system, 'core load processed', id)).toHaveLength(0);
       await system.kill('database');
       await system.waitUntilReady(60000);

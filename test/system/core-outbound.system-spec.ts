@@ -8,7 +8,7 @@ import pg from 'pg';
 import { addDays, workDateOf } from '#libs/common';
 import { DEMO_PASSWORD, login, phone, type Phone, type Session } from '../support/demo-users.js';
 import { receiptNo, sendVisits, submitVisits, visitOf, worklistOf } from '../support/field-visits.js';
-import { startSystem, type RunningSystem } from '../support/system-harness.js';
+import { startSystem, SYSTEM_START_TIMEOUT_MS, type RunningSystem } from '../support/system-harness.js';
 import { testEngines } from '../support/test-database.js';
 
 const KINDS = ['visits', 'payments', 'promises', 'photos', 'collector-days'];
@@ -65,7 +65,7 @@ describe.each(testEngines())('the core fetches the field results on %s', (engine
   beforeAll(async () => {
     system = await startSystem({ mode: 'single', engine });
     admin = await login(system, 'admin');
-  });
+  }, SYSTEM_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await system?.stop();

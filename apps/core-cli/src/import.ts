@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { CORE_FILE_TABLES, coreTableOfFile, type CoreFileTable } from '#libs/core-files';
@@ -27,9 +26,7 @@ async function contentHashOf(files: Map<CoreFileTable, string>): Promise<string>
     const path = files.get(table);
     if (!path) continue;
     hash.update(`${table}\n`);
-    await pipeline(createReadStream(path), async function* (chunks: AsyncIterable<Buffer>) {
-      for await (const chunk of chunks) hash.update(chunk);
-    });
+    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   }
   return hash.digest('hex');
 }
@@ -70,7 +67,11 @@ async function main(): Promise<number> {
   const workDate = args.values.date;
   if (files.size === 0 || !workDate || !/^\d{4}-\d{2}-\d{2}$/.test(workDate)) return fail(64, USAGE);
 
-  const client = new AdminClient({ url: args.values.url ?? 'https://localhost:7443', insecure: args.values.insecure ?? false, dataDir: process.env.DATA_DIR ?? './data' });
+  const client = new AdminClient({
+    url: args.values.url ?? 'https://localhost:7443',
+    insecure: args.values.insecure ?? false,
+    dataDir: process.env.DATA_DIR ?? './data',
+  });
   try {
     await client.login(args.values.username ?? 'admin', await passwordFromUser());
     const contentHash = await contentHashOf(files);
