@@ -88,6 +88,8 @@ export class AppConfig {
   photoMaxDistanceM: number;
   photoMaxTimeGapMinutes: number;
   demoData: boolean;
+  /** Collectors in the demo installation: the three named ones, then generated ones (a company-sized field for the simulator). */
+  demoCollectors: number;
   /** Accounts on each demo collector's LKH and receipt numbers in each demo range. */
   demoAccountsPerCollector: number;
   demoReceiptsPerCollector: number;

@@ -46,6 +46,7 @@ describe('loadConfig', () => {
       internalKey: undefined,
       internalKeyPrevious: undefined,
       demoData: true,
+      demoCollectors: 3,
       demoAccountsPerCollector: 25,
       demoReceiptsPerCollector: 500,
       promiseWindowDays: 7,
@@ -83,6 +84,7 @@ describe('loadConfig', () => {
       JWT_SECRET: 'x'.repeat(40),
       INTERNAL_KEY: RANDOM_KEY,
       INTERNAL_KEY_PREVIOUS: 'p'.repeat(32),
+      DEMO_COLLECTORS: '2000',
       DEMO_ACCOUNTS_PER_COLLECTOR: '40',
       DEMO_RECEIPTS_PER_COLLECTOR: '999999',
       PROMISE_WINDOW_DAYS: '14',
@@ -117,6 +119,7 @@ describe('loadConfig', () => {
     expect(config.jwtSecret).toHaveLength(40);
     expect(config.internalKey).toBe(RANDOM_KEY);
     expect(config.internalKeyPrevious).toBe('p'.repeat(32));
+    expect(config.demoCollectors).toBe(2000);
     expect(config.demoAccountsPerCollector).toBe(40);
     expect(config.demoReceiptsPerCollector).toBe(999_999);
     expect(config.promiseWindowDays).toBe(14);

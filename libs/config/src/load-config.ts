@@ -208,6 +208,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     photoMaxDistanceM: readInt(env, 'PHOTO_MAX_DISTANCE_M', 500, 1, 1_000_000),
     photoMaxTimeGapMinutes: readInt(env, 'PHOTO_MAX_TIME_GAP_MINUTES', 120, 1, 10_080),
     demoData: readBoolean(env, 'DEMO_DATA', true),
+    demoCollectors: readInt(env, 'DEMO_COLLECTORS', 3, 3, 5000),
     demoAccountsPerCollector: readInt(env, 'DEMO_ACCOUNTS_PER_COLLECTOR', 25, 1, 500),
     demoReceiptsPerCollector: readInt(env, 'DEMO_RECEIPTS_PER_COLLECTOR', 500, 1, 999_999),
     promiseWindowDays: readInt(env, 'PROMISE_WINDOW_DAYS', 7, 0, 90),

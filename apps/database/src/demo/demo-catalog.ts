@@ -16,6 +16,27 @@ export const DEMO_USERS = [
   { username: 'collector3', fullName: 'Siti Rahmawati', role: 'collector', branch: 'BDG01', receiptPrefix: 'KWB1' },
 ] as const;
 
+type DemoUser = { username: string; fullName: string; role: string; branch: string | null; receiptPrefix: string | null };
+
+/**
+ * The demo people when `DEMO_COLLECTORS` asks for more collectors than the three named ones:
+ * `collector4`, `collector5`, ... taking turns between the branches, each with a receipt prefix of its own.
+ */
+export function demoPeople(collectors: number): readonly DemoUser[] {
+  const named = DEMO_USERS.filter((person) => person.role === 'collector').length;
+  const generated = Array.from({ length: Math.max(0, collectors - named) }, (_, index): DemoUser => {
+    const number = named + index + 1;
+    return {
+      username: `collector${number}`,
+      fullName: `Kolektor ${number}`,
+      role: 'collector',
+      branch: DEMO_BRANCHES[number % DEMO_BRANCHES.length].code,
+      receiptPrefix: `KC${String(number).padStart(5, '0')}`,
+    };
+  });
+  return [...DEMO_USERS, ...generated];
+}
+
 /** What each outcome must carry; the server enforces it on every visit. */
 export const DEMO_RESULT_CODES = [
   { code: 'PAID', label: 'Bayar penuh (paid in full)', requiresPayment: true, requiresPromise: false, requiresGps: true, minPhotos: 1 },

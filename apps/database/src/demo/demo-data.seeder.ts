@@ -7,7 +7,7 @@ import { workDateOf } from '#libs/common';
 import { AppConfig } from '#libs/config';
 import { Account, Assignment, Branch, ReceiptRange, ResultCode, User, Worklist } from '#libs/entities';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
-import { DEMO_BRANCHES, DEMO_PASSWORD, DEMO_RESULT_CODES, DEMO_SEED, DEMO_USERS } from './demo-catalog.js';
+import { DEMO_BRANCHES, DEMO_PASSWORD, DEMO_RESULT_CODES, DEMO_SEED, demoPeople } from './demo-catalog.js';
 
 /**
  * Loads the demo installation into an empty database, and gives each demo
@@ -29,7 +29,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
     await this.transactions.run(async (manager) => {
       if ((await manager.getRepository(User).count()) === 0) {
         await this.loadInstallation(manager, today);
-        this.logger.log({ msg: 'demo data loaded', branches: DEMO_BRANCHES.length, users: DEMO_USERS.length, workDate: today });
+        this.logger.log({ msg: 'demo data loaded', branches: DEMO_BRANCHES.length, users: demoPeople(this.config.demoCollectors).length, workDate: today });
       }
       await this.rollWorklistsTo(manager, today);
     });
@@ -50,7 +50,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
       ResultCode,
       DEMO_RESULT_CODES.map((code, index) => ({ ...code, active: true, sortOrder: index + 1 })),
     );
-    for (const person of DEMO_USERS) {
+    for (const person of demoPeople(this.config.demoCollectors)) {
       const userId = randomUUID();
       const branchId = person.branch ? branchIds.get(person.branch)! : null;
       await manager.insert(User, {
