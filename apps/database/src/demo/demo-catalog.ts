@@ -1,5 +1,7 @@
 /** The demo installation of design section 5: two branches, their people, result codes. */
 
+import type { UserRole } from '#libs/entities';
+
 export const DEMO_PASSWORD = 'Demo-1234';
 
 export const DEMO_BRANCHES = [
@@ -16,7 +18,7 @@ export const DEMO_USERS = [
   { username: 'collector3', fullName: 'Siti Rahmawati', role: 'collector', branch: 'BDG01', receiptPrefix: 'KWB1' },
 ] as const;
 
-type DemoUser = { username: string; fullName: string; role: string; branch: string | null; receiptPrefix: string | null };
+type DemoUser = { username: string; fullName: string; role: UserRole; branch: string | null; receiptPrefix: string | null };
 
 /**
  * The demo people when `DEMO_COLLECTORS` asks for more collectors than the three named ones:
