@@ -19,6 +19,8 @@ export interface SystemOptions {
   env?: Record<string, string>;
   /** The DATA_DIR to use (on a small file system of the test's, say) instead of a fresh temporary folder; removed at stop all the same. */
   dataDir?: string;
+  /** How long a start may take, for a system that loads much data first; START_TIMEOUT_MS when absent. */
+  startTimeoutMs?: number;
 }
 
 export interface HttpReply<T = any> {
@@ -80,6 +82,11 @@ export class RunningSystem {
 
   get gatewayUrl(): string {
     return `https://127.0.0.1:${this.env.GATEWAY_PORT}`;
+  }
+
+  /** The gateway's self-signed certificate, which clients of this system trust. */
+  get gatewayCertificate(): string {
+    return readFileSync(join(this.dataDir, 'tls', 'gateway.crt'), 'utf8');
   }
 
   get otaUrl(): string {
@@ -204,8 +211,7 @@ export class RunningSystem {
   private dispatcher(from = '127.0.0.1'): Dispatcher {
     let agent = this.agents.get(from);
     if (!agent) {
-      const ca = readFileSync(join(this.dataDir, 'tls', 'gateway.crt'), 'utf8');
-      agent = new Agent({ connect: { ca }, localAddress: from, keepAliveTimeout: 1000 });
+      agent = new Agent({ connect: { ca: this.gatewayCertificate }, localAddress: from, keepAliveTimeout: 1000 });
       this.agents.set(from, agent);
     }
     return agent;
@@ -323,7 +329,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   for (let attempt = 1; ; attempt += 1) {
     const system = await launchSystem(options);
     try {
-      await system.waitUntilReady(START_TIMEOUT_MS);
+      await system.waitUntilReady(options.startTimeoutMs ?? START_TIMEOUT_MS);
       return system;
     } catch (error) {
       const portTaken = [...system.logs.values()].some((lines) => lines.some((line) => line.includes('EADDRINUSE')));
