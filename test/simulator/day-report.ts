@@ -2,10 +2,13 @@ import Table from 'cli-table3';
 import type { CompanyDayReport } from './company-day.js';
 import type { Tally } from './reconciliation.js';
 
+/** No colours: the report also goes to files and CI logs. */
+const PLAIN = { head: [], border: [] };
+
 /** The report as a person reads it at the end of a run: figures, then the reconciliation's verdict. */
 export function renderDayReport(report: CompanyDayReport): string {
   const { options, reconciliation: r } = report;
-  const summary = new Table({ head: ['the day', ''] });
+  const summary = new Table({ head: ['the day', ''], style: PLAIN });
   summary.push(
     ['collectors x visits x photos', `${options.collectors} x ${options.visitsPerCollector} x ${options.photosPerVisit} (${options.photoSize.join('x')} JPEG)`],
     ['faults', `drop ${options.faults.drop}, reset ${options.faults.reset}, slow ${options.faults.slow}; kills: ${options.chaos.join(', ') || 'none'}`],
@@ -17,13 +20,13 @@ export function renderDayReport(report: CompanyDayReport): string {
     ...Object.entries(report.counters).map(([name, count]) => [name, String(count)]),
   );
 
-  const endpoints = new Table({ head: ['endpoint', 'attempts', 'retries', 'failed', 'p50 ms', 'p95 ms', 'p99 ms'] });
+  const endpoints = new Table({ head: ['endpoint', 'attempts', 'retries', 'failed', 'p50 ms', 'p95 ms', 'p99 ms'], style: PLAIN });
   for (const e of report.endpoints) endpoints.push([e.endpoint, e.attempts, e.retries, e.failed, e.p50Ms, e.p95Ms, e.p99Ms]);
 
-  const errors = new Table({ head: ['error seen by phones', 'count'] });
+  const errors = new Table({ head: ['error seen by phones', 'count'], style: PLAIN });
   for (const [kind, count] of Object.entries(report.errorsByKind).sort(([, a], [, b]) => b - a)) errors.push([kind, count]);
 
-  const reconciliation = new Table({ head: ['reconciliation', 'held by phones', 'problems', 'examples'] });
+  const reconciliation = new Table({ head: ['reconciliation', 'held by phones', 'problems', 'examples'], style: PLAIN });
   const line = (name: string, held: number | string, tally: Tally) => reconciliation.push([name, held, tally.count, tally.examples.slice(0, 3).join('\n')]);
   line('visits lost', r.visits.held, r.visits.lost);
   line('visits doubled', r.visits.held, r.visits.doubled);
