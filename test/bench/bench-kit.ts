@@ -73,6 +73,21 @@ export function table(header: string[], rows: (string | number)[][]): string {
 export interface BenchSection {
   title: string;
   markdown: string;
+  /** The benchmark's headline figures, for the summary table at the top of the document. */
+  summary?: SummaryFigure[];
+}
+
+/** One headline figure: what one process and five processes reached, next to an anchor and a goal. */
+export interface SummaryFigure {
+  /** What is measured, with its unit: `GET /api/v1/system, requests/s`. */
+  figure: string;
+  oneProcess?: number;
+  fiveProcesses?: number;
+  /** What the figure is compared with (a bare server, nginx, the disk...); the ratio is five processes (else one) to it. */
+  anchor?: { label: string; value: number };
+  /** The goal in words, and whether this run met it; null when the figure has no goal. */
+  goal?: string;
+  met?: boolean | null;
 }
 
 export interface Benchmark {

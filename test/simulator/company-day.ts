@@ -147,18 +147,22 @@ export async function playCompanyDayOn(
   options: CompanyDayOptions,
   observer: DayObserver = {},
 ): Promise<CompanyDayReport> {
-  const running = await startSystem({
-    mode: system.mode,
-    engine: system.engine,
-    env: { ...dayEnvironment(options), ...system.env },
-    // Loading thousands of demo collectors takes a while before the first start is ready.
-    startTimeoutMs: 45_000 + options.collectors * 30,
-  });
+  const running = await startSystem({ mode: system.mode, engine: system.engine, env: { ...dayEnvironment(options), ...system.env }, startTimeoutMs: dayStartTimeoutMs(options) });
   try {
-    return await playCompanyDay(options, { gatewayUrl: running.gatewayUrl, ca: running.gatewayCertificate, system: running }, observer);
+    return await playCompanyDay(options, dayTargetOf(running), observer);
   } finally {
     await running.stop();
   }
+}
+
+/** The day's target in a system started through the harness: its gateway, certificate and processes. */
+export function dayTargetOf(system: RunningSystem): DayTarget {
+  return { gatewayUrl: system.gatewayUrl, ca: system.gatewayCertificate, system };
+}
+
+/** Loading thousands of demo collectors takes a while before the first start is ready. */
+export function dayStartTimeoutMs(options: CompanyDayOptions): number {
+  return 45_000 + options.collectors * 30;
 }
 
 /**
