@@ -184,13 +184,14 @@ export class FieldPhone {
   }
 
   private async upload(photo: ProofPhoto): Promise<void> {
+    const bytes = this.camera.bytesOf(photo);
     const answer = await this.link.call('POST /media', {
       method: 'POST',
       path: '/api/v1/media',
       token: this.token,
       form: () => {
         const form = new FormData();
-        form.append('file', new Blob([new Uint8Array(photo.bytes)], { type: 'image/jpeg' }), 'photo.jpg');
+        form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), 'photo.jpg');
         form.append('sha256', photo.sha256);
         return form;
       },

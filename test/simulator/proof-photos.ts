@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 
+/** A photo as the phone keeps it until uploaded: its hash, and what makes its bytes (made again when sent, so thousands of queued photos take no memory). */
 export interface ProofPhoto {
   sha256: string;
-  bytes: Buffer;
+  caption: string;
 }
 
 /**
@@ -29,12 +30,15 @@ export class ProofPhotoCamera {
 
   /** A photo whose comment names what it proves, so every one differs. */
   take(caption: string): ProofPhoto {
-    const text = Buffer.from(caption, 'utf8');
+    return { sha256: createHash('sha256').update(this.bytesOf({ caption })).digest('hex'), caption };
+  }
+
+  bytesOf(photo: Pick<ProofPhoto, 'caption'>): Buffer {
+    const text = Buffer.from(photo.caption, 'utf8');
     const segment = Buffer.alloc(4);
     segment.writeUInt16BE(0xfffe, 0);
     segment.writeUInt16BE(text.length + 2, 2);
-    const bytes = Buffer.concat([this.base.subarray(0, 2), segment, text, this.base.subarray(2)]);
-    return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes };
+    return Buffer.concat([this.base.subarray(0, 2), segment, text, this.base.subarray(2)]);
   }
 }
 
