@@ -1,6 +1,7 @@
 import { loadavg } from 'node:os';
 import { APP_NAMES } from '#libs/contract';
 import { dayEnvironment, dayStartTimeoutMs, dayTargetOf, playCompanyDay, type CompanyDayOptions, type CompanyDayReport } from '../simulator/company-day.js';
+import { renderDayReport } from '../simulator/day-report.js';
 import { table, withSystem, type Benchmark } from './bench-kit.js';
 import { AppCpuMeter } from './process-cpu.js';
 
@@ -34,6 +35,7 @@ export function companyDayBenchmark(): Benchmark {
           return { report, cpu: meter.stop(), simulatorCpu: (used.user + used.system) / 1e6 / seconds };
         },
       );
+      process.stdout.write(renderDayReport(report));
       return companyDaySection(report, cpu, simulatorCpu, load);
     },
   };
