@@ -1,6 +1,6 @@
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { hashPassword, verifyPassword } from '#libs/auth';
+import { hashPassword, verifyPassword } from '#libs/password';
 import { DEMO_PASSWORD } from '../support/demo-users.js';
 import type { SystemMode } from '../support/system-harness.js';
 import { measureLoad, table, withSystem, type Benchmark, type LoadResult } from './bench-kit.js';

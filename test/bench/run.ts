@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { workspaceRoot } from '#libs/common';
+import { workspaceRoot } from '#libs/runtime';
 import { machineLine, type Benchmark, type BenchSection } from './bench-kit.js';
 import { SUMMARY_TITLE, summaryTable } from './benchmarks-document.js';
 import { apkDownloadBenchmark } from './apk-download.bench.js';

@@ -3,9 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, fetch, type Dispatcher } from 'undici';
-import { workspaceRoot } from '#libs/common';
 import { APP_NAMES, type AppName } from '#libs/contract';
-import { entryFileOf, launchApp, type AppProcess, type LaunchTarget, type ProcessExit } from '#libs/runtime';
+import { entryFileOf, launchApp, workspaceRoot, type AppProcess, type LaunchTarget, type ProcessExit } from '#libs/runtime';
 import { freePorts } from './free-ports.js';
 import { provisionDatabase, type TestDatabase, type TestEngine } from './test-database.js';
 import { waitFor } from './wait-for.js';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { workspaceRoot } from '#libs/common';
+import { workspaceRoot } from '#libs/runtime';
 
 export interface BundleSize {
   files: string[];

@@ -5,7 +5,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FormData } from 'undici';
-import { hashPassword } from '#libs/auth';
+import { hashPassword } from '#libs/password';
 import { AdminMessages, FieldMessages, MediaMessages, OtaMessages, SystemMessages, UserStore, type Actor, type MessageDef } from '#libs/contract';
 import { launchApp, type LaunchTarget } from '#libs/runtime';
 import { PacketSigner } from '#libs/transport';

@@ -3,7 +3,7 @@ import { ConfigModule } from '#libs/config';
 import type { AppRuntime } from '#libs/runtime';
 import { TransportModule } from '#libs/transport';
 import { AdminModule } from './admin/admin.module.js';
-import { AuthModule } from './auth/auth.module.js';
+import { LoginModule } from './auth/login.module.js';
 import { BatchModule } from './batch/batch.module.js';
 import { MonitoringModule } from './monitoring/monitoring.module.js';
 import { SystemModule } from './system/system.module.js';
@@ -20,7 +20,7 @@ export class CollectorModule {
         ConfigModule.forRoot(runtime.config),
         TransportModule.forClients(['database', 'media'], runtime.bus),
         SystemModule,
-        AuthModule,
+        LoginModule,
         WorklistModule,
         VisitsModule,
         BatchModule,

@@ -4,7 +4,7 @@ import { ProblemError } from '#libs/common';
 import type { Role } from './access-claims.js';
 import { AccessTokenService } from './access-token.service.js';
 import { PUBLIC_ROUTE, REQUIRED_ROLES, type AuthenticatedRequest } from './auth.decorators.js';
-import { SESSION_CHECK, type SessionCheck } from './session-check.js';
+import { SESSION_CHECK, type SessionCheck } from './session.check.js';
 
 /**
  * Every route needs a valid bearer token unless marked @Public(); @Roles() narrows who. The session

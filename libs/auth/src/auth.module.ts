@@ -6,7 +6,7 @@ import { AppConfig } from '#libs/config';
 import { AccessTokenService } from './access-token.service.js';
 import { AuthGuard } from './auth.guard.js';
 import { resolveJwtSecret } from './jwt-secret.js';
-import { SESSION_CHECK, type SessionCheck } from './session-check.js';
+import { SESSION_CHECK, type SessionCheck } from './session.check.js';
 
 /**
  * Bearer-token authentication for a public HTTP app: the token service and a

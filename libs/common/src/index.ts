@@ -2,8 +2,6 @@ export { makeProblem, isProblem, PROBLEM_TYPE_BASE, type Problem, type FieldIssu
 export { ProblemError, toProblem } from './problem/problem.error.js';
 export { createLogger, NestPinoLogger, type AppLogger } from './logging/logger.js';
 export { runWithRequestId, currentRequestId, acceptOrCreateRequestId } from './logging/request-context.js';
-export { describeProcess } from './process-status.js';
-export { workspaceRoot } from './workspace.js';
 export { writeFileAtomically, syncToDisk } from './files/atomic-file.js';
 export { isOutOfSpace } from './files/out-of-space.js';
 export { assertFreeSpace } from './files/free-space.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { workspaceRoot } from '#libs/common';
+import { workspaceRoot } from '#libs/runtime';
 import { ConfigError } from './config.error.js';
 import { loadConfig } from './load-config.js';
 

@@ -1,5 +1,6 @@
 export { APP_NAMES, SERVICE_NAMES, isAppName, type AppName, type ServiceName } from './services.js';
-export { defineMessage, type MessageDef, type RequestOf, type ReplyOf } from './message.js';
+export { defineMessage, type MessageDef, type MessageName, type RequestOf, type ReplyOf } from './message.js';
+export { PROBLEM_CODES, type ProblemCode } from './problem/problem-codes.js';
 export { SystemMessages } from './system/system.messages.js';
 export type {
   DatabaseDetails,
@@ -10,8 +11,10 @@ export type {
 } from './system/service-status.js';
 export type { Actor, BatchView, DeviceView, Role, UserView } from './collection/views.js';
 export { AuthMessages, type LoginReply, type LoginRequest, type SessionCheckRequest, type SessionStanding } from './collection/auth.messages.js';
-export type { BindDeviceRequest, OpenBatchRequest, SessionRecord, UserRecord } from './store/store-records.js';
-export { BatchStore, DeviceStore, UserStore } from './store/store.messages.js';
+export type { BindDeviceRequest, OpenBatchRequest, SessionRecord, UserRecord } from './store/session.records.js';
+export { UserStore } from './store/user.store.js';
+export { DeviceStore } from './store/device.store.js';
+export { BatchStore } from './store/batch.store.js';
 export type {
   AssignmentView,
   BatchTotals,
@@ -26,11 +29,11 @@ export type {
   VisitContent,
   VisitIssue,
   VisitOutcome,
-  VisitOutcomeStatus,
   VisitSyncView,
   VisitView,
   WorklistView,
 } from './collection/field-views.js';
+export { VISIT_ISSUE_CODES, VISIT_OUTCOME_STATUSES, type VisitIssueCode, type VisitOutcomeStatus } from './collection/visit-issues.js';
 export { FieldMessages, type SubmitVisitsRequest, type VisitSubmission } from './collection/field.messages.js';
 export type {
   AssignmentRecord,
@@ -43,10 +46,11 @@ export type {
   ResultCodeRecord,
   VisitFiling,
   VisitRecordRequest,
-} from './store/field-store-records.js';
-export { VisitStore, WorklistStore } from './store/field-store.messages.js';
+} from './store/field.records.js';
+export { WorklistStore } from './store/worklist.store.js';
+export { VisitStore } from './store/visit.store.js';
 export { OtaMessages } from './ota/ota.messages.js';
-export { ReleaseMessages } from './ota/release.messages.js';
+export { ReleaseStore } from './store/release.store.js';
 export {
   DEFAULT_CHANNEL,
   MIN_ANDROID_SDK,
@@ -113,8 +117,10 @@ export type {
   ResultCodeChange,
   UserChange,
   UserQuery,
-} from './store/admin-records.js';
-export { AuditStore, BranchStore, ResultCodeStore } from './store/admin-store.messages.js';
+} from './store/admin.records.js';
+export { BranchStore } from './store/branch.store.js';
+export { ResultCodeStore } from './store/result-code.store.js';
+export { AuditStore } from './store/audit.store.js';
 export type {
   BranchScope,
   ExpectedPhotos,
@@ -125,8 +131,8 @@ export type {
   StoredVisit,
   StoredVisitSummary,
   VisitQuery,
-} from './store/monitoring-records.js';
-export { MonitoringStore } from './store/monitoring-store.messages.js';
+} from './store/monitoring.records.js';
+export { MonitoringStore } from './store/monitoring.store.js';
 export { MAX_DESCRIBE_HASHES, MediaMessages } from './media/media.messages.js';
 export { BrandingMessages, LOGO_MAX_BYTES, type FetchLogoReply, type LogoSummary, type StoreLogoRequest } from './media/branding.messages.js';
 export type {

@@ -16,6 +16,14 @@ export interface MessageDef<Request, Reply> {
 export type RequestOf<M> = M extends MessageDef<infer Request, unknown> ? Request : never;
 export type ReplyOf<M> = M extends MessageDef<unknown, infer Reply> ? Reply : never;
 
-export function defineMessage<Request, Reply>(service: ServiceName, name: string): MessageDef<Request, Reply> {
+/**
+ * A message's name within its service: `<group>.<action>`, both kebab-case, the
+ * group a noun (`users`, `monitoring`), the action starting with a verb
+ * (`find-by-username`, `list-visits`). On the wire it becomes
+ * `<service>.<group>.<action>`.
+ */
+export type MessageName = `${string}.${string}`;
+
+export function defineMessage<Request, Reply>(service: ServiceName, name: MessageName): MessageDef<Request, Reply> {
   return { service, pattern: `${service}.${name}` };
 }

@@ -1,26 +1,37 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { currentRequestId, makeProblem, ProblemError, toProblem, type Problem } from '#libs/common';
+import type { ProblemCode } from '#libs/contract';
 
-const CODES: Record<number, string> = {
+const CODES: Partial<Record<number, ProblemCode>> = {
   400: 'bad-request',
   401: 'unauthorized',
   403: 'forbidden',
   404: 'not-found',
   405: 'method-not-allowed',
   406: 'not-acceptable',
+  408: 'request-timeout',
   409: 'conflict',
+  410: 'gone',
+  412: 'precondition-failed',
   413: 'payload-too-large',
   415: 'unsupported-media-type',
+  416: 'range-not-satisfiable',
+  422: 'unprocessable-content',
   429: 'too-many-requests',
 };
+
+/** The code of a status no part of the system names itself: one of the list, so clients meet only documented codes. */
+function codeOfStatus(status: number): ProblemCode {
+  return CODES[status] ?? (status >= 500 ? 'internal-error' : 'bad-request');
+}
 
 function fromHttpException(exception: HttpException): Problem {
   const status = exception.getStatus();
   const body = exception.getResponse();
   const message = typeof body === 'object' && body !== null && 'message' in body ? (body as { message: unknown }).message : body;
   const detail = Array.isArray(message) ? message.join('; ') : String(message);
-  return makeProblem(status, CODES[status] ?? `http-${status}`, detail);
+  return makeProblem(status, codeOfStatus(status), detail);
 }
 
 /** Body-parser errors carry an HTTP status and a `type`; Nest wraps them as the cause of an HttpException. */
@@ -31,7 +42,7 @@ function fromParserError(error: unknown): Problem | undefined {
   if (candidate.type === 'entity.too.large') return makeProblem(413, 'payload-too-large', 'The request body is too large');
   if (candidate.type === 'entity.too.deep') return makeProblem(400, 'json-too-deep', String(candidate.message));
   if (candidate.type === 'entity.too.wide') return makeProblem(400, 'json-too-wide', String(candidate.message));
-  return makeProblem(candidate.status, CODES[candidate.status] ?? `http-${candidate.status}`, String(candidate.message));
+  return makeProblem(candidate.status, codeOfStatus(candidate.status), String(candidate.message));
 }
 
 /** Renders every failure of an HTTP request as `application/problem+json`. */

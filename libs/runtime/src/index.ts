@@ -12,3 +12,5 @@ export {
 } from './launcher/app-process.js';
 export { AppSupervisor, type SupervisionEvent } from './launcher/app-supervisor.js';
 export { logSupervisionEvent } from './launcher/supervision-log.js';
+export { describeProcess } from './process-status.js';
+export { workspaceRoot } from './workspace.js';

@@ -1,5 +1,6 @@
 export { InprocBus } from './inproc/inproc.bus.js';
 export { maxMessageLength } from './message-limits.js';
+export { Handles, type HandlerOf } from './handles.decorator.js';
 export { MessageClient, type SendOptions } from './message.client.js';
 export { RpcAccessLogInterceptor } from './rpc-access-log.interceptor.js';
 export { RpcProblemFilter } from './rpc-problem.filter.js';

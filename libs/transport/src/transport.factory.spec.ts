@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { Controller, type INestMicroservice } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { createServer as createNetServer, type Server } from 'node:net';
 import { createLogger, currentRequestId, ProblemError, runWithRequestId } from '#libs/common';
 import { loadConfig, type AppConfig } from '#libs/config';
 import { defineMessage } from '#libs/contract';
+import { Handles } from './handles.decorator.js';
 import { InprocBus } from './inproc/inproc.bus.js';
 import { MessageClient } from './message.client.js';
 import { problemOf } from '../../../test/support/problems.js';
@@ -29,30 +30,30 @@ let echoed = 0;
 
 @Controller()
 class ProbeController {
-  @MessagePattern(Echo.pattern)
+  @Handles(Echo)
   echo(@Payload() request: EchoRequest) {
     echoed += 1;
     return { text: request.text, whenType: typeof request.when, requestId: currentRequestId() };
   }
 
-  @MessagePattern(Refuse.pattern)
+  @Handles(Refuse)
   refuse(): never {
-    throw ProblemError.conflict('receipt-used', 'Receipt KW-0001 was already used', {
-      errors: [{ field: 'payment.receiptNo', message: 'already used' }],
+    throw ProblemError.conflict('username-taken', 'The username collector1 is taken', {
+      errors: [{ field: 'username', message: 'already taken' }],
     });
   }
 
-  @MessagePattern(Crash.pattern)
+  @Handles(Crash)
   crash(): never {
     throw new Error('connection string postgres://secret@db leaked');
   }
 
-  @MessagePattern(Mirror.pattern)
+  @Handles(Mirror)
   mirror(@Payload() request: { contentBase64: string }) {
     return { contentBase64: request.contentBase64 };
   }
 
-  @MessagePattern(Stall.pattern)
+  @Handles(Stall)
   async stall(@Payload() request: { ms: number }) {
     await new Promise((resolve) => setTimeout(resolve, request.ms));
     return { done: true as const };
@@ -116,12 +117,12 @@ describe.each(['inproc', 'tcp'] as const)('the %s transport', (transport) => {
   it('brings a problem thrown by the handler back as the same problem', async () => {
     const error = await problemOf(client.send(Refuse, {}));
     expect(error.problem).toEqual({
-      type: 'urn:mobile-collection:problem:receipt-used',
+      type: 'urn:mobile-collection:problem:username-taken',
       title: 'Conflict',
       status: 409,
-      code: 'receipt-used',
-      detail: 'Receipt KW-0001 was already used',
-      errors: [{ field: 'payment.receiptNo', message: 'already used' }],
+      code: 'username-taken',
+      detail: 'The username collector1 is taken',
+      errors: [{ field: 'username', message: 'already taken' }],
     });
   });
 
@@ -165,7 +166,7 @@ describe.each(['inproc', 'tcp'] as const)('the %s transport', (transport) => {
   it('reports a missing peer through probe without throwing', async () => {
     await service!.close();
     service = undefined;
-    const status = await client.probe(defineMessage('collector', 'system.status'));
+    const status = await client.probe(defineMessage('collector', 'system.get-status'));
     expect(status).toMatchObject({ service: 'collector', up: false });
   });
 });

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   AdminMessages,
   type Actor,
@@ -19,6 +19,7 @@ import {
   type UpdateUserRequest,
   type UserSummary,
 } from '#libs/contract';
+import { Handles } from '#libs/transport';
 import { AuditService } from './audit.service.js';
 import { DevicesService } from './devices.service.js';
 import { ResultCodesService } from './result-codes.service.js';
@@ -33,62 +34,62 @@ export class AdminController {
     private readonly audit: AuditService,
   ) {}
 
-  @MessagePattern(AdminMessages.listUsers.pattern)
+  @Handles(AdminMessages.listUsers)
   listUsers(@Payload() request: ListUsersRequest): Promise<Page<UserSummary>> {
     return this.users.list(request);
   }
 
-  @MessagePattern(AdminMessages.createUser.pattern)
+  @Handles(AdminMessages.createUser)
   createUser(@Payload() request: CreateUserRequest): Promise<UserSummary> {
     return this.users.create(request);
   }
 
-  @MessagePattern(AdminMessages.updateUser.pattern)
+  @Handles(AdminMessages.updateUser)
   updateUser(@Payload() request: UpdateUserRequest): Promise<UserSummary> {
     return this.users.update(request);
   }
 
-  @MessagePattern(AdminMessages.resetPassword.pattern)
+  @Handles(AdminMessages.resetPassword)
   resetPassword(@Payload() request: ResetPasswordRequest): Promise<UserSummary> {
     return this.users.resetPassword(request);
   }
 
-  @MessagePattern(AdminMessages.assignReceiptRange.pattern)
+  @Handles(AdminMessages.assignReceiptRange)
   assignReceiptRange(@Payload() request: AssignReceiptRangeRequest): Promise<UserSummary> {
     return this.users.assignReceiptRange(request);
   }
 
-  @MessagePattern(AdminMessages.listDevices.pattern)
+  @Handles(AdminMessages.listDevices)
   listDevices(@Payload() request: ListDevicesRequest): Promise<Page<DeviceSummary>> {
     return this.devices.list(request);
   }
 
-  @MessagePattern(AdminMessages.releaseDevice.pattern)
+  @Handles(AdminMessages.releaseDevice)
   releaseDevice(@Payload() request: DeviceActionRequest): Promise<DeviceSummary> {
     return this.devices.release(request);
   }
 
-  @MessagePattern(AdminMessages.revokeDevice.pattern)
+  @Handles(AdminMessages.revokeDevice)
   revokeDevice(@Payload() request: DeviceActionRequest): Promise<DeviceSummary> {
     return this.devices.revoke(request);
   }
 
-  @MessagePattern(AdminMessages.listResultCodes.pattern)
+  @Handles(AdminMessages.listResultCodes)
   listResultCodes(@Payload() request: { actor: Actor }): Promise<ResultCodeView[]> {
     return this.resultCodes.list(request.actor);
   }
 
-  @MessagePattern(AdminMessages.createResultCode.pattern)
+  @Handles(AdminMessages.createResultCode)
   createResultCode(@Payload() request: CreateResultCodeRequest): Promise<ResultCodeView> {
     return this.resultCodes.create(request);
   }
 
-  @MessagePattern(AdminMessages.updateResultCode.pattern)
+  @Handles(AdminMessages.updateResultCode)
   updateResultCode(@Payload() request: UpdateResultCodeRequest): Promise<ResultCodeView> {
     return this.resultCodes.update(request);
   }
 
-  @MessagePattern(AdminMessages.listAudit.pattern)
+  @Handles(AdminMessages.listAudit)
   listAudit(@Payload() request: ListAuditRequest): Promise<Page<AuditEntryView>> {
     return this.audit.list(request);
   }

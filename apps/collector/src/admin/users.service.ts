@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { hashPassword } from '#libs/auth';
+import { hashPassword } from '#libs/password';
 import { ProblemError } from '#libs/common';
 import {
   BranchStore,

@@ -1,18 +1,19 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { AuthMessages, type LoginReply, type LoginRequest, type SessionCheckRequest, type SessionStanding } from '#libs/contract';
+import { Handles } from '#libs/transport';
 import { AuthService } from './auth.service.js';
 
 @Controller()
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
-  @MessagePattern(AuthMessages.login.pattern)
+  @Handles(AuthMessages.login)
   login(@Payload() request: LoginRequest): Promise<LoginReply> {
     return this.auth.login(request);
   }
 
-  @MessagePattern(AuthMessages.checkSession.pattern)
+  @Handles(AuthMessages.checkSession)
   checkSession(@Payload() request: SessionCheckRequest): Promise<SessionStanding> {
     return this.auth.checkSession(request);
   }

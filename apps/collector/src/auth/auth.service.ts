@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decoyPasswordHash, sessionStanding, verifyPassword } from '#libs/auth';
+import { sessionStanding } from '#libs/auth';
 import { endOfWorkDate, ProblemError, workDateOf } from '#libs/common';
 import { AppConfig } from '#libs/config';
 import {
@@ -13,6 +13,7 @@ import {
   type SessionStanding,
   type UserRecord,
 } from '#libs/contract';
+import { decoyPasswordHash, verifyPassword } from '#libs/password';
 import { MessageClient } from '#libs/transport';
 import { PasswordCheckLimiter } from './password-check.limiter.js';
 

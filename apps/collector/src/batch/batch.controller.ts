@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   FieldMessages,
   type Actor,
@@ -8,23 +8,24 @@ import {
   type PhoneBatchSummary,
   type SyncStatusView,
 } from '#libs/contract';
+import { Handles } from '#libs/transport';
 import { BatchService } from './batch.service.js';
 
 @Controller()
 export class BatchController {
   constructor(private readonly batches: BatchService) {}
 
-  @MessagePattern(FieldMessages.syncStatus.pattern)
+  @Handles(FieldMessages.syncStatus)
   syncStatus(@Payload() request: { actor: Actor }): Promise<SyncStatusView> {
     return this.batches.syncStatus(request.actor);
   }
 
-  @MessagePattern(FieldMessages.closeBatch.pattern)
+  @Handles(FieldMessages.closeBatch)
   close(@Payload() request: { actor: Actor; phone: PhoneBatchSummary }): Promise<CloseBatchReply> {
     return this.batches.close(request.actor, request.phone);
   }
 
-  @MessagePattern(FieldMessages.resetDevice.pattern)
+  @Handles(FieldMessages.resetDevice)
   reset(@Payload() request: { actor: Actor }): Promise<DeviceResetReply> {
     return this.batches.reset(request.actor);
   }

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   MonitoringMessages,
   type Actor,
@@ -12,28 +12,29 @@ import {
   type VisitsRequest,
   type VisitSummary,
 } from '#libs/contract';
+import { Handles } from '#libs/transport';
 import { MonitoringService } from './monitoring.service.js';
 
 @Controller()
 export class MonitoringController {
   constructor(private readonly monitoring: MonitoringService) {}
 
-  @MessagePattern(MonitoringMessages.progress.pattern)
+  @Handles(MonitoringMessages.progress)
   progress(@Payload() request: ProgressRequest): Promise<ProgressReply> {
     return this.monitoring.progress(request);
   }
 
-  @MessagePattern(MonitoringMessages.visits.pattern)
+  @Handles(MonitoringMessages.visits)
   visits(@Payload() request: VisitsRequest): Promise<Page<VisitSummary>> {
     return this.monitoring.visits(request);
   }
 
-  @MessagePattern(MonitoringMessages.visit.pattern)
+  @Handles(MonitoringMessages.visit)
   visit(@Payload() request: { actor: Actor; visitId: string }): Promise<VisitDetail> {
     return this.monitoring.visit(request.actor, request.visitId);
   }
 
-  @MessagePattern(MonitoringMessages.promisesDue.pattern)
+  @Handles(MonitoringMessages.promisesDue)
   promisesDue(@Payload() request: PromisesDueRequest): Promise<Page<PromiseDue>> {
     return this.monitoring.promisesDue(request);
   }

@@ -1,5 +1,5 @@
 import { addDays, workDateOf } from '#libs/common';
-import type { CollectionDayRecord, VisitContent, VisitIssue } from '#libs/contract';
+import type { CollectionDayRecord, VisitContent, VisitIssue, VisitIssueCode } from '#libs/contract';
 import { formatReceiptNo, isInRange } from './receipt-number.js';
 
 export interface VisitRuleSettings {
@@ -83,6 +83,6 @@ function checkPromise(visit: VisitContent, settings: VisitRuleSettings): VisitIs
   return issues;
 }
 
-function issue(field: string, code: string, message: string): VisitIssue {
+function issue(field: string, code: VisitIssueCode, message: string): VisitIssue {
   return { field, code, message };
 }

@@ -1,13 +1,14 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { AuditStore, type AuditEntryView, type AuditQuery, type Page } from '#libs/contract';
+import { Handles } from '#libs/transport';
 import { AuditRepository } from './audit.repository.js';
 
 @Controller()
 export class AuditController {
   constructor(private readonly audit: AuditRepository) {}
 
-  @MessagePattern(AuditStore.list.pattern)
+  @Handles(AuditStore.list)
   list(@Payload() query: AuditQuery): Promise<Page<AuditEntryView>> {
     return this.audit.list(query);
   }

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   BatchStore,
   type BatchView,
@@ -8,28 +8,29 @@ import {
   type ResetBatchRecord,
   type ResetBatchRequest,
 } from '#libs/contract';
+import { Handles } from '#libs/transport';
 import { BatchesRepository } from './batches.repository.js';
 
 @Controller()
 export class BatchesController {
   constructor(private readonly batches: BatchesRepository) {}
 
-  @MessagePattern(BatchStore.openForLogin.pattern)
+  @Handles(BatchStore.openForLogin)
   openForLogin(@Payload() request: OpenBatchRequest): Promise<BatchView> {
     return this.batches.openForLogin(request);
   }
 
-  @MessagePattern(BatchStore.findOpen.pattern)
+  @Handles(BatchStore.findOpen)
   findOpen(@Payload() request: { collectorId: string }): Promise<BatchView | null> {
     return this.batches.findOpen(request.collectorId);
   }
 
-  @MessagePattern(BatchStore.close.pattern)
+  @Handles(BatchStore.close)
   close(@Payload() request: CloseBatchRequest): Promise<BatchView> {
     return this.batches.close(request);
   }
 
-  @MessagePattern(BatchStore.reset.pattern)
+  @Handles(BatchStore.reset)
   reset(@Payload() request: ResetBatchRequest): Promise<ResetBatchRecord> {
     return this.batches.reset(request);
   }

@@ -1,13 +1,14 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { BranchStore, type BranchRecord } from '#libs/contract';
+import { Handles } from '#libs/transport';
 import { BranchesRepository } from './branches.repository.js';
 
 @Controller()
 export class BranchesController {
   constructor(private readonly branches: BranchesRepository) {}
 
-  @MessagePattern(BranchStore.findByCode.pattern)
+  @Handles(BranchStore.findByCode)
   findByCode(@Payload() request: { code: string }): Promise<BranchRecord | null> {
     return this.branches.findByCode(request.code);
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { fakerID_ID as faker } from '@faker-js/faker';
 import { In, type EntityManager } from 'typeorm';
-import { hashPassword } from '#libs/auth';
+import { hashPassword } from '#libs/password';
 import { workDateOf } from '#libs/common';
 import { AppConfig } from '#libs/config';
 import { Account, Assignment, Branch, ReceiptRange, ResultCode, User, Worklist } from '#libs/entities';

@@ -1,23 +1,24 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { DeviceStore, type BindDeviceRequest, type DeviceEnd, type DeviceQuery, type DeviceSummary, type DeviceView, type Page } from '#libs/contract';
+import { Handles } from '#libs/transport';
 import { DevicesRepository } from './devices.repository.js';
 
 @Controller()
 export class DevicesController {
   constructor(private readonly devices: DevicesRepository) {}
 
-  @MessagePattern(DeviceStore.bind.pattern)
+  @Handles(DeviceStore.bind)
   bind(@Payload() request: BindDeviceRequest): Promise<DeviceView> {
     return this.devices.bind(request);
   }
 
-  @MessagePattern(DeviceStore.list.pattern)
+  @Handles(DeviceStore.list)
   list(@Payload() query: DeviceQuery): Promise<Page<DeviceSummary>> {
     return this.devices.list(query);
   }
 
-  @MessagePattern(DeviceStore.end.pattern)
+  @Handles(DeviceStore.end)
   end(@Payload() request: DeviceEnd): Promise<DeviceSummary> {
     return this.devices.end(request);
   }

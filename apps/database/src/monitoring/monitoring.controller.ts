@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   MonitoringStore,
   type BranchScope,
@@ -14,33 +14,34 @@ import {
   type StoredVisitSummary,
   type VisitQuery,
 } from '#libs/contract';
+import { Handles } from '#libs/transport';
 import { MonitoringRepository } from './monitoring.repository.js';
 
 @Controller()
 export class MonitoringController {
   constructor(private readonly monitoring: MonitoringRepository) {}
 
-  @MessagePattern(MonitoringStore.progress.pattern)
+  @Handles(MonitoringStore.progress)
   progress(@Payload() query: ProgressQuery): Promise<StoredProgress[]> {
     return this.monitoring.progress(query);
   }
 
-  @MessagePattern(MonitoringStore.visits.pattern)
+  @Handles(MonitoringStore.visits)
   visits(@Payload() query: VisitQuery): Promise<Page<StoredVisitSummary>> {
     return this.monitoring.visits(query);
   }
 
-  @MessagePattern(MonitoringStore.expectedPhotos.pattern)
+  @Handles(MonitoringStore.expectedPhotos)
   expectedPhotos(@Payload() query: ExpectedPhotosQuery): Promise<ExpectedPhotos[]> {
     return this.monitoring.expectedPhotos(query);
   }
 
-  @MessagePattern(MonitoringStore.visit.pattern)
+  @Handles(MonitoringStore.visit)
   visit(@Payload() query: BranchScope & { visitId: string }): Promise<StoredVisit | null> {
     return this.monitoring.visit(query);
   }
 
-  @MessagePattern(MonitoringStore.promisesDue.pattern)
+  @Handles(MonitoringStore.promisesDue)
   promisesDue(@Payload() query: PromiseQuery): Promise<Page<PromiseDue>> {
     return this.monitoring.promisesDue(query);
   }

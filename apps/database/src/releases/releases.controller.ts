@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
-  ReleaseMessages,
+  ReleaseStore,
   type ChannelMinimumChange,
   type ChannelPolicy,
   type NewRelease,
@@ -10,33 +10,34 @@ import {
   type ReleaseCounts,
   type ReleaseRecord,
 } from '#libs/contract';
+import { Handles } from '#libs/transport';
 import { ReleasesRepository } from './releases.repository.js';
 
 @Controller()
 export class ReleasesController {
   constructor(private readonly releases: ReleasesRepository) {}
 
-  @MessagePattern(ReleaseMessages.publish.pattern)
+  @Handles(ReleaseStore.publish)
   publish(@Payload() request: NewRelease): Promise<ReleaseRecord> {
     return this.releases.publish(request);
   }
 
-  @MessagePattern(ReleaseMessages.catalogue.pattern)
+  @Handles(ReleaseStore.catalogue)
   catalogue(): Promise<ReleaseCatalogue> {
     return this.releases.catalogue();
   }
 
-  @MessagePattern(ReleaseMessages.change.pattern)
+  @Handles(ReleaseStore.change)
   change(@Payload() request: ReleaseChanges): Promise<ReleaseRecord> {
     return this.releases.change(request);
   }
 
-  @MessagePattern(ReleaseMessages.setMinimum.pattern)
+  @Handles(ReleaseStore.setMinimum)
   setMinimum(@Payload() request: ChannelMinimumChange): Promise<ChannelPolicy> {
     return this.releases.setMinimum(request);
   }
 
-  @MessagePattern(ReleaseMessages.addCounts.pattern)
+  @Handles(ReleaseStore.addCounts)
   addCounts(@Payload() request: { counts: ReleaseCounts[] }): Promise<{ updated: number }> {
     return this.releases.addCounts(request.counts);
   }

@@ -1,23 +1,24 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { ResultCodeStore, type NewResultCode, type ResultCodeChange, type ResultCodeView } from '#libs/contract';
+import { Handles } from '#libs/transport';
 import { ResultCodesRepository } from './result-codes.repository.js';
 
 @Controller()
 export class ResultCodesController {
   constructor(private readonly codes: ResultCodesRepository) {}
 
-  @MessagePattern(ResultCodeStore.list.pattern)
+  @Handles(ResultCodeStore.list)
   list(): Promise<ResultCodeView[]> {
     return this.codes.list();
   }
 
-  @MessagePattern(ResultCodeStore.create.pattern)
+  @Handles(ResultCodeStore.create)
   create(@Payload() request: NewResultCode): Promise<ResultCodeView> {
     return this.codes.create(request);
   }
 
-  @MessagePattern(ResultCodeStore.update.pattern)
+  @Handles(ResultCodeStore.update)
   update(@Payload() change: ResultCodeChange): Promise<ResultCodeView> {
     return this.codes.update(change);
   }

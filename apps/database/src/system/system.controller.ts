@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
-import { describeProcess } from '#libs/common';
 import { SystemMessages, type StatusReply } from '#libs/contract';
+import { describeProcess } from '#libs/runtime';
+import { Handles } from '#libs/transport';
 import { StorageHealthService } from '../persistence/storage-health.service.js';
 import { DatabaseStatusService } from './database-status.service.js';
 
@@ -13,7 +13,7 @@ export class SystemController {
   ) {}
 
   /** Doubles as the readiness check: a database that cannot store what it is sent answers that problem instead. */
-  @MessagePattern(SystemMessages.databaseStatus.pattern)
+  @Handles(SystemMessages.databaseStatus)
   async reportStatus(): Promise<StatusReply> {
     await this.storage.assertWritable();
     const details = await this.status.details();

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   UserStore,
   type NewUserRecord,
@@ -12,48 +12,49 @@ import {
   type UserRecord,
   type UserSummary,
 } from '#libs/contract';
+import { Handles } from '#libs/transport';
 import { UsersRepository } from './users.repository.js';
 
 @Controller()
 export class UsersController {
   constructor(private readonly users: UsersRepository) {}
 
-  @MessagePattern(UserStore.findByUsername.pattern)
+  @Handles(UserStore.findByUsername)
   findByUsername(@Payload() request: { username: string }): Promise<UserRecord | null> {
     return this.users.findByUsername(request.username);
   }
 
-  @MessagePattern(UserStore.sessionOf.pattern)
+  @Handles(UserStore.sessionOf)
   sessionOf(@Payload() request: { userId: string; deviceId: string | null }): Promise<SessionRecord | null> {
     return this.users.sessionOf(request.userId, request.deviceId);
   }
 
-  @MessagePattern(UserStore.findById.pattern)
+  @Handles(UserStore.findById)
   findById(@Payload() request: { userId: string }): Promise<UserRecord | null> {
     return this.users.findById(request.userId);
   }
 
-  @MessagePattern(UserStore.list.pattern)
+  @Handles(UserStore.list)
   list(@Payload() query: UserQuery): Promise<Page<UserSummary>> {
     return this.users.list(query);
   }
 
-  @MessagePattern(UserStore.create.pattern)
+  @Handles(UserStore.create)
   create(@Payload() record: NewUserRecord): Promise<UserSummary> {
     return this.users.create(record);
   }
 
-  @MessagePattern(UserStore.update.pattern)
+  @Handles(UserStore.update)
   update(@Payload() change: UserChange): Promise<UserSummary> {
     return this.users.update(change);
   }
 
-  @MessagePattern(UserStore.setPassword.pattern)
+  @Handles(UserStore.setPassword)
   setPassword(@Payload() change: PasswordChange): Promise<UserSummary> {
     return this.users.setPassword(change);
   }
 
-  @MessagePattern(UserStore.assignReceiptRange.pattern)
+  @Handles(UserStore.assignReceiptRange)
   assignReceiptRange(@Payload() change: ReceiptRangeChange): Promise<UserSummary> {
     return this.users.assignReceiptRange(change);
   }

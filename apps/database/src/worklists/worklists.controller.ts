@@ -1,13 +1,14 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { WorklistStore, type CollectionDayRecord } from '#libs/contract';
+import { Handles } from '#libs/transport';
 import { WorklistsRepository } from './worklists.repository.js';
 
 @Controller()
 export class WorklistsController {
   constructor(private readonly worklists: WorklistsRepository) {}
 
-  @MessagePattern(WorklistStore.openDay.pattern)
+  @Handles(WorklistStore.openDay)
   openDay(@Payload() request: { collectorId: string }): Promise<CollectionDayRecord | null> {
     return this.worklists.openDay(request.collectorId);
   }

@@ -1,9 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '#libs/auth';
+import { CurrentActor, Roles } from '#libs/auth';
 import { AdminMessages, type Actor } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
-import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { PageDto } from '../dto/page.dto.js';
 import { AuditEntryDto, ListAuditQueryDto } from './dto/audit.dto.js';
 

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '#libs/auth';
+import { CurrentActor, Roles } from '#libs/auth';
 import { AdminMessages, type Actor } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
-import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { CreateResultCodeDto, ResultCodeDto, ResultCodeParamDto, UpdateResultCodeDto } from './dto/result-code.dto.js';
 
 @ApiTags('admin')

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '#libs/auth';
+import { CurrentActor, Roles } from '#libs/auth';
 import { AdminMessages, type Actor } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
-import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { PageDto } from '../dto/page.dto.js';
 import { UuidParamDto } from '../dto/uuid-param.dto.js';
 import { CreateUserDto, ListUsersQueryDto, ReceiptRangeDto, ResetPasswordDto, UpdateUserDto, UserSummaryDto } from './dto/user.dto.js';

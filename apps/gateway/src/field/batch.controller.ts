@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { CurrentActor } from '#libs/auth';
 import { FieldMessages, type Actor } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
-import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ProblemDto } from '../problem/problem.dto.js';
 import { CollectorEndpoints } from './collector-endpoint.decorator.js';
-import { BatchMismatchProblemDto, CloseBatchDto, CloseBatchReplyDto, DeviceResetReplyDto, SyncStatusDto } from './dto/batch.dto.js';
+import { BatchMismatchProblemDto, CloseBatchDto, CloseBatchReplyDto } from './dto/close-batch.dto.js';
+import { DeviceResetReplyDto, SyncStatusDto } from './dto/sync-status.dto.js';
 
 @CollectorEndpoints()
 @Controller()

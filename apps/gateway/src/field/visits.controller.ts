@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { CurrentActor } from '#libs/auth';
 import type { Actor } from '#libs/contract';
-import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ProblemDto } from '../problem/problem.dto.js';
 import { CollectorEndpoints } from './collector-endpoint.decorator.js';
 import { SubmitVisitsDto } from './dto/submit-visits.dto.js';

@@ -1,9 +1,9 @@
 import { Controller, Get, Headers, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { CurrentActor } from '#libs/auth';
 import { FieldMessages, type Actor } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
-import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ProblemDto } from '../problem/problem.dto.js';
 import { CollectorEndpoints } from './collector-endpoint.decorator.js';
 import { WorklistDto } from './dto/worklist.dto.js';

@@ -14,7 +14,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentUser, Roles, type AuthenticatedUser } from '#libs/auth';
+import { CurrentActor, Roles } from '#libs/auth';
+import type { Actor } from '#libs/contract';
 import { ProblemError } from '#libs/common';
 import { PhotoDto, PhotoParamsDto, PhotoQueryDto, UploadPhotoDto } from './media.dto.js';
 import { declaredHash, MediaService } from './media.service.js';
@@ -57,11 +58,11 @@ export class MediaController {
     @UploadedFile() file: Express.Multer.File | undefined,
     @Body() body: UploadPhotoDto,
     @Headers('x-content-sha256') hashHeader: string | undefined,
-    @CurrentUser() user: AuthenticatedUser,
+    @CurrentActor() actor: Actor,
     @Res() response: Response,
   ): Promise<void> {
     if (!file) throw ProblemError.validation([{ field: 'file', message: 'file is required: the photo as a multipart part named "file"' }]);
-    const { photo, created } = await this.media.store(file.buffer, declaredHash(body.sha256, hashHeader), user);
+    const { photo, created } = await this.media.store(file.buffer, declaredHash(body.sha256, hashHeader), actor);
     response.status(created ? 201 : 200).json(photo);
   }
 
@@ -76,13 +77,13 @@ export class MediaController {
   async download(
     @Param() params: PhotoParamsDto,
     @Query() query: PhotoQueryDto,
-    @CurrentUser() user: AuthenticatedUser,
+    @CurrentActor() actor: Actor,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
     const sha256 = params.sha256.toLowerCase();
     const variant = query.variant ?? 'original';
-    await this.media.viewablePhoto(sha256, user);
+    await this.media.viewablePhoto(sha256, actor);
     // A photo never changes under its hash: the browser and the phone may keep it for good.
     response.set({
       ETag: `"${variant === 'thumb' ? `${sha256}.thumb` : sha256}"`,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthenticatedUser } from '#libs/auth';
 import { makeProblem, ProblemError } from '#libs/common';
-import { MediaMessages, type PhotoSummary, type PhotoUploader, type PhotoVariant } from '#libs/contract';
+import { MediaMessages, type Actor, type PhotoSummary, type PhotoUploader, type PhotoVariant } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
 import { SHA256_ANY_CASE, SHA256_MESSAGE } from '../dto/formats.js';
 import { mayViewPhoto } from './photo-access.policy.js';
@@ -19,8 +18,8 @@ export class MediaService {
   constructor(private readonly messages: MessageClient) {}
 
   /** The stored photo as its uploader sees it: with themselves as uploader, never the other people who sent the same bytes. */
-  async store(file: Buffer, sha256: string, user: AuthenticatedUser): Promise<{ photo: UploadedPhoto; created: boolean }> {
-    const uploader = { userId: user.sub, branchId: user.branchId };
+  async store(file: Buffer, sha256: string, actor: Actor): Promise<{ photo: UploadedPhoto; created: boolean }> {
+    const uploader = { userId: actor.userId, branchId: actor.branchId };
     const { photo, created } = await this.messages.send(MediaMessages.store, { sha256, contentBase64: file.toString('base64'), uploader });
     const { uploaders: _everyone, ...facts } = photo;
     return { photo: { ...facts, uploader }, created };
@@ -30,11 +29,11 @@ export class MediaService {
    * The summary of a photo the user may see. A stored photo of someone else
    * is a 403 rather than a 404: its hash can only be known from its bytes.
    */
-  async viewablePhoto(sha256: string, user: AuthenticatedUser): Promise<PhotoSummary> {
+  async viewablePhoto(sha256: string, actor: Actor): Promise<PhotoSummary> {
     const { photos } = await this.messages.send(MediaMessages.describe, { sha256s: [sha256] });
     const photo = photos[0];
     if (!photo) throw new ProblemError(makeProblem(404, 'photo-not-found', `No photo ${sha256} is stored`));
-    if (!photo.uploaders.some((uploader) => mayViewPhoto(user, uploader))) {
+    if (!photo.uploaders.some((uploader) => mayViewPhoto(actor, uploader))) {
       throw ProblemError.forbidden('Only the collector who took a photo, supervisors of their branch and admins may see it');
     }
     return photo;

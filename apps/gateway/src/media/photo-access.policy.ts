@@ -1,9 +1,8 @@
-import type { AccessClaims } from '#libs/auth';
-import type { PhotoUploader } from '#libs/contract';
+import type { Actor, PhotoUploader } from '#libs/contract';
 
 /** A proof photo is seen by who took it, the supervisors of that collector's branch, and admins. */
-export function mayViewPhoto(viewer: AccessClaims, uploader: PhotoUploader): boolean {
+export function mayViewPhoto(viewer: Actor, uploader: PhotoUploader): boolean {
   if (viewer.role === 'admin') return true;
-  if (viewer.sub === uploader.userId) return true;
+  if (viewer.userId === uploader.userId) return true;
   return viewer.role === 'supervisor' && viewer.branchId !== null && viewer.branchId === uploader.branchId;
 }

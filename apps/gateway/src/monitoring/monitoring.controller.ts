@@ -1,9 +1,8 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Roles } from '#libs/auth';
+import { CurrentActor, Roles } from '#libs/auth';
 import { MonitoringMessages, type Actor } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
-import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { PageDto } from '../dto/page.dto.js';
 import { UuidParamDto } from '../dto/uuid-param.dto.js';
 import { ProgressQueryDto, PromisesQueryDto, VisitFilterDto, VisitsQueryDto } from './dto/monitoring-query.dto.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { describeProcess } from '#libs/common';
 import { SystemMessages, type DependencyStatus } from '#libs/contract';
+import { describeProcess } from '#libs/runtime';
 import { MessageClient } from '#libs/transport';
 
 /** Every service the gateway needs, each as the gateway or the collector last saw it. */

@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from '@nestjs/common';
-import { workspaceRoot } from '#libs/common';
 import type { AppConfig } from '#libs/config';
+import { workspaceRoot } from '#libs/runtime';
 import { contentSecurityPolicy } from './content-security-policy.js';
 
 /** Paths the page never answers: the API keeps its own answers there, a problem+json 404 included. */

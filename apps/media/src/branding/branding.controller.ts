@@ -1,23 +1,24 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { BrandingMessages, type FetchLogoReply, type LogoSummary, type StoreLogoRequest } from '#libs/contract';
+import { Handles } from '#libs/transport';
 import { BrandingService } from './branding.service.js';
 
 @Controller()
 export class BrandingController {
   constructor(private readonly branding: BrandingService) {}
 
-  @MessagePattern(BrandingMessages.storeLogo.pattern)
+  @Handles(BrandingMessages.storeLogo)
   storeLogo(@Payload() request: StoreLogoRequest): Promise<LogoSummary> {
     return this.branding.storeLogo(request);
   }
 
-  @MessagePattern(BrandingMessages.fetchLogo.pattern)
+  @Handles(BrandingMessages.fetchLogo)
   fetchLogo(): Promise<FetchLogoReply> {
     return this.branding.fetchLogo();
   }
 
-  @MessagePattern(BrandingMessages.describeLogo.pattern)
+  @Handles(BrandingMessages.describeLogo)
   describeLogo(): Promise<LogoSummary | null> {
     return this.branding.describeLogo();
   }

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   MediaMessages,
   type DescribePhotosReply,
@@ -9,23 +9,24 @@ import {
   type StorePhotoReply,
   type StorePhotoRequest,
 } from '#libs/contract';
+import { Handles } from '#libs/transport';
 import { PhotosService } from './photos.service.js';
 
 @Controller()
 export class PhotosController {
   constructor(private readonly photos: PhotosService) {}
 
-  @MessagePattern(MediaMessages.store.pattern)
+  @Handles(MediaMessages.store)
   store(@Payload() request: StorePhotoRequest): Promise<StorePhotoReply> {
     return this.photos.store(request);
   }
 
-  @MessagePattern(MediaMessages.fetch.pattern)
+  @Handles(MediaMessages.fetch)
   fetch(@Payload() request: FetchPhotoRequest): Promise<FetchPhotoReply> {
     return this.photos.fetch(request);
   }
 
-  @MessagePattern(MediaMessages.describe.pattern)
+  @Handles(MediaMessages.describe)
   describe(@Payload() request: DescribePhotosRequest): Promise<DescribePhotosReply> {
     return this.photos.describe(request.sha256s);
   }

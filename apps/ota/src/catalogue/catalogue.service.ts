@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '#libs/config';
-import { ReleaseMessages, type ReleaseCatalogue } from '#libs/contract';
+import { ReleaseStore, type ReleaseCatalogue } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
 
 /**
@@ -46,7 +46,7 @@ export class CatalogueService {
 
   private reload(): Promise<ReleaseCatalogue> {
     this.loading ??= this.messages
-      .send(ReleaseMessages.catalogue, {})
+      .send(ReleaseStore.catalogue, {})
       .then((catalogue) => {
         this.cached = { catalogue, loadedAt: Date.now() };
         this.stale = false;

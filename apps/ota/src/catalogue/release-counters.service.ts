@@ -1,5 +1,5 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { ReleaseMessages, type ReleaseCounts } from '#libs/contract';
+import { ReleaseStore, type ReleaseCounts } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
 
 const FLUSH_INTERVAL_MS = 5000;
@@ -45,7 +45,7 @@ export class ReleaseCounters implements OnModuleInit, BeforeApplicationShutdown 
     const batch = [...this.pending.values()];
     this.pending = new Map();
     try {
-      await this.messages.send(ReleaseMessages.addCounts, { counts: batch });
+      await this.messages.send(ReleaseStore.addCounts, { counts: batch });
     } catch (error) {
       this.logger.warn({ err: error, releases: batch.length }, 'could not write release counters; keeping them for the next batch');
       for (const counts of batch) {

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ApkInspector } from '../apk/apk-inspector.js';
+import { ApkInspector } from '../apk/apk.inspector.js';
 import { StorageModule } from '../storage/storage.module.js';
 import { PublishingService } from './publishing.service.js';
 

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { makeProblem, ProblemError } from '#libs/common';
 import { AppConfig } from '#libs/config';
-import { DEFAULT_CHANNEL, MIN_ANDROID_SDK, ReleaseMessages, type ReleaseActor, type ReleaseRecord } from '#libs/contract';
+import { DEFAULT_CHANNEL, MIN_ANDROID_SDK, ReleaseStore, type ProblemCode, type ReleaseActor, type ReleaseRecord } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
 import type { ApkFacts, ApkSigner } from '../apk/apk-facts.js';
-import { ApkInspector } from '../apk/apk-inspector.js';
+import { ApkInspector } from '../apk/apk.inspector.js';
 import { CatalogueService } from '../catalogue/catalogue.service.js';
 import { ReleaseFiles } from '../storage/release-files.js';
 
@@ -61,7 +61,7 @@ export class PublishingService {
         actor,
       };
       try {
-        const release = await this.messages.send(ReleaseMessages.publish, request, { timeoutMs: PUBLISH_TIMEOUT_MS });
+        const release = await this.messages.send(ReleaseStore.publish, request, { timeoutMs: PUBLISH_TIMEOUT_MS });
         this.catalogue.invalidate();
         return release;
       } catch (error) {
@@ -100,6 +100,6 @@ export class PublishingService {
   }
 }
 
-function refused(code: string, detail: string): ProblemError {
+function refused(code: ProblemCode, detail: string): ProblemError {
   return new ProblemError(makeProblem(422, code, detail, { errors: [{ field: 'file', message: detail }] }));
 }

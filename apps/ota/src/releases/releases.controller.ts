@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthenticatedUser } from '#libs/auth';
+import { CurrentActor, Roles } from '#libs/auth';
 import { ProblemError } from '#libs/common';
-import type { ReleaseActor } from '#libs/contract';
+import type { Actor, ReleaseActor } from '#libs/contract';
 import { DiscardUploadInterceptor } from './discard-upload.interceptor.js';
 import {
   ChangeReleaseDto,
@@ -42,10 +42,10 @@ export class ReleasesController {
   async publish(
     @UploadedFile() file: Express.Multer.File | undefined,
     @Body() form: PublishReleaseDto,
-    @CurrentUser() user: AuthenticatedUser,
+    @CurrentActor() actor: Actor,
   ): Promise<ReleaseDto> {
     if (!file) throw ProblemError.validation([{ field: 'file', message: 'file must be an APK sent as a multipart file' }]);
-    const release = await this.publishing.publish(file.path, form, actorOf(user));
+    const release = await this.publishing.publish(file.path, form, releaseActor(actor));
     return this.releases.view(release);
   }
 
@@ -59,35 +59,35 @@ export class ReleasesController {
   @Patch('releases/:id')
   @ApiOperation({ summary: 'Change the rollout percentage or whether the release is mandatory' })
   @ApiOkResponse({ type: ReleaseDto })
-  change(@Param('id', ParseUUIDPipe) id: string, @Body() changes: ChangeReleaseDto, @CurrentUser() user: AuthenticatedUser): Promise<ReleaseDto> {
-    return this.releases.change(id, changes, actorOf(user));
+  change(@Param('id', ParseUUIDPipe) id: string, @Body() changes: ChangeReleaseDto, @CurrentActor() actor: Actor): Promise<ReleaseDto> {
+    return this.releases.change(id, changes, releaseActor(actor));
   }
 
   @Post('releases/:id/halt')
   @HttpCode(200)
   @ApiOperation({ summary: 'Stop offering the release' })
   @ApiOkResponse({ type: ReleaseDto })
-  halt(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ReleaseDto> {
-    return this.releases.change(id, { halted: true }, actorOf(user));
+  halt(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<ReleaseDto> {
+    return this.releases.change(id, { halted: true }, releaseActor(actor));
   }
 
   @Post('releases/:id/resume')
   @HttpCode(200)
   @ApiOperation({ summary: 'Offer a halted release again' })
   @ApiOkResponse({ type: ReleaseDto })
-  resume(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ReleaseDto> {
-    return this.releases.change(id, { halted: false }, actorOf(user));
+  resume(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<ReleaseDto> {
+    return this.releases.change(id, { halted: false }, releaseActor(actor));
   }
 
   @Put('channels/:channel/minimum')
   @ApiOperation({ summary: "Set the channel's minimum supported versionCode" })
   @ApiOkResponse({ type: ChannelPolicyDto })
   @ApiResponse({ status: 409, description: 'No live release of the channel reaches that versionCode' })
-  setMinimum(@Param() params: ChannelParams, @Body() body: SetMinimumDto, @CurrentUser() user: AuthenticatedUser): Promise<ChannelPolicyDto> {
-    return this.releases.setMinimum(params.channel, body.minVersionCode, actorOf(user));
+  setMinimum(@Param() params: ChannelParams, @Body() body: SetMinimumDto, @CurrentActor() actor: Actor): Promise<ChannelPolicyDto> {
+    return this.releases.setMinimum(params.channel, body.minVersionCode, releaseActor(actor));
   }
 }
 
-function actorOf(user: AuthenticatedUser): ReleaseActor {
-  return { userId: user.sub, username: user.username };
+function releaseActor(actor: Actor): ReleaseActor {
+  return { userId: actor.userId, username: actor.username };
 }

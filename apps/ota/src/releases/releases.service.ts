@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ReleaseMessages, type ChannelPolicy, type ReleaseActor, type ReleaseRecord } from '#libs/contract';
+import { ReleaseStore, type ChannelPolicy, type ReleaseActor, type ReleaseRecord } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
 import { CatalogueService } from '../catalogue/catalogue.service.js';
 import { ReleaseCounters } from '../catalogue/release-counters.service.js';
@@ -17,7 +17,7 @@ export class ReleasesService {
   ) {}
 
   async list(channel: string | undefined): Promise<ReleaseListDto> {
-    const catalogue = await this.messages.send(ReleaseMessages.catalogue, {});
+    const catalogue = await this.messages.send(ReleaseStore.catalogue, {});
     return {
       releases: catalogue.releases.filter((release) => !channel || release.channel === channel).map((release) => this.view(release)),
       channels: catalogue.channels.filter((policy) => !channel || policy.channel === channel),
@@ -25,13 +25,13 @@ export class ReleasesService {
   }
 
   async change(id: string, changes: ChangeReleaseDto & { halted?: boolean }, actor: ReleaseActor): Promise<ReleaseDto> {
-    const release = await this.messages.send(ReleaseMessages.change, { id, ...changes, actor });
+    const release = await this.messages.send(ReleaseStore.change, { id, ...changes, actor });
     this.catalogue.invalidate();
     return this.view(release);
   }
 
   async setMinimum(channel: string, minVersionCode: number | null, actor: ReleaseActor): Promise<ChannelPolicy> {
-    const policy = await this.messages.send(ReleaseMessages.setMinimum, { channel, minVersionCode, actor });
+    const policy = await this.messages.send(ReleaseStore.setMinimum, { channel, minVersionCode, actor });
     this.catalogue.invalidate();
     return policy;
   }

@@ -1,16 +1,15 @@
 import { Controller, Get } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
 import { Public } from '#libs/auth';
-import { describeProcess } from '#libs/common';
 import { SystemMessages, type StatusReply } from '#libs/contract';
-import { MessageClient } from '#libs/transport';
+import { describeProcess } from '#libs/runtime';
+import { Handles, MessageClient } from '#libs/transport';
 
 @Controller()
 export class SystemController {
   constructor(private readonly messages: MessageClient) {}
 
   /** Publishing and the catalogue need the database; downloads go on from the cached catalogue without it. */
-  @MessagePattern(SystemMessages.otaStatus.pattern)
+  @Handles(SystemMessages.otaStatus)
   async reportStatus(): Promise<StatusReply> {
     const database = await this.messages.probe(SystemMessages.databaseStatus);
     return { ...describeProcess('ota'), dependencies: [database] };

@@ -1,9 +1,10 @@
 import { Controller, Get, HttpStatus, Query, Res } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '#libs/auth';
 import { OtaMessages, type DecideUpdateRequest, type UpdateDecision } from '#libs/contract';
+import { Handles } from '#libs/transport';
 import { UpdateCheckQuery, UpdateOfferDto } from './update-check.dto.js';
 import { UpdatesService } from './updates.service.js';
 
@@ -28,7 +29,7 @@ export class UpdatesController {
   }
 
   /** The same decision for the gateway's login. */
-  @MessagePattern(OtaMessages.decideUpdate.pattern)
+  @Handles(OtaMessages.decideUpdate)
   decide(@Payload() request: DecideUpdateRequest): Promise<UpdateDecision> {
     return this.updates.decide(request);
   }

@@ -1,3 +1,4 @@
+import type { ProblemCode } from '#libs/contract';
 import { isOutOfSpace } from '../files/out-of-space.js';
 import { makeProblem, type FieldIssue, type Problem } from './problem.js';
 
@@ -8,7 +9,7 @@ export class ProblemError extends Error {
     this.name = 'ProblemError';
   }
 
-  static badRequest(code: string, detail: string, errors?: FieldIssue[]): ProblemError {
+  static badRequest(code: ProblemCode, detail: string, errors?: FieldIssue[]): ProblemError {
     return new ProblemError(makeProblem(400, code, detail, errors ? { errors } : {}));
   }
 
@@ -21,7 +22,7 @@ export class ProblemError extends Error {
     return new ProblemError(makeProblem(401, 'unauthorized', detail));
   }
 
-  static forbidden(detail: string, code = 'forbidden'): ProblemError {
+  static forbidden(detail: string, code: ProblemCode = 'forbidden'): ProblemError {
     return new ProblemError(makeProblem(403, code, detail));
   }
 
@@ -29,7 +30,7 @@ export class ProblemError extends Error {
     return new ProblemError(makeProblem(404, 'not-found', detail));
   }
 
-  static conflict(code: string, detail: string, extensions: Partial<Problem> = {}): ProblemError {
+  static conflict(code: ProblemCode, detail: string, extensions: Partial<Problem> = {}): ProblemError {
     return new ProblemError(makeProblem(409, code, detail, extensions));
   }
 

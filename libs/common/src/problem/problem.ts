@@ -1,3 +1,5 @@
+import type { ProblemCode } from '#libs/contract';
+
 /** One invalid field of a request, named by its path (`visits[0].payment.amount`). */
 export interface FieldIssue {
   field: string;
@@ -13,7 +15,7 @@ export interface Problem {
   type: string;
   title: string;
   status: number;
-  code: string;
+  code: ProblemCode;
   detail: string;
   errors?: FieldIssue[];
   retryAfterSeconds?: number;
@@ -44,7 +46,7 @@ const TITLES: Record<number, string> = {
 
 export function makeProblem(
   status: number,
-  code: string,
+  code: ProblemCode,
   detail: string,
   extensions: Partial<Problem> = {},
 ): Problem {

@@ -123,16 +123,16 @@ export interface ListAuditRequest extends PageRequest {
 
 /** Admin work on users, devices, result codes and the audit trail; each handler checks the actor is an admin. */
 export const AdminMessages = {
-  listUsers: defineMessage<ListUsersRequest, Page<UserSummary>>('collector', 'admin.users.list'),
-  createUser: defineMessage<CreateUserRequest, UserSummary>('collector', 'admin.users.create'),
-  updateUser: defineMessage<UpdateUserRequest, UserSummary>('collector', 'admin.users.update'),
-  resetPassword: defineMessage<ResetPasswordRequest, UserSummary>('collector', 'admin.users.resetPassword'),
-  assignReceiptRange: defineMessage<AssignReceiptRangeRequest, UserSummary>('collector', 'admin.users.assignReceiptRange'),
-  listDevices: defineMessage<ListDevicesRequest, Page<DeviceSummary>>('collector', 'admin.devices.list'),
-  releaseDevice: defineMessage<DeviceActionRequest, DeviceSummary>('collector', 'admin.devices.release'),
-  revokeDevice: defineMessage<DeviceActionRequest, DeviceSummary>('collector', 'admin.devices.revoke'),
-  listResultCodes: defineMessage<{ actor: Actor }, ResultCodeView[]>('collector', 'admin.resultCodes.list'),
-  createResultCode: defineMessage<CreateResultCodeRequest, ResultCodeView>('collector', 'admin.resultCodes.create'),
-  updateResultCode: defineMessage<UpdateResultCodeRequest, ResultCodeView>('collector', 'admin.resultCodes.update'),
-  listAudit: defineMessage<ListAuditRequest, Page<AuditEntryView>>('collector', 'admin.audit.list'),
+  listUsers: defineMessage<ListUsersRequest, Page<UserSummary>>('collector', 'admin.list-users'),
+  createUser: defineMessage<CreateUserRequest, UserSummary>('collector', 'admin.create-user'),
+  updateUser: defineMessage<UpdateUserRequest, UserSummary>('collector', 'admin.update-user'),
+  resetPassword: defineMessage<ResetPasswordRequest, UserSummary>('collector', 'admin.reset-password'),
+  assignReceiptRange: defineMessage<AssignReceiptRangeRequest, UserSummary>('collector', 'admin.assign-receipt-range'),
+  listDevices: defineMessage<ListDevicesRequest, Page<DeviceSummary>>('collector', 'admin.list-devices'),
+  releaseDevice: defineMessage<DeviceActionRequest, DeviceSummary>('collector', 'admin.release-device'),
+  revokeDevice: defineMessage<DeviceActionRequest, DeviceSummary>('collector', 'admin.revoke-device'),
+  listResultCodes: defineMessage<{ actor: Actor }, ResultCodeView[]>('collector', 'admin.list-result-codes'),
+  createResultCode: defineMessage<CreateResultCodeRequest, ResultCodeView>('collector', 'admin.create-result-code'),
+  updateResultCode: defineMessage<UpdateResultCodeRequest, ResultCodeView>('collector', 'admin.update-result-code'),
+  listAudit: defineMessage<ListAuditRequest, Page<AuditEntryView>>('collector', 'admin.list-audit'),
 } as const;

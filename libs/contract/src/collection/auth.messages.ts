@@ -40,5 +40,5 @@ export const AuthMessages = {
    */
   login: defineMessage<LoginRequest, LoginReply>('collector', 'auth.login'),
   /** The caller's standing while the user is active in the token's role and (collectors) the phone still bound; a 401 problem otherwise. */
-  checkSession: defineMessage<SessionCheckRequest, SessionStanding>('collector', 'auth.session.check'),
+  checkSession: defineMessage<SessionCheckRequest, SessionStanding>('collector', 'auth.check-session'),
 } as const;

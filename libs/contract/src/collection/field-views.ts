@@ -1,5 +1,6 @@
 import type { GeoPoint } from '../media/photo.js';
 import type { ReceiptRangeView, ResultRequirements } from './admin.messages.js';
+import type { VisitIssueCode, VisitOutcomeStatus } from './visit-issues.js';
 import type { BatchView } from './views.js';
 
 /** What the phone sees of the collection day: the LKH, visits, sync state. Money is whole rupiah, times ISO-8601. */
@@ -70,11 +71,9 @@ export interface VisitView extends VisitContent {
 /** One reason a visit was refused; `field` is relative to the visit (`payment.receiptNo`). */
 export interface VisitIssue {
   field: string;
-  code: string;
+  code: VisitIssueCode;
   message: string;
 }
-
-export type VisitOutcomeStatus = 'created' | 'duplicate' | 'conflict' | 'rejected';
 
 export interface VisitOutcome {
   id: string;

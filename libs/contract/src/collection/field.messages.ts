@@ -33,11 +33,11 @@ export interface SubmitVisitsRequest {
 /** The collection day of a collector's phone: LKH, visit sync, close batch, reset. Each acts on the caller's open batch. */
 export const FieldMessages = {
   /** A 409 `no-open-batch` problem when the caller has no open batch. */
-  worklist: defineMessage<{ actor: Actor }, WorklistView>('collector', 'field.worklist'),
+  worklist: defineMessage<{ actor: Actor }, WorklistView>('collector', 'field.get-worklist'),
   /** One outcome per visit, in order. A 409 `no-open-batch` problem (nothing stored) when no batch is open. */
-  submitVisits: defineMessage<SubmitVisitsRequest, VisitOutcome[]>('collector', 'field.visits.submit'),
-  syncStatus: defineMessage<{ actor: Actor }, SyncStatusView>('collector', 'field.sync.status'),
+  submitVisits: defineMessage<SubmitVisitsRequest, VisitOutcome[]>('collector', 'field.submit-visits'),
+  syncStatus: defineMessage<{ actor: Actor }, SyncStatusView>('collector', 'field.get-sync-status'),
   /** Closes the batch when the phone's summary agrees with the server; a 409 `batch-mismatch` problem naming the differences otherwise. */
-  closeBatch: defineMessage<{ actor: Actor; phone: PhoneBatchSummary }, CloseBatchReply>('collector', 'field.batch.close'),
-  resetDevice: defineMessage<{ actor: Actor }, DeviceResetReply>('collector', 'field.device.reset'),
+  closeBatch: defineMessage<{ actor: Actor; phone: PhoneBatchSummary }, CloseBatchReply>('collector', 'field.close-batch'),
+  resetDevice: defineMessage<{ actor: Actor }, DeviceResetReply>('collector', 'field.reset-device'),
 } as const;

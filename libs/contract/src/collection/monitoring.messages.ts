@@ -142,8 +142,8 @@ export interface PromisesDueRequest extends PageRequest {
 
 /** Web monitoring: supervisors see their branch, admins every branch (or one, by code). */
 export const MonitoringMessages = {
-  progress: defineMessage<ProgressRequest, ProgressReply>('collector', 'monitoring.progress'),
-  visits: defineMessage<VisitsRequest, Page<VisitSummary>>('collector', 'monitoring.visits'),
-  visit: defineMessage<{ actor: Actor; visitId: string }, VisitDetail>('collector', 'monitoring.visit'),
-  promisesDue: defineMessage<PromisesDueRequest, Page<PromiseDue>>('collector', 'monitoring.promisesDue'),
+  progress: defineMessage<ProgressRequest, ProgressReply>('collector', 'monitoring.get-progress'),
+  visits: defineMessage<VisitsRequest, Page<VisitSummary>>('collector', 'monitoring.list-visits'),
+  visit: defineMessage<{ actor: Actor; visitId: string }, VisitDetail>('collector', 'monitoring.get-visit'),
+  promisesDue: defineMessage<PromisesDueRequest, Page<PromiseDue>>('collector', 'monitoring.list-promises-due'),
 } as const;

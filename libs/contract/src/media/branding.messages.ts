@@ -25,7 +25,7 @@ export interface FetchLogoReply {
 
 /** The company's branding, kept by the media service beside the photos. */
 export const BrandingMessages = {
-  storeLogo: defineMessage<StoreLogoRequest, LogoSummary>('media', 'branding.logo.store'),
-  fetchLogo: defineMessage<EmptyRequest, FetchLogoReply>('media', 'branding.logo.fetch'),
-  describeLogo: defineMessage<EmptyRequest, LogoSummary | null>('media', 'branding.logo.describe'),
+  storeLogo: defineMessage<StoreLogoRequest, LogoSummary>('media', 'branding.store-logo'),
+  fetchLogo: defineMessage<EmptyRequest, FetchLogoReply>('media', 'branding.fetch-logo'),
+  describeLogo: defineMessage<EmptyRequest, LogoSummary | null>('media', 'branding.describe-logo'),
 } as const;

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { workspaceRoot } from '#libs/common';
+import { workspaceRoot } from '../workspace.js';
 import type { AppName } from '#libs/contract';
 
 /**

@@ -7,7 +7,7 @@ const NEW_KEY = randomBytes(32).toString('base64url');
 const SIGNED_AT = Date.parse('2026-11-28T08:00:00+07:00');
 
 const packet = {
-  pattern: 'database.users.setPassword',
+  pattern: 'database.users.set-password',
   data: { actorId: 'u-admin', userId: 'u-collector1', passwordHash: 'scrypt$32768$8$1$c2FsdA$aGFzaA', note: 'Ibu Siti Rahayu, Jl. Kemang № 5 🙂' },
   id: 'packet-0001',
   metadata: { requestId: 'req-0001' },
@@ -48,7 +48,7 @@ describe('PacketSigner', () => {
 
   it.each([
     ['the data altered', (text: string) => text.replace('u-collector1', 'u-collector2')],
-    ['the pattern altered', (text: string) => text.replace('users.setPassword', 'users.create')],
+    ['the pattern altered', (text: string) => text.replace('users.set-password', 'users.create')],
     ['the packet id altered', (text: string) => text.replace('packet-0001', 'packet-0002')],
     ['the signing time altered', (text: string) => text.replace(`"at":${SIGNED_AT}`, `"at":${SIGNED_AT + 1}`)],
     ['a character beyond ASCII altered', (text: string) => text.replace('№', 'N')],

@@ -1,14 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { VISIT_ISSUE_CODES, VISIT_OUTCOME_STATUSES, type VisitIssueCode, type VisitOutcomeStatus } from '#libs/contract';
 import { VisitDto } from './visit.dto.js';
 
 export class VisitIssueDto {
   @ApiProperty({ description: 'The field, relative to the visit', example: 'payment.receiptNo' }) field: string;
   @ApiProperty({
-    description:
-      'invalid (shape), unknown-assignment, unknown-result-code, payment-required, payment-not-allowed, amount-not-positive, receipt-out-of-range, receipt-used, promise-required, promise-not-allowed, promise-date-out-of-window, location-required, too-few-photos, visited-in-future, visited-before-work-date, batch-not-open, visit-conflict',
+    enum: VISIT_ISSUE_CODES,
+    enumName: 'VisitIssueCode',
+    description: 'The broken rule; invalid: the shape of the visit (a wrong type, an unknown or missing field)',
     example: 'receipt-used',
   })
-  code: string;
+  code: VisitIssueCode;
   @ApiProperty() message: string;
 }
 
@@ -20,10 +22,11 @@ export class StoredVisitDto extends VisitDto {
 export class VisitResultDto {
   @ApiProperty({ nullable: true, type: String, description: "The visit's id; null when a malformed visit had none" }) id: string | null;
   @ApiProperty({
-    enum: ['created', 'duplicate', 'conflict', 'rejected'],
+    enum: VISIT_OUTCOME_STATUSES,
+    enumName: 'VisitOutcomeStatus',
     description: 'duplicate: already stored with the same content (the original is returned); conflict: already stored with other content, nothing changed; rejected: not stored, see errors',
   })
-  status: string;
+  status: VisitOutcomeStatus;
   @ApiPropertyOptional({ type: [VisitIssueDto] }) errors?: VisitIssueDto[];
   @ApiPropertyOptional({ type: StoredVisitDto, description: 'The stored visit (created) or the original (duplicate)' }) visit?: StoredVisitDto;
 }

@@ -7,4 +7,4 @@ import { PasswordCheckLimiter } from './password-check.limiter.js';
   controllers: [AuthController],
   providers: [AuthService, PasswordCheckLimiter],
 })
-export class AuthModule {}
+export class LoginModule {}

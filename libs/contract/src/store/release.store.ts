@@ -8,17 +8,17 @@ import type {
   ReleaseChanges,
   ReleaseCounts,
   ReleaseRecord,
-} from './release.js';
+} from '../ota/release.js';
 
 /** The release catalogue, kept by the database service for the ota app. */
-export const ReleaseMessages = {
+export const ReleaseStore = {
   /**
    * Adds a release. Refused with 409 `signer-changed` when the channel's
    * earlier releases were signed with another certificate, and with 409
    * `version-not-higher` when versionCode is not above the channel's latest.
    */
   publish: defineMessage<NewRelease, ReleaseRecord>('database', 'releases.publish'),
-  catalogue: defineMessage<EmptyRequest, ReleaseCatalogue>('database', 'releases.catalogue'),
+  catalogue: defineMessage<EmptyRequest, ReleaseCatalogue>('database', 'releases.get-catalogue'),
   /** Changes rollout, mandatory or halted; 404 `not-found` for an unknown id. */
   change: defineMessage<ReleaseChanges, ReleaseRecord>('database', 'releases.change'),
   /** Sets a channel's minimum supported versionCode; 409 `minimum-not-published` when no live release reaches it. */

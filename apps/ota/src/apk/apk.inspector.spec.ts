@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import AdmZip from 'adm-zip';
 import { API_DEMOS, API_DEMOS_APK, resignedByAnotherKey, truncatedCopy, withEntryChangedAfterSigning, withMinSdk, withoutV1Signature } from '../../../../test/support/apk-fixtures.js';
 import { problemOf } from '../../../../test/support/problems.js';
-import { ApkInspector } from './apk-inspector.js';
+import { ApkInspector } from './apk.inspector.js';
 
 /** Every DER X.509 certificate found in a byte string, by trying each SEQUENCE with a two-byte length. */
 function derCertificatesIn(bytes: Buffer): Buffer[] {

@@ -1,0 +1,1 @@
+export { hashPassword, verifyPassword, decoyPasswordHash } from './password-hash.js';
