@@ -1,6 +1,7 @@
 # One image for the five apps; the container runs the app named by APP:
 #   docker build --build-arg APP=gateway -t mobile-collection/gateway .
-ARG NODE_VERSION=20
+# Node 24 LTS; CI proves it with the unit tests and a system smoke test (.ci/node-24).
+ARG NODE_VERSION=24
 
 FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /src
@@ -8,6 +9,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
+# The image carries no test code and no development dependency (the demo generator among them).
 RUN npm run build && npm prune --omit=dev
 
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime

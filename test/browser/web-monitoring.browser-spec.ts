@@ -88,7 +88,7 @@ function imageWidth(page: Page, selector: string): Promise<number> {
     await documentScreen(page, 'visits');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
-    const rows = parse(readFileSync((await download.path())!), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(readFileSync(await download.path()), { columns: true });
     expect(rows.map((csvRow) => csvRow.visitId)).toEqual(await tableVisitIds(page));
     expect(rows.map((csvRow) => [csvRow.resultCode, csvRow.photosExpected, csvRow.photosMissing])).toEqual([
       ['PTP', '1', '1'],

@@ -140,7 +140,7 @@ export class RunningSystem {
       const started = this.launcherEvents('started').slice(startsBefore).map((line) => line.child.app);
       return stopped.filter((app) => !started.includes(app));
     };
-    const missing = await waitFor(async () => notStarted(), (apps) => apps.length === 0);
+    const missing = await waitFor(() => notStarted(), (apps) => apps.length === 0);
     if (missing.length > 0) throw new Error(`the launcher did not start ${missing.join(', ')}`);
   }
 
@@ -173,7 +173,7 @@ export class RunningSystem {
     this.endedByTest.add(pid);
     process.kill(pid, signal);
     const reported = () => this.launcherEvents().some((line) => line.child?.pid === pid && line.event !== 'started');
-    const seen = await waitFor(async () => reported() || !this.rootProcess().running, Boolean);
+    const seen = await waitFor(() => reported() || !this.rootProcess().running, Boolean);
     if (!seen) throw new Error(`the launcher did not report the end of ${target} (pid ${pid}) after ${signal}`);
   }
 
@@ -356,6 +356,8 @@ async function launchSystem(options: SystemOptions): Promise<RunningSystem> {
     TRANSPORT: options.mode === 'split' ? 'tcp' : 'inproc',
     RPC_TIMEOUT_MS: '5000',
     LOG_LEVEL: 'info',
+    // The harness reads the apps' JSON lines, whatever the developer's shell asks for.
+    LOG_FORMAT: 'json',
     ...testDatabase.env,
     ...options.env,
   };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { addDays, workDateOf } from '#libs/common';
 import { login, phone, type Phone, type Session } from '../support/demo-users.js';
-import { photoHash, receiptNo, sendVisits, uploadPhoto, visitOf } from '../support/field-visits.js';
+import { receiptNo, sendVisits, uploadPhoto, visitOf } from '../support/field-visits.js';
 import { jpegPhoto, sha256Of } from '../support/test-photos.js';
 import { startSystem, type RunningSystem } from '../support/system-harness.js';
 import { testEngines } from '../support/test-database.js';

@@ -45,7 +45,7 @@ function exchange(port: number, json: string): Promise<Exchange> {
     const silence = setTimeout(() => finish(false), 10000);
     socket.on('data', (chunk) => {
       if (received === '') setTimeout(() => finish(false), 300);
-      received += chunk;
+      received += chunk.toString();
     });
     socket.on('error', () => undefined);
     socket.on('close', () => finish(true));
@@ -210,7 +210,7 @@ describe('internal ports, five processes', () => {
 
     const expected = attacks.length * 2 + 2;
     const refusals = await waitFor(
-      async () =>
+      () =>
         (['database', 'collector', 'media', 'ota'] as LaunchTarget[]).flatMap((target) =>
           system.logOf(target).filter((line) => line.msg === 'refused an internal message'),
         ),

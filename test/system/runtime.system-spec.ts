@@ -60,7 +60,7 @@ describe.each(testEngines())('runtime on %s', (engine) => {
       const reply = await system.request('/api/v1/system', { token: admin, headers: { 'x-request-id': requestId } });
       expect(reply.headers.get('x-request-id')).toBe(requestId);
       const logged = await waitFor(
-        async () => [...system.logs.keys()].flatMap((target) => system.logOf(target)).filter((line) => line.requestId === requestId),
+        () => [...system.logs.keys()].flatMap((target) => system.logOf(target)).filter((line) => line.requestId === requestId),
         (lines) => new Set(lines.map((line) => line.app)).size === 5,
       );
       expect(new Set(logged.map((line) => line.app))).toEqual(new Set(['gateway', 'collector', 'database', 'media', 'ota']));
@@ -122,7 +122,7 @@ describe.each(testEngines())('runtime on %s', (engine) => {
 
       it('answers 503 quickly when a service hangs, never waiting for it', async () => {
         const media = system.process('media');
-        process.kill(media.pid!, 'SIGSTOP');
+        process.kill(media.pid, 'SIGSTOP');
         try {
           const started = Date.now();
           const reply = await system.request('/health/ready');
@@ -131,7 +131,7 @@ describe.each(testEngines())('runtime on %s', (engine) => {
           expect(reply.body.down).toEqual(['media']);
           expect((await system.request('/health')).status).toBe(200);
         } finally {
-          process.kill(media.pid!, 'SIGCONT');
+          process.kill(media.pid, 'SIGCONT');
         }
         const ready = await waitFor(() => system.request('/health/ready'), (r) => r.status === 200);
         expect(ready.status).toBe(200);

@@ -104,7 +104,7 @@ describe('the launcher of npm run start:split', () => {
     const squatter = await holdPort(Number(system.env.MEDIA_PORT));
     try {
       await system.startStoppedApps();
-      const gaveUp = await waitFor(async () => system.launcherEvents('gave-up')[0], Boolean, GIVE_UP_MS);
+      const gaveUp = await waitFor(() => system.launcherEvents('gave-up')[0], Boolean, GIVE_UP_MS);
       expect(gaveUp).toMatchObject({ level: 60, child: { app: 'media' }, exit: { code: 1, signal: null }, crashes: 5 });
       expect(gaveUp.msg).toBe(
         `media (pid ${gaveUp.child.pid}) crashed 5 times in a row without staying up, last with exit code 1: ` +

@@ -14,7 +14,7 @@ export async function startGateway(runtime: AppRuntime): Promise<RunningApp> {
   const { config } = runtime;
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(runtime), {
     httpsOptions: await tlsCredentials(config),
-    logger: new NestPinoLogger(createLogger('gateway', config.logLevel)),
+    logger: new NestPinoLogger(createLogger('gateway', config)),
   });
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '#libs/config';
+import { createLogger, isPrettyOutput } from '#libs/common';
+import { ConfigError, loadConfig, type AppConfig } from '#libs/config';
 import type { RunningApp } from '#libs/runtime';
 import { InprocBus } from '#libs/transport';
 import { startCollector } from '../../collector/src/collector.app.js';
@@ -7,14 +8,14 @@ import { startDatabase } from '../../database/src/database.app.js';
 import { startGateway } from '../../gateway/src/gateway.app.js';
 import { startMedia } from '../../media/src/media.app.js';
 import { startOta } from '../../ota/src/ota.app.js';
+import { startupBanner, startupSummary } from './startup-banner.js';
 
 /**
  * The one-process composition root: the five apps, each with its own module
  * tree, talking over the in-process transport unless TRANSPORT says otherwise.
  * Dependencies start first and stop last.
  */
-async function startAll(): Promise<RunningApp[]> {
-  const config = loadConfig({ TRANSPORT: 'inproc', ...process.env });
+async function startAll(config: AppConfig): Promise<RunningApp[]> {
   const runtime = { config, bus: new InprocBus() };
   const started: RunningApp[] = [];
   for (const start of [startDatabase, startMedia, startOta, startCollector, startGateway]) {
@@ -27,8 +28,17 @@ async function stopAll(apps: RunningApp[]): Promise<void> {
   for (const app of [...apps].reverse()) await app.close();
 }
 
+/** A person at a terminal gets a banner; a log collector gets the same facts as one entry. */
+function announceStarted(config: AppConfig): void {
+  const summary = startupSummary(config);
+  if (isPrettyOutput(config.logFormat)) process.stdout.write(`${startupBanner(summary)}\n`);
+  else createLogger('main', config).info({ event: 'started', ...summary }, 'every app started');
+}
+
 try {
-  const apps = await startAll();
+  const config = loadConfig({ TRANSPORT: 'inproc', ...process.env });
+  const apps = await startAll(config);
+  announceStarted(config);
   const stop = (): void => {
     stopAll(apps).then(
       () => process.exit(0),

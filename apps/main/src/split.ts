@@ -1,4 +1,5 @@
-import { createLogger } from '#libs/common';
+import { Writable } from 'node:stream';
+import { createLogger, isPrettyOutput } from '#libs/common';
 import { loadConfig, ConfigError, type AppConfig } from '#libs/config';
 import { APP_NAMES } from '#libs/contract';
 import { AppSupervisor, launchApp, logSupervisionEvent, printWithPrefix, type SupervisionEvent } from '#libs/runtime';
@@ -17,8 +18,15 @@ try {
   process.exit(78);
 }
 
-const env = { ...process.env, TRANSPORT: 'tcp' };
-const logger = createLogger('launcher', config.logLevel, { write: (line) => printWithPrefix('launcher', line.trimEnd()) });
+// The apps write to the launcher's pipes, not to the terminal: they are told the format the launcher chose.
+const env = { ...process.env, TRANSPORT: 'tcp', LOG_FORMAT: isPrettyOutput(config.logFormat) ? 'pretty' : 'json' };
+const prefixedLines = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    for (const line of chunk.toString().trimEnd().split('\n')) printWithPrefix('launcher', line);
+    done();
+  },
+});
+const logger = createLogger('launcher', config, prefixedLines);
 const order = ['database', 'media', 'ota', 'collector', 'gateway'] as const satisfies readonly (typeof APP_NAMES)[number][];
 const supervisors = order.map((app) => new AppSupervisor(app, () => launchApp(app, { env }), onEvent));
 let stopping = false;

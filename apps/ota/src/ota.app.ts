@@ -9,7 +9,7 @@ import { OtaModule } from './ota.module.js';
 export async function startOta(runtime: AppRuntime): Promise<RunningApp> {
   const { config } = runtime;
   const app = await NestFactory.create<NestExpressApplication>(OtaModule.forRoot(runtime), {
-    logger: new NestPinoLogger(createLogger('ota', config.logLevel)),
+    logger: new NestPinoLogger(createLogger('ota', config)),
   });
   app.disable('x-powered-by');
   useJsonBodyParser(app, '100kb');

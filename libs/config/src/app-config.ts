@@ -1,3 +1,5 @@
+import type { LogFormat } from '#libs/common';
+
 export const DB_TYPES = ['sqlite', 'postgres', 'mssql'] as const;
 export type DbType = (typeof DB_TYPES)[number];
 
@@ -9,6 +11,8 @@ export type SqliteSyncMode = (typeof SQLITE_SYNC_MODES)[number];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const LOG_FORMATS = ['auto', 'pretty', 'json'] as const satisfies readonly LogFormat[];
 
 /** Where each internal service is reached by its peers. */
 export interface ServiceHosts {
@@ -87,6 +91,7 @@ export class AppConfig {
   mediaMaxPixels: number;
   photoMaxDistanceM: number;
   photoMaxTimeGapMinutes: number;
+  /** Load the demo installation into an empty database: on by default, except in production. */
   demoData: boolean;
   /** Collectors in the demo installation: the three named ones, then generated ones (a company-sized field for the simulator). */
   demoCollectors: number;
@@ -106,6 +111,8 @@ export class AppConfig {
   /** The map tiles of the web page (`https://tiles.example/{z}/{x}/{y}.png`); undefined: markers on a plain background. */
   mapTileUrl: string | undefined;
   logLevel: LogLevel;
+  /** `auto`: readable lines on a terminal, JSON otherwise (containers, pipes, files). */
+  logFormat: LogFormat;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);

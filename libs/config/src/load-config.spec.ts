@@ -58,7 +58,15 @@ describe('loadConfig', () => {
       workTimeZone: 'Asia/Jakarta',
       mapTileUrl: undefined,
       logLevel: 'info',
+      logFormat: 'auto',
     });
+  });
+
+  it('loads no demo data in production unless DEMO_DATA asks for it', () => {
+    const production = { NODE_ENV: 'production', INTERNAL_KEY: RANDOM_KEY };
+    expect(loadConfig(production).demoData).toBe(false);
+    expect(loadConfig({ ...production, DEMO_DATA: 'true' }).demoData).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development' }).demoData).toBe(true);
   });
 
   it('takes a map tile URL template with {z}, {x} and {y}', () => {
@@ -103,6 +111,7 @@ describe('loadConfig', () => {
       HTTP_BODY_MIN_BYTES_PER_SECOND: '1024',
       PASSWORD_CHECK_CONCURRENCY: '4',
       PASSWORD_CHECK_QUEUE: '0',
+      LOG_FORMAT: 'json',
     });
     expect(config.dataDir).toBe('/srv/staging');
     expect(config.dbUrl).toBe('postgres://staging@db:5432/staging');
@@ -128,6 +137,7 @@ describe('loadConfig', () => {
     expect(config.trustedProxies).toEqual(['10.0.0.0/8', '192.168.1.7', 'fd00::/8', 'loopback']);
     expect(config.http).toEqual({ headersTimeoutMs: 5000, requestTimeoutMs: 600_000, keepAliveTimeoutMs: 65_000, bodyGraceMs: 3000, bodyMinBytesPerSecond: 1024 });
     expect(config.passwordChecks).toEqual({ concurrency: 4, queue: 0 });
+    expect(config.logFormat).toBe('json');
     expect(config.ota).toEqual({
       packageName: 'co.example.field_app',
       maxApkBytes: 52428800,
@@ -181,9 +191,10 @@ describe('loadConfig', () => {
     [{ HTTP_BODY_MIN_BYTES_PER_SECOND: '0' }, 'HTTP_BODY_MIN_BYTES_PER_SECOND', 'expected a number from 1 to 104857600, got 0'],
     [{ MAP_TILE_URL: 'https://tiles.example/{z}/{x}.png' }, 'MAP_TILE_URL', 'must contain {y}, got "https://tiles.example/{z}/{x}.png"'],
     [{ MAP_TILE_URL: 'javascript:{z}{x}{y}' }, 'MAP_TILE_URL', 'is not an http(s) URL template: "javascript:{z}{x}{y}"'],
+    [{ LOG_FORMAT: 'colour' }, 'LOG_FORMAT', 'expected one of auto, pretty, json, got "colour"'],
     [{ PASSWORD_CHECK_CONCURRENCY: '0' }, 'PASSWORD_CHECK_CONCURRENCY', 'expected a number from 1 to 64, got 0'],
   ])('refuses %j naming %s', (env, variable, reason) => {
-    const error = errorOf(env as Record<string, string>);
+    const error = errorOf(env);
     expect(error.variable).toBe(variable);
     expect(error.message).toBe(`Invalid environment variable ${variable}: ${reason}`);
   });

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import {
   AppConfig,
   DB_TYPES,
+  LOG_FORMATS,
   LOG_LEVELS,
   SQLITE_SYNC_MODES,
   TRANSPORTS,
@@ -207,7 +208,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mediaMaxPixels: readInt(env, 'MEDIA_MAX_PIXELS', 50_000_000, 1, 268_402_689),
     photoMaxDistanceM: readInt(env, 'PHOTO_MAX_DISTANCE_M', 500, 1, 1_000_000),
     photoMaxTimeGapMinutes: readInt(env, 'PHOTO_MAX_TIME_GAP_MINUTES', 120, 1, 10_080),
-    demoData: readBoolean(env, 'DEMO_DATA', true),
+    demoData: readBoolean(env, 'DEMO_DATA', !production),
     demoCollectors: readInt(env, 'DEMO_COLLECTORS', 3, 3, 5000),
     demoAccountsPerCollector: readInt(env, 'DEMO_ACCOUNTS_PER_COLLECTOR', 25, 1, 500),
     demoReceiptsPerCollector: readInt(env, 'DEMO_RECEIPTS_PER_COLLECTOR', 500, 1, 999_999),
@@ -223,5 +224,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     workTimeZone: readTimeZone(env, 'WORK_TIMEZONE', 'Asia/Jakarta'),
     mapTileUrl: readTileUrl(env, 'MAP_TILE_URL'),
     logLevel: readChoice<LogLevel>(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFormat: readChoice(env, 'LOG_FORMAT', LOG_FORMATS, 'auto'),
   });
 }

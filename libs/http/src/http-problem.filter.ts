@@ -29,7 +29,7 @@ function codeOfStatus(status: number): ProblemCode {
 function fromHttpException(exception: HttpException): Problem {
   const status = exception.getStatus();
   const body = exception.getResponse();
-  const message = typeof body === 'object' && body !== null && 'message' in body ? (body as { message: unknown }).message : body;
+  const message = typeof body === 'object' && body !== null && 'message' in body ? body.message : body;
   const detail = Array.isArray(message) ? message.join('; ') : String(message);
   return makeProblem(status, codeOfStatus(status), detail);
 }

@@ -11,7 +11,7 @@ export async function startMicroservice(
   service: ServiceName,
   runtime: AppRuntime,
 ): Promise<INestMicroservice> {
-  const logger = createLogger(service, runtime.config.logLevel);
+  const logger = createLogger(service, runtime.config);
   const app = await NestFactory.createMicroservice(rootModule, {
     strategy: createServer(service, runtime.config, runtime.bus),
     logger: new NestPinoLogger(logger),
@@ -24,7 +24,7 @@ export async function startMicroservice(
 
 /** Adds the message server to an HTTP app that also answers messages (ota). */
 export async function attachMessageServer(app: INestApplication, service: ServiceName, runtime: AppRuntime): Promise<void> {
-  const logger = createLogger(service, runtime.config.logLevel);
+  const logger = createLogger(service, runtime.config);
   const microservice = app.connectMicroservice(
     { strategy: createServer(service, runtime.config, runtime.bus) },
     { deferInitialization: true },

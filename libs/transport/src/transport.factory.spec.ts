@@ -75,7 +75,7 @@ function randomKey(): string {
 async function startProbeService(config: AppConfig, bus: InprocBus): Promise<INestMicroservice> {
   const moduleRef = await Test.createTestingModule({ controllers: [ProbeController] }).compile();
   const service = moduleRef.createNestMicroservice({ strategy: createServer('collector', config, bus), logger: false });
-  service.useGlobalFilters(new RpcProblemFilter(createLogger('test', 'silent')));
+  service.useGlobalFilters(new RpcProblemFilter(createLogger('test', { logLevel: 'silent', logFormat: 'json' })));
   await service.listen();
   return service;
 }

@@ -29,9 +29,7 @@ function requireBus(bus: InprocBus | undefined): InprocBus {
 }
 
 // The concrete transports narrow the status and event types; the factory hands out the common base.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyServer = Server<any, any>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyClient = ClientProxy<any, any>;
 
 /**
@@ -55,6 +53,7 @@ export function createServer(service: ServiceName, config: AppConfig, bus?: Inpr
       ? new InprocServer(requireBus(bus), service, maxMessageLength(config))
       : new ServerTCP({ host: config.internalHost, port: serviceAddress(service, config).port, socketClass: signedFraming(config, 'server') })
   ) as AnyServer;
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Nest returns the hook's value to the handler's caller, which awaits it; the hook's type says void.
   server.setOnProcessingStartHook((_transport, context, done) => {
     const requestId = (context as ContextWithMetadata).getMetadata?.()?.requestId ?? randomUUID();
     return runWithRequestId(requestId, done, service);

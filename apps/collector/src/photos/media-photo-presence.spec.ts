@@ -16,9 +16,9 @@ function photo(n: number, uploaders: PhotoUploader[]): PhotoSummary {
 function mediaHolding(stored: PhotoSummary[]) {
   const requests: DescribePhotosRequest[] = [];
   const client = {
-    send: async (_message: unknown, request: DescribePhotosRequest): Promise<DescribePhotosReply> => {
+    send: (_message: unknown, request: DescribePhotosRequest): Promise<DescribePhotosReply> => {
       requests.push(request);
-      return { photos: stored.filter((summary) => request.sha256s.includes(summary.sha256)) };
+      return Promise.resolve({ photos: stored.filter((summary) => request.sha256s.includes(summary.sha256)) });
     },
   };
   return { presence: new MediaPhotoPresence(client as unknown as MessageClient), requests };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { fakerID_ID as faker } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
 import { In, type EntityManager } from 'typeorm';
 import { hashPassword } from '#libs/password';
 import { workDateOf } from '#libs/common';
@@ -8,11 +8,12 @@ import { AppConfig } from '#libs/config';
 import { Account, Assignment, Branch, ReceiptRange, ResultCode, User, Worklist } from '#libs/entities';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
 import { DEMO_BRANCHES, DEMO_PASSWORD, DEMO_RESULT_CODES, DEMO_SEED, demoPeople } from './demo-catalog.js';
+import { loadDemoGenerator } from './demo-generator.js';
 
 /**
  * Loads the demo installation into an empty database, and gives each demo
  * collector an LKH for today on every start (a copy of their latest one), so
- * the demo works on any day. Off with DEMO_DATA=false.
+ * the demo works on any day. Off with DEMO_DATA=false, and in production unless DEMO_DATA=true.
  */
 @Injectable()
 export class DemoDataSeeder implements OnApplicationBootstrap {
@@ -37,6 +38,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
 
   private async loadInstallation(manager: EntityManager, today: string): Promise<void> {
     // Hashed only here: a database that already has users skips the cost on every later start.
+    const faker = await loadDemoGenerator();
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     faker.seed(DEMO_SEED);
     const now = new Date();
@@ -74,7 +76,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
         active: true,
       });
       const home = DEMO_BRANCHES.find((b) => b.code === person.branch)!;
-      const accounts = Array.from({ length: this.config.demoAccountsPerCollector }, () => demoAccount(branchId, home, now));
+      const accounts = Array.from({ length: this.config.demoAccountsPerCollector }, () => demoAccount(faker, branchId, home, now));
       await manager.insert(Account, accounts);
       await this.insertWorklist(manager, userId, branchId, today, accounts);
     }
@@ -114,15 +116,15 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
   }
 }
 
-function roundedRupiah(min: number, max: number, step: number): number {
+function roundedRupiah(faker: Faker, min: number, max: number, step: number): number {
   return Math.round(faker.number.int({ min, max }) / step) * step;
 }
 
-function demoAccount(branchId: string, home: { latitude: number; longitude: number }, now: Date): Account {
-  const installment = roundedRupiah(450_000, 3_500_000, 5_000);
+function demoAccount(faker: Faker, branchId: string, home: { latitude: number; longitude: number }, now: Date): Account {
+  const installment = roundedRupiah(faker, 450_000, 3_500_000, 5_000);
   const overdueDays = faker.number.int({ min: 1, max: 120 });
   const installmentsDue = Math.ceil(overdueDays / 30);
-  const lateFee = roundedRupiah(25_000, 150_000, 5_000) * installmentsDue;
+  const lateFee = roundedRupiah(faker, 25_000, 150_000, 5_000) * installmentsDue;
   const amountDue = installment * installmentsDue + lateFee;
   const remaining = faker.number.int({ min: installmentsDue + 2, max: 36 });
   return Object.assign(new Account(), {

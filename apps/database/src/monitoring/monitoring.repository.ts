@@ -25,7 +25,9 @@ interface Lookups {
 }
 
 /** Counts and sums come back as strings from PostgreSQL and SQL Server, as numbers from SQLite. */
-function countsBy(rows: { key: string; n: string | number | null }[]): Map<string, number> {
+type CountRow = { key: string; n: string | number | null };
+
+function countsBy(rows: CountRow[]): Map<string, number> {
   return new Map(rows.map((row) => [row.key, Number(row.n ?? 0)]));
 }
 
@@ -65,14 +67,14 @@ export class MonitoringRepository {
         .addSelect('COUNT(a.id)', 'n')
         .where('w.workDate = :workDate AND w.collectorId IN (:...ids)', params)
         .groupBy('w.collectorId')
-        .getRawMany(),
+        .getRawMany<CountRow>(),
       this.dataSource
         .createQueryBuilder(Visit, 'v')
         .select('v.collectorId', 'key')
         .addSelect('COUNT(DISTINCT v.assignmentId)', 'n')
         .where(COLLECTORS_DAY, params)
         .groupBy('v.collectorId')
-        .getRawMany(),
+        .getRawMany<CountRow>(),
       this.dataSource
         .createQueryBuilder(Visit, 'v')
         .select('v.collectorId', 'collectorId')
@@ -251,7 +253,7 @@ export class MonitoringRepository {
       .addSelect('SUM(m.amount)', 'n')
       .where(COLLECTORS_DAY, params)
       .groupBy('v.collectorId')
-      .getRawMany();
+      .getRawMany<CountRow>();
     return countsBy(rows);
   }
 

@@ -30,9 +30,9 @@ function visit(n: number, overrides: Partial<VisitSummary> = {}): VisitSummary {
 function collectorWith(visits: VisitSummary[]) {
   const requests: VisitsRequest[] = [];
   const client = {
-    send: async (_message: MessageDef<VisitsRequest, Page<VisitSummary>>, request: VisitsRequest): Promise<Page<VisitSummary>> => {
+    send: (_message: MessageDef<VisitsRequest, Page<VisitSummary>>, request: VisitsRequest): Promise<Page<VisitSummary>> => {
       requests.push(request);
-      return { items: visits.slice(request.offset, request.offset + request.limit), total: visits.length, limit: request.limit, offset: request.offset };
+      return Promise.resolve({ items: visits.slice(request.offset, request.offset + request.limit), total: visits.length, limit: request.limit, offset: request.offset });
     },
   };
   return { client: client as unknown as MessageClient, requests };
@@ -55,7 +55,7 @@ describe('VisitsExportService', () => {
     });
     const { client } = collectorWith([tricky, visit(2)]);
     const csv = await text(await new VisitsExportService(client).open(actor, { from: '2026-11-28' }));
-    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(csv, { columns: true });
     expect(rows).toHaveLength(2);
     expect(rows[0]).toEqual({
       visitId: 'visit-1',
@@ -84,7 +84,7 @@ describe('VisitsExportService', () => {
 
   it('keeps a cell that a spreadsheet would run as a formula as text', async () => {
     const { client } = collectorWith([visit(1, { notes: '=HYPERLINK("http://x")' }), visit(2, { notes: '@SUM(A1)' })]);
-    const rows = parse(await text(await new VisitsExportService(client).open(actor, {})), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(await text(await new VisitsExportService(client).open(actor, {})), { columns: true });
     expect(rows.map((row) => row.notes)).toEqual([`'=HYPERLINK("http://x")`, `'@SUM(A1)`]);
     expect(rows[0].lat).toBe('-6.2');
   });
@@ -92,7 +92,7 @@ describe('VisitsExportService', () => {
   it('streams every page in order with the same filters and scope', async () => {
     const visits = Array.from({ length: 1203 }, (_, n) => visit(n));
     const { client, requests } = collectorWith(visits);
-    const rows = parse(await text(await new VisitsExportService(client).open(actor, { resultCode: 'PAID', branchCode: 'JKT01' })), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(await text(await new VisitsExportService(client).open(actor, { resultCode: 'PAID', branchCode: 'JKT01' })), { columns: true });
     expect(rows.map((row) => row.visitId)).toEqual(visits.map((v) => v.id));
     expect(requests.map((request) => request.offset)).toEqual([0, 500, 1000]);
     expect(requests.every((request) => request.actor === actor && request.resultCode === 'PAID' && request.branchCode === 'JKT01')).toBe(true);

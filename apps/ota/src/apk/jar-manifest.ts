@@ -7,7 +7,7 @@ export interface JarManifest {
 /** Parses the `Name: value` lines of a JAR manifest; a line starting with a space continues the one before. */
 export function parseJarManifest(content: Buffer): JarManifest {
   const lines = content.toString('utf8').split(/\r\n|\n|\r/);
-  const sections: Map<string, string>[] = [new Map()];
+  const sections: Map<string, string>[] = [new Map<string, string>()];
   let last: { section: Map<string, string>; name: string } | undefined;
   for (const line of lines) {
     if (line === '') {

@@ -44,7 +44,7 @@ function assertSignsManifest(signatureFile: Buffer, manifest: Buffer, signatureF
 async function assertEntriesMatch(path: string, manifest: JarManifest): Promise<void> {
   await visitZipEntries(path, async (name, open) => {
     if (name.endsWith('/') || name.startsWith('META-INF/')) return;
-    const [declared] = digestsOf(manifest.entries.get(name) ?? new Map(), '-Digest');
+    const [declared] = digestsOf(manifest.entries.get(name) ?? new Map<string, string>(), '-Digest');
     if (!declared) throw new Error(`the entry ${name} is not covered by the signature`);
     const hash = createHash(declared.algorithm);
     await pipeline(await open(), hash);

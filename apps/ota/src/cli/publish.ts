@@ -43,7 +43,7 @@ async function main(): Promise<number> {
 
   const config = loadConfig({ ...process.env, TRANSPORT: 'tcp' });
   const context = await NestFactory.createApplicationContext(PublishCommandModule.forRoot(config), {
-    logger: new NestPinoLogger(createLogger('ota-publish', 'warn')),
+    logger: new NestPinoLogger(createLogger('ota-publish', { logLevel: 'warn', logFormat: config.logFormat })),
   });
   try {
     const files = context.get(ReleaseFiles);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { makeProblem, ProblemError } from '#libs/common';
+import { ProblemError } from '#libs/common';
 import {
   DEFAULT_CHANNEL,
   MIN_ANDROID_SDK,

@@ -1,13 +1,25 @@
 import type { LoggerService } from '@nestjs/common';
-import { pino, type DestinationStream, type Logger } from 'pino';
+import type { Writable } from 'node:stream';
+import { pino, type Logger } from 'pino';
+import { isPrettyOutput, prettyStream, type LogFormat } from './log-format.js';
 import { currentRequestContext } from './request-context.js';
 
 export type AppLogger = Logger;
 
-/** A JSON logger stamped with the app's name and the current request id; it writes to stdout unless told where. */
-export function createLogger(app: string, level: string, destination?: DestinationStream): AppLogger {
+/** The configuration a logger is made from (`LOG_LEVEL`, `LOG_FORMAT`). */
+export interface LogSettings {
+  logLevel: string;
+  logFormat: LogFormat;
+}
+
+/**
+ * A logger stamped with the app's name and the current request id. It writes JSON lines, or readable ones
+ * when the format asks for them, to stdout unless told where.
+ */
+export function createLogger(app: string, settings: LogSettings, destination?: Writable): AppLogger {
+  const output = isPrettyOutput(settings.logFormat) ? prettyStream(destination) : destination;
   return pino({
-    level,
+    level: settings.logLevel,
     base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin: () => {
@@ -15,17 +27,20 @@ export function createLogger(app: string, level: string, destination?: Destinati
       return context ? { app: context.app ?? app, requestId: context.requestId } : { app };
     },
     redact: { paths: ['*.password', '*.authorization', '*.accessToken', 'password', 'authorization'], censor: '[redacted]' },
-  }, destination);
+  }, output);
 }
 
 type Level = 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal';
+
+/** Nest's account of wiring modules and routes: a hundred lines per start that only debugging needs. */
+const WIRING_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
 
 /** Routes Nest's own log lines, and `Logger` calls of the apps, into the same JSON stream. */
 export class NestPinoLogger implements LoggerService {
   constructor(private readonly logger: AppLogger) {}
 
   log(message: unknown, context?: string): void {
-    this.write('info', message, context);
+    this.write(context !== undefined && WIRING_CONTEXTS.has(context) ? 'debug' : 'info', message, context);
   }
 
   error(message: unknown, trace?: string, context?: string): void {

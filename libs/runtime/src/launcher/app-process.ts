@@ -85,7 +85,7 @@ export function launchApp(target: LaunchTarget, options: LaunchOptions): AppProc
   });
   const onLine = options.onLine ?? printWithPrefix;
   for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream! }).on('line', (line) => onLine(target, line));
+    createInterface({ input: stream }).on('line', (line) => onLine(target, line));
   }
   return new AppProcess(target, child);
 }

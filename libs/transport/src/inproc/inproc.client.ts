@@ -39,7 +39,7 @@ export class InprocClient extends ClientProxy {
     };
   }
 
-  protected async dispatchEvent(): Promise<never> {
-    throw new Error('The in-process transport carries requests only');
+  protected dispatchEvent(): Promise<never> {
+    return Promise.reject(new Error('The in-process transport carries requests only'));
   }
 }

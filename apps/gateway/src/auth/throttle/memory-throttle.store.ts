@@ -25,25 +25,27 @@ export class MemoryThrottleStore implements ThrottleStore {
     return this.counts.size;
   }
 
-  async peek(key: string): Promise<AttemptCount | undefined> {
+  peek(key: string): Promise<AttemptCount | undefined> {
     const window = this.running(key);
-    return window && this.countOf(window);
+    return Promise.resolve(window && this.countOf(window));
   }
 
-  async increment(key: string, windowMs: number): Promise<AttemptCount> {
+  increment(key: string, windowMs: number): Promise<AttemptCount> {
     const running = this.running(key);
     const window = running ? { ...running, count: running.count + 1 } : { count: 1, endsAt: this.now() + windowMs };
     this.counts.set(key, window);
-    return this.countOf(window);
+    return Promise.resolve(this.countOf(window));
   }
 
-  async decrement(key: string): Promise<void> {
+  decrement(key: string): Promise<void> {
     const running = this.running(key);
     if (running) this.counts.set(key, { ...running, count: Math.max(running.count - 1, 0) });
+    return Promise.resolve();
   }
 
-  async delete(key: string): Promise<void> {
+  delete(key: string): Promise<void> {
     this.counts.delete(key);
+    return Promise.resolve();
   }
 
   private running(key: string): Window | undefined {
