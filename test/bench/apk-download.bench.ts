@@ -56,7 +56,15 @@ http {
   );
   const child: ChildProcess = spawn(binary, ['-p', prefix, '-c', conf], { stdio: 'inherit' });
   const url = `http://127.0.0.1:${port}/app-release.apk`;
-  await waitFor(() => fetch(url).then(() => true, () => false), (answered) => answered, 5000);
+  await waitFor(
+    () =>
+      fetch(url).then(
+        () => true,
+        () => false,
+      ),
+    (answered) => answered,
+    5000,
+  );
   return {
     url,
     stop: async () => {

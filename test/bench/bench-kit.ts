@@ -121,7 +121,10 @@ export async function measureTransfer(url: string, options: { clients: number; d
     child.stdin.end(config);
   });
   const seconds = secondsSince(started);
-  const transfers = output.trim().split('\n').map((line) => line.split(' '));
+  const transfers = output
+    .trim()
+    .split('\n')
+    .map((line) => line.split(' '));
   const bytes = transfers.reduce((sum, [, size]) => sum + Number(size), 0);
   return {
     megabytesPerSecond: Math.round(bytes / 1e6 / seconds),

@@ -43,13 +43,9 @@ export function slugOf(title: string): string {
 
 function summaryRowsOf(markdown: string): string[] {
   const section = markdown.split(/^## /m).find((chunk) => chunk.startsWith(`${SUMMARY_TITLE}\n`));
-  return (section ?? '')
-    .split('\n')
-    .filter((line) => line.startsWith('| ['));
+  return (section ?? '').split('\n').filter((line) => line.startsWith('| ['));
 }
 
 function cellsOf(row: string): string[] {
-  return row
-    .slice(2, -2)
-    .split(' | ');
+  return row.slice(2, -2).split(' | ');
 }

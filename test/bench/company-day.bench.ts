@@ -60,15 +60,24 @@ function companyDaySection(report: CompanyDayReport, cpu: Record<string, number>
           ['day, first login to last close', `${report.daySeconds} s (goal: under ${GOAL_SECONDS} s)`],
           ['visits confirmed', `${report.visitsConfirmed} (${Math.round(report.visitsConfirmed / report.daySeconds)}/s)`],
           ['requests, retries, failed after retries', `${report.requests.attempts}, ${report.requests.retries}, ${report.requests.failedAfterRetries}`],
-          ['responses dropped, requests reset, slow connections', `${report.faults.droppedResponses}, ${report.faults.resetRequests}, ${report.faults.slowConnections} of ${report.faults.connections}`],
-          ...report.kills.map((kill) => [`${kill.service} killed`, `at ${kill.atSecond} s, ready again after ${kill.backAfterMs === null ? 'never' : `${(kill.backAfterMs / 1000).toFixed(1)} s`}`]),
+          [
+            'responses dropped, requests reset, slow connections',
+            `${report.faults.droppedResponses}, ${report.faults.resetRequests}, ${report.faults.slowConnections} of ${report.faults.connections}`,
+          ],
+          ...report.kills.map((kill) => [
+            `${kill.service} killed`,
+            `at ${kill.atSecond} s, ready again after ${kill.backAfterMs === null ? 'never' : `${(kill.backAfterMs / 1000).toFixed(1)} s`}`,
+          ]),
           ['visits lost, doubled, altered', `${r.visits.lost.count}, ${r.visits.doubled.count}, ${r.visits.contentDiffers.count} of ${r.visits.held}`],
           ['receipts lost, doubled', `${r.receipts.lost.count}, ${r.receipts.doubled.count} of ${r.receipts.held}`],
           ['photos missing, not matching their hash', `${r.photos.missing.count}, ${r.photos.hashMismatch.count} of ${r.photos.held}`],
           ['batches left open', `${r.batches.leftOpen.count} of ${r.batches.collectors}`],
           ['phones stopped by an unexpected answer', String(report.phonesFailed.count)],
           ['reconciliation (every visit listed, every photo downloaded and hashed)', `${report.reconciliationSeconds} s`],
-          ['CPU during the day, share of one core', [...Object.entries(cpu).map(([app, share]) => `${app} ${cores(share)}`), `simulator ${cores(simulatorCpu)}`].join(', ')],
+          [
+            'CPU during the day, share of one core',
+            [...Object.entries(cpu).map(([app, share]) => `${app} ${cores(share)}`), `simulator ${cores(simulatorCpu)}`].join(', '),
+          ],
           ['goal: under 10 minutes, zero lost, zero doubled', met ? 'met' : 'not met'],
         ],
       ),
@@ -78,7 +87,11 @@ function companyDaySection(report: CompanyDayReport, cpu: Record<string, number>
         report.endpoints.map((e) => [e.endpoint, e.attempts, e.retries, e.failed, e.p50Ms, e.p95Ms, e.p99Ms]),
       ),
       '',
-      `Errors the phones saw (each then retried): ${Object.entries(report.errorsByKind).map(([kind, count]) => `${kind} ${count}`).join(', ') || 'none'}.`,
+      `Errors the phones saw (each then retried): ${
+        Object.entries(report.errorsByKind)
+          .map(([kind, count]) => `${kind} ${count}`)
+          .join(', ') || 'none'
+      }.`,
     ].join('\n'),
     summary: [
       {

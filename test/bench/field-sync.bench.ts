@@ -18,14 +18,8 @@ const MODES: [SystemMode, string][] = [
   ['split', 'five processes (TCP)'],
 ];
 
-function withCollector<T>(
-  mode: SystemMode,
-  work: (system: RunningSystem, session: Session) => Promise<T>,
-  env: Record<string, string> = {},
-): Promise<T> {
-  return withSystem({ mode, env: { ...BENCH_ENV, ...env } }, async (system) =>
-    work(system, await login(system, 'collector1', phone('bench-phone-0001'))),
-  );
+function withCollector<T>(mode: SystemMode, work: (system: RunningSystem, session: Session) => Promise<T>, env: Record<string, string> = {}): Promise<T> {
+  return withSystem({ mode, env: { ...BENCH_ENV, ...env } }, async (system) => work(system, await login(system, 'collector1', phone('bench-phone-0001'))));
 }
 
 /** Visits of every kind in turn, each one new, timed now, passing every rule. */
@@ -79,7 +73,7 @@ export function worklistBenchmark(): Benchmark {
         });
         downloads.set(mode, result.full.requestsPerSecond);
         if (result.bare) bare = result.bare.requestsPerSecond;
-        if (result.bare) rows.push(row('bare Node https server, same bytes (the machine\'s ceiling at this moment)', result.bare));
+        if (result.bare) rows.push(row("bare Node https server, same bytes (the machine's ceiling at this moment)", result.bare));
         rows.push(row(`${label}, full download (${result.bytes} bytes)`, result.full));
         rows.push(row(`${label}, If-None-Match (304)`, result.revalidated, 304));
       }
@@ -116,31 +110,35 @@ export function visitsBenchmark(): Benchmark {
       ];
       const ingested = new Map<SystemMode, number>();
       for (const [mode, label, env] of targets) {
-        const figures = await withCollector(mode, async (system, session) => {
-          const worklist = await system.request('/api/v1/worklist', { token: session.token });
-          const nextVisit = visitFactory(worklist.body.assignments.map((a: { id: string }) => a.id));
-          const statuses = new Map<string, number>();
-          const load = await measureLoad({
-            url: `${system.gatewayUrl}/api/v1/visits`,
-            connections: VISIT_CONNECTIONS,
-            durationSeconds: DURATION_SECONDS,
-            requests: [
-              {
-                method: 'POST',
-                headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
-                setupRequest: (request) => ({ ...request, body: JSON.stringify({ visits: Array.from({ length: VISITS_PER_REQUEST }, nextVisit) }) }),
-                onResponse: (status, body) => {
-                  if (status !== 200) return;
-                  for (const result of (JSON.parse(body) as { results: { status: string }[] }).results) {
-                    statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1);
-                  }
+        const figures = await withCollector(
+          mode,
+          async (system, session) => {
+            const worklist = await system.request('/api/v1/worklist', { token: session.token });
+            const nextVisit = visitFactory(worklist.body.assignments.map((a: { id: string }) => a.id));
+            const statuses = new Map<string, number>();
+            const load = await measureLoad({
+              url: `${system.gatewayUrl}/api/v1/visits`,
+              connections: VISIT_CONNECTIONS,
+              durationSeconds: DURATION_SECONDS,
+              requests: [
+                {
+                  method: 'POST',
+                  headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
+                  setupRequest: (request) => ({ ...request, body: JSON.stringify({ visits: Array.from({ length: VISITS_PER_REQUEST }, nextVisit) }) }),
+                  onResponse: (status, body) => {
+                    if (status !== 200) return;
+                    for (const result of (JSON.parse(body) as { results: { status: string }[] }).results) {
+                      statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1);
+                    }
+                  },
                 },
-              },
-            ],
-          });
-          const status = await system.request('/api/v1/sync/status', { token: session.token });
-          return { load, created: statuses.get('created') ?? 0, other: [...statuses].filter(([s]) => s !== 'created'), held: status.body.totals.visitCount };
-        }, env);
+              ],
+            });
+            const status = await system.request('/api/v1/sync/status', { token: session.token });
+            return { load, created: statuses.get('created') ?? 0, other: [...statuses].filter(([s]) => s !== 'created'), held: status.body.totals.visitCount };
+          },
+          env,
+        );
         // Requests still in flight when the load stops are stored but not counted as answered.
         const inFlight = figures.held - figures.created;
         if (inFlight < 0 || inFlight > VISIT_CONNECTIONS * VISITS_PER_REQUEST) {

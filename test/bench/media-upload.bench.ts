@@ -102,7 +102,12 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Uploads every body once, over CONNECTIONS keep-alive HTTPS connections, and times the whole run. */
-async function uploadAll(system: RunningSystem, agent: Agent, token: string, bodies: Buffer[]): Promise<{ seconds: number; latencies: number[]; failures: number }> {
+async function uploadAll(
+  system: RunningSystem,
+  agent: Agent,
+  token: string,
+  bodies: Buffer[],
+): Promise<{ seconds: number; latencies: number[]; failures: number }> {
   const latencies: number[] = [];
   let failures = 0;
   const started = process.hrtime.bigint();

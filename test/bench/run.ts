@@ -51,7 +51,7 @@ const document = [
   '',
   `## ${SUMMARY_TITLE}`,
   '',
-  'Each benchmark\'s headline figures; the sections below have the details and what limits each one.',
+  "Each benchmark's headline figures; the sections below have the details and what limits each one.",
   '',
   summaryTable(
     sections,

@@ -54,10 +54,12 @@ export function webPageBenchmark(): Benchmark {
       const first = firstLoadJavaScript();
       const all = allJavaScript();
       const missing = browserMissing();
-      const times = missing ? [] : await withSystem({ mode: 'single' }, async (system) => {
-        await addCollectors(system);
-        return todayLoadTimes(system);
-      });
+      const times = missing
+        ? []
+        : await withSystem({ mode: 'single' }, async (system) => {
+            await addCollectors(system);
+            return todayLoadTimes(system);
+          });
       const sorted = [...times].sort((a, b) => a - b);
       return {
         title: 'Web page: first load and the Today screen',

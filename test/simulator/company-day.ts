@@ -147,7 +147,12 @@ export async function playCompanyDayOn(
   options: CompanyDayOptions,
   observer: DayObserver = {},
 ): Promise<CompanyDayReport> {
-  const running = await startSystem({ mode: system.mode, engine: system.engine, env: { ...dayEnvironment(options), ...system.env }, startTimeoutMs: dayStartTimeoutMs(options) });
+  const running = await startSystem({
+    mode: system.mode,
+    engine: system.engine,
+    env: { ...dayEnvironment(options), ...system.env },
+    startTimeoutMs: dayStartTimeoutMs(options),
+  });
   try {
     return await playCompanyDay(options, dayTargetOf(running), observer);
   } finally {

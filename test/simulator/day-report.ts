@@ -15,8 +15,14 @@ export function renderDayReport(report: CompanyDayReport): string {
     ['day (first login to last close)', `${report.daySeconds} s`],
     ['visits confirmed', `${report.visitsConfirmed} (${Math.round(report.visitsConfirmed / Math.max(report.daySeconds, 0.1))}/s)`],
     ['requests, retries, failed after retries', `${report.requests.attempts}, ${report.requests.retries}, ${report.requests.failedAfterRetries}`],
-    ['responses dropped, requests reset, slow connections', `${report.faults.droppedResponses}, ${report.faults.resetRequests}, ${report.faults.slowConnections} of ${report.faults.connections}`],
-    ...report.kills.map((kill) => [`killed ${kill.service}`, `at ${kill.atSecond} s (${Math.round(kill.atProgress * 100)} % of visits), ready again after ${kill.backAfterMs === null ? 'never' : `${kill.backAfterMs} ms`}`]),
+    [
+      'responses dropped, requests reset, slow connections',
+      `${report.faults.droppedResponses}, ${report.faults.resetRequests}, ${report.faults.slowConnections} of ${report.faults.connections}`,
+    ],
+    ...report.kills.map((kill) => [
+      `killed ${kill.service}`,
+      `at ${kill.atSecond} s (${Math.round(kill.atProgress * 100)} % of visits), ready again after ${kill.backAfterMs === null ? 'never' : `${kill.backAfterMs} ms`}`,
+    ]),
     ...Object.entries(report.counters).map(([name, count]) => [name, String(count)]),
   );
 

@@ -52,7 +52,10 @@ export class ServerAuditor {
   async visitsOf(workDate: string): Promise<ServerVisit[]> {
     const visits: ServerVisit[] = [];
     for (let offset = 0; ; offset += PAGE) {
-      const answer = await this.link.call('audit', { path: `/api/v1/monitoring/visits?from=${workDate}&to=${workDate}&limit=${PAGE}&offset=${offset}`, token: this.token });
+      const answer = await this.link.call('audit', {
+        path: `/api/v1/monitoring/visits?from=${workDate}&to=${workDate}&limit=${PAGE}&offset=${offset}`,
+        token: this.token,
+      });
       if (answer.status !== 200) throw new Error(`GET /monitoring/visits answered ${answer.status}: ${JSON.stringify(answer.body)}`);
       visits.push(...answer.body.items);
       if (offset + PAGE >= answer.body.total) return visits;
@@ -134,7 +137,20 @@ export async function reconcile(ledgers: CollectorLedger[], auditor: ServerAudit
   const results: Record<string, Tally> = {};
   for (const check of checks) results[check.name] = await check.run(ledgers, auditor);
 
-  const failures = [lost, doubled, contentDiffers, refused, unknownToPhones, receiptsLost, receiptsDoubled, photos.missing, photos.hashMismatch, batches.leftOpen, discrepancies, ...Object.values(results)];
+  const failures = [
+    lost,
+    doubled,
+    contentDiffers,
+    refused,
+    unknownToPhones,
+    receiptsLost,
+    receiptsDoubled,
+    photos.missing,
+    photos.hashMismatch,
+    batches.leftOpen,
+    discrepancies,
+    ...Object.values(results),
+  ];
   return {
     visits: { held: held.length, onServer: serverVisits.length, lost, doubled, contentDiffers, refused, unknownToPhones },
     receipts: { held: receiptsHeld.length, lost: receiptsLost, doubled: receiptsDoubled },

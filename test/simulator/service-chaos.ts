@@ -43,7 +43,12 @@ export class ServiceChaos {
     for (const moment of this.moments) {
       while (!this.stopped && progress() < moment.atProgress) await sleep(100);
       if (this.stopped) break;
-      const kill: ServiceKill = { service: moment.service, atProgress: progress(), atSecond: Math.round((performance.now() - dayStarted) / 1000), backAfterMs: null };
+      const kill: ServiceKill = {
+        service: moment.service,
+        atProgress: progress(),
+        atSecond: Math.round((performance.now() - dayStarted) / 1000),
+        backAfterMs: null,
+      };
       this.kills.push(kill);
       const killed = performance.now();
       await this.system.kill(moment.service);

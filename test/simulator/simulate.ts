@@ -102,11 +102,14 @@ function share(text: string, name: string): number {
 function photoSize(text: string): [number, number] {
   const match = /^(\d+)x(\d+)$/.exec(text);
   if (!match) fail(`--photo-size must be WIDTHxHEIGHT, got ${text}`);
-  return [Number(match![1]), Number(match![2])];
+  return [Number(match[1]), Number(match[2])];
 }
 
 function services(text: string): AppName[] {
-  const names = text.split(',').map((name) => name.trim()).filter(Boolean);
+  const names = text
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   const unknown = names.filter((name) => !APP_NAMES.includes(name as AppName));
   if (unknown.length > 0) fail(`--chaos names unknown services: ${unknown.join(', ')} (known: ${APP_NAMES.join(', ')})`);
   return names as AppName[];

@@ -137,10 +137,15 @@ export class RunningSystem {
     const startsBefore = this.launcherEvents('started').length;
     process.kill(this.process('launcher').pid, 'SIGUSR2');
     const notStarted = () => {
-      const started = this.launcherEvents('started').slice(startsBefore).map((line) => line.child.app);
+      const started = this.launcherEvents('started')
+        .slice(startsBefore)
+        .map((line) => line.child.app);
       return stopped.filter((app) => !started.includes(app));
     };
-    const missing = await waitFor(() => notStarted(), (apps) => apps.length === 0);
+    const missing = await waitFor(
+      () => notStarted(),
+      (apps) => apps.length === 0,
+    );
     if (missing.length > 0) throw new Error(`the launcher did not start ${missing.join(', ')}`);
   }
 

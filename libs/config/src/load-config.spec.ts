@@ -135,7 +135,13 @@ describe('loadConfig', () => {
     expect(config.sqliteSynchronous).toBe('normal');
     expect(config.visitClockSkewSeconds).toBe(60);
     expect(config.trustedProxies).toEqual(['10.0.0.0/8', '192.168.1.7', 'fd00::/8', 'loopback']);
-    expect(config.http).toEqual({ headersTimeoutMs: 5000, requestTimeoutMs: 600_000, keepAliveTimeoutMs: 65_000, bodyGraceMs: 3000, bodyMinBytesPerSecond: 1024 });
+    expect(config.http).toEqual({
+      headersTimeoutMs: 5000,
+      requestTimeoutMs: 600_000,
+      keepAliveTimeoutMs: 65_000,
+      bodyGraceMs: 3000,
+      bodyMinBytesPerSecond: 1024,
+    });
     expect(config.passwordChecks).toEqual({ concurrency: 4, queue: 0 });
     expect(config.logFormat).toBe('json');
     expect(config.ota).toEqual({
@@ -168,7 +174,11 @@ describe('loadConfig', () => {
       'INTERNAL_KEY_PREVIOUS',
       'is one character repeated; production needs a random key',
     ],
-    [{ NODE_ENV: 'production', INTERNAL_KEY: RANDOM_KEY, JWT_SECRET: 'x'.repeat(40) }, 'JWT_SECRET', 'is one character repeated; production needs a random key'],
+    [
+      { NODE_ENV: 'production', INTERNAL_KEY: RANDOM_KEY, JWT_SECRET: 'x'.repeat(40) },
+      'JWT_SECRET',
+      'is one character repeated; production needs a random key',
+    ],
     [{ TLS_CERT: '/etc/tls/gateway.crt' }, 'TLS_KEY', 'TLS_CERT and TLS_KEY must be set together'],
     [{ WORK_TIMEZONE: 'Java/Jakarta' }, 'WORK_TIMEZONE', '"Java/Jakarta" is not an IANA time zone'],
     [{ DEMO_RECEIPTS_PER_COLLECTOR: '1000000' }, 'DEMO_RECEIPTS_PER_COLLECTOR', 'expected a number from 1 to 999999, got 1000000'],
@@ -184,10 +194,18 @@ describe('loadConfig', () => {
     [{ STORAGE_MIN_FREE_MB: '16MB' }, 'STORAGE_MIN_FREE_MB', 'expected a whole number, got "16MB"'],
     [{ PHOTO_MAX_DISTANCE_M: '0' }, 'PHOTO_MAX_DISTANCE_M', 'expected a number from 1 to 1000000, got 0'],
     [{ PHOTO_MAX_TIME_GAP_MINUTES: '2h' }, 'PHOTO_MAX_TIME_GAP_MINUTES', 'expected a whole number, got "2h"'],
-    [{ TRUSTED_PROXIES: '10.0.0.1,proxy.internal' }, 'TRUSTED_PROXIES', '"proxy.internal" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal'],
+    [
+      { TRUSTED_PROXIES: '10.0.0.1,proxy.internal' },
+      'TRUSTED_PROXIES',
+      '"proxy.internal" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal',
+    ],
     [{ TRUSTED_PROXIES: '10.0.0.0/33' }, 'TRUSTED_PROXIES', '"10.0.0.0/33" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal'],
     [{ TRUSTED_PROXIES: '*' }, 'TRUSTED_PROXIES', '"*" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal'],
-    [{ HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' }, 'HTTP_REQUEST_TIMEOUT_MS', 'must not be shorter than HTTP_HEADERS_TIMEOUT_MS (60000)'],
+    [
+      { HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' },
+      'HTTP_REQUEST_TIMEOUT_MS',
+      'must not be shorter than HTTP_HEADERS_TIMEOUT_MS (60000)',
+    ],
     [{ HTTP_BODY_MIN_BYTES_PER_SECOND: '0' }, 'HTTP_BODY_MIN_BYTES_PER_SECOND', 'expected a number from 1 to 104857600, got 0'],
     [{ MAP_TILE_URL: 'https://tiles.example/{z}/{x}.png' }, 'MAP_TILE_URL', 'must contain {y}, got "https://tiles.example/{z}/{x}.png"'],
     [{ MAP_TILE_URL: 'javascript:{z}{x}{y}' }, 'MAP_TILE_URL', 'is not an http(s) URL template: "javascript:{z}{x}{y}"'],

@@ -144,7 +144,10 @@ function isProxyAddress(entry: string): boolean {
 }
 
 function readTrustedProxies(env: Env): string[] {
-  const entries = (read(env, 'TRUSTED_PROXIES') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = (read(env, 'TRUSTED_PROXIES') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const bad = entries.find((entry) => !isProxyAddress(entry));
   if (bad !== undefined) {
     throw new ConfigError('TRUSTED_PROXIES', `"${bad}" is not an IP address, a CIDR range or one of ${PROXY_RANGE_NAMES.join(', ')}`);
