@@ -7,7 +7,7 @@ import { API_DEMOS, API_DEMOS_APK } from '../support/apk-fixtures.js';
 import { browserMissing, documentScreen, openBrowser, signIn, type Browser } from '../support/browser.js';
 import { login, phone, type Session } from '../support/demo-users.js';
 import { receiptNo, submitVisits, uploadPhoto, visitOf, worklistOf, type VisitInput } from '../support/field-visits.js';
-import { startSystem, type RunningSystem } from '../support/system-harness.js';
+import { startSystem, SYSTEM_START_TIMEOUT_MS, type RunningSystem } from '../support/system-harness.js';
 import { GEOTAG, geotaggedJpeg, jakartaWallClock, pngPhoto, sha256Of } from '../support/test-photos.js';
 import { waitFor } from '../support/wait-for.js';
 import { firstLoadJavaScript } from '../support/web-bundle.js';
@@ -61,7 +61,7 @@ function imageWidth(page: Page, selector: string): Promise<number> {
   afterAll(async () => {
     await browser?.close();
     await system?.stop();
-  });
+  }, SYSTEM_START_TIMEOUT_MS);
 
   it('tells a collector the page is not for them, and keeps them out', async () => {
     const page = await browser.person();

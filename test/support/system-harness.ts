@@ -45,6 +45,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** The local address the request leaves from (any of 127.0.0.0/8 on this machine), as another client would. */
   from?: string;
+  /** Ends the request early, when the caller can wait only so long. */
+  signal?: AbortSignal;
 }
 
 /** A process of the system as the operating system sees it. */
@@ -239,7 +241,7 @@ export class RunningSystem {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(options.json);
     }
-    const response = await fetch(url, { method: options.method ?? 'GET', headers, body: body as any, dispatcher });
+    const response = await fetch(url, { method: options.method ?? 'GET', headers, body: body as any, dispatcher, signal: options.signal });
     const bytes = Buffer.from(await response.arrayBuffer());
     const text = bytes.toString('utf8');
     const type = response.headers.get('content-type') ?? '';
@@ -263,7 +265,7 @@ export class RunningSystem {
    * Waits until `/health/ready` answers 200, or fails with the last answer; fails
    * at once when the root process ends, or, until the first time ready, when an app crashes.
    */
-  async waitUntilReady(timeoutMs = 30000): Promise<void> {
+  async waitUntilReady(timeoutMs = READY_DEADLINE_MS): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let last = 'no answer';
     while (Date.now() < deadline) {
@@ -271,7 +273,8 @@ export class RunningSystem {
       if (failure) throw new Error(failure);
       if (existsSync(join(this.dataDir, 'tls', 'gateway.crt'))) {
         try {
-          const reply = await this.request('/health/ready');
+          // A gateway too busy to answer must not hold the wait past its deadline.
+          const reply = await this.request('/health/ready', { signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
           if (reply.status === 200) {
             this.wasReady = true;
             return;
@@ -283,7 +286,7 @@ export class RunningSystem {
       }
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
-    throw new Error(`system not ready after ${timeoutMs} ms: ${last}`);
+    throw new Error(`${NOT_READY} after ${timeoutMs} ms: ${last}`);
   }
 
   private neverReadyReason(): string | undefined {
@@ -314,33 +317,59 @@ export class RunningSystem {
   }
 }
 
+/** How a readiness wait that ran out of time says so. */
+const NOT_READY = 'system not ready';
+
 /** Longer than the launcher's own grace period for its apps, so that it is never killed before them. */
 const LAUNCHER_GRACE_MS = 20000;
 
-const START_ATTEMPTS = 3;
 /**
- * A start takes seconds on an idle machine; on a shared, loaded one, importing the apps alone can take
- * twenty. Within the 60 s a test hook is given, leaving room for the database and the first logins.
+ * A start takes seconds on an idle machine; on a shared 2-core one running two test workers beside other
+ * suites, importing the apps alone has taken twenty, and five processes starting at once take longer still.
  */
-const START_TIMEOUT_MS = 45000;
+const READY_DEADLINE_MS = 90000;
+/** A port taken between its choice and its bind, or a start that hangs, is worth a fresh start; a few at most. */
+const START_ATTEMPTS = 3;
+
+/**
+ * What the hook that starts a system is given: every attempt its full deadline and the stop of the
+ * system that failed it. Pass it to `beforeAll`, whose default (the test timeout) would end the retries early.
+ */
+export const SYSTEM_START_TIMEOUT_MS = START_ATTEMPTS * (READY_DEADLINE_MS + LAUNCHER_GRACE_MS);
+
+/** Why a start failed, and whether a fresh one on other ports may succeed where this one did not. */
+interface FailedStart {
+  reason: string;
+  retriable: boolean;
+}
 
 /**
  * Starts the system from the build (run `npm run build` first; `npm test` does) and waits until it is ready.
- * A free port can be taken by another process before an app binds it (tests run side by side); such a
- * start is retried on other ports.
+ * Tests run side by side, so a free port can be taken by another process before an app binds it, and a
+ * loaded machine can leave a start hanging; such a start is stopped and retried on other ports. An app
+ * that exits or crashes for any other reason fails at once: starting again would fail the same way.
  */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   for (let attempt = 1; ; attempt += 1) {
     const system = await launchSystem(options);
-    try {
-      await system.waitUntilReady(options.startTimeoutMs ?? START_TIMEOUT_MS);
-      return system;
-    } catch (error) {
-      const portTaken = [...system.logs.values()].some((lines) => lines.some((line) => line.includes('EADDRINUSE')));
-      const logs = [...system.logs].map(([target, lines]) => `--- ${target}\n${lines.slice(-15).join('\n')}`).join('\n');
-      await system.stop();
-      if (!portTaken || attempt === START_ATTEMPTS) throw new Error(`${(error as Error).message}\n${logs}`);
+    const failure = await readyOrFailure(system, options.startTimeoutMs);
+    if (!failure) return system;
+    const logs = [...system.logs].map(([target, lines]) => `--- ${target}\n${lines.slice(-15).join('\n')}`).join('\n');
+    await system.stop();
+    if (!failure.retriable || attempt === START_ATTEMPTS) {
+      throw new Error(`${failure.reason} (start attempt ${attempt} of ${START_ATTEMPTS})\n${logs}`);
     }
+  }
+}
+
+async function readyOrFailure(system: RunningSystem, timeoutMs?: number): Promise<FailedStart | undefined> {
+  try {
+    await system.waitUntilReady(timeoutMs);
+    return undefined;
+  } catch (error) {
+    const reason = (error as Error).message;
+    const portTaken = [...system.logs.values()].some((lines) => lines.some((line) => line.includes('EADDRINUSE')));
+    return { reason, retriable: portTaken || reason.startsWith(NOT_READY) };
   }
 }
 

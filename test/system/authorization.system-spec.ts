@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { FormData } from 'undici';
 import { DEMO_PASSWORD, login, phone, type Session } from '../support/demo-users.js';
 import { photoForm, receiptNo, submitVisits, uploadPhoto, visitOf, worklistOf } from '../support/field-visits.js';
-import { startSystem, type HttpReply, type RunningSystem } from '../support/system-harness.js';
+import { startSystem, SYSTEM_START_TIMEOUT_MS, type HttpReply, type RunningSystem } from '../support/system-harness.js';
 import { testEngines } from '../support/test-database.js';
 import { jpegPhoto, sha256Of } from '../support/test-photos.js';
 
@@ -85,14 +85,25 @@ async function syncStatusOf(scene: Scene, collector: Collector) {
 const ROWS: Row[] = [
   { name: 'liveness', method: 'GET', path: () => '/health', expect: everyone(200) },
   { name: 'readiness', method: 'GET', path: () => '/health/ready', expect: everyone(200) },
-  { name: 'login (web user)', method: 'POST', path: () => '/api/v1/auth/login', body: { username: 'supervisor1', password: DEMO_PASSWORD }, expect: everyone(200) },
+  {
+    name: 'login (web user)',
+    method: 'POST',
+    path: () => '/api/v1/auth/login',
+    body: { username: 'supervisor1', password: DEMO_PASSWORD },
+    expect: everyone(200),
+  },
   { name: 'system page', method: 'GET', path: () => '/api/v1/system', expect: adminOnly(200) },
   { name: 'progress, own scope', method: 'GET', path: () => '/api/v1/monitoring/progress', expect: monitoring(200, 200, 200) },
   { name: 'progress of JKT01', method: 'GET', path: () => '/api/v1/monitoring/progress?branchCode=JKT01', expect: monitoring(200, 403, 200) },
   { name: 'progress of an unknown branch', method: 'GET', path: () => '/api/v1/monitoring/progress?branchCode=XXX01', expect: monitoring(403, 403, 404) },
   { name: 'visits, own scope', method: 'GET', path: () => '/api/v1/monitoring/visits', expect: monitoring(200, 200, 200) },
   { name: 'visits of BDG01', method: 'GET', path: () => '/api/v1/monitoring/visits?branchCode=BDG01', expect: monitoring(403, 200, 200) },
-  { name: "visits of collector1 (JKT01)", method: 'GET', path: (c) => `/api/v1/monitoring/visits?collectorId=${c.userIds.collector1}`, expect: monitoring(200, 404, 200) },
+  {
+    name: 'visits of collector1 (JKT01)',
+    method: 'GET',
+    path: (c) => `/api/v1/monitoring/visits?collectorId=${c.userIds.collector1}`,
+    expect: monitoring(200, 404, 200),
+  },
   { name: 'visits CSV of JKT01', method: 'GET', path: () => '/api/v1/monitoring/visits.csv?branchCode=JKT01', expect: monitoring(200, 403, 200) },
   { name: 'an unknown visit', method: 'GET', path: () => '/api/v1/monitoring/visits/0b5e7a39-3c44-4b8e-9a43-6f1c0b1f7e11', expect: monitoring(404, 404, 404) },
   { name: 'promises due, own scope', method: 'GET', path: () => '/api/v1/monitoring/promises', expect: monitoring(200, 200, 200) },
@@ -106,8 +117,22 @@ const ROWS: Row[] = [
     expect: adminOnly(201),
     audited: true,
   },
-  { name: 'update a user', method: 'PATCH', path: (c) => `/api/v1/admin/users/${c.spareUserId}`, body: { fullName: 'Renamed' }, expect: adminOnly(200), audited: true },
-  { name: 'reset a password', method: 'POST', path: (c) => `/api/v1/admin/users/${c.spareUserId}/password`, body: { password: 'Another-123' }, expect: adminOnly(200), audited: true },
+  {
+    name: 'update a user',
+    method: 'PATCH',
+    path: (c) => `/api/v1/admin/users/${c.spareUserId}`,
+    body: { fullName: 'Renamed' },
+    expect: adminOnly(200),
+    audited: true,
+  },
+  {
+    name: 'reset a password',
+    method: 'POST',
+    path: (c) => `/api/v1/admin/users/${c.spareUserId}/password`,
+    body: { password: 'Another-123' },
+    expect: adminOnly(200),
+    audited: true,
+  },
   {
     name: 'allot a receipt range',
     method: 'PUT',
@@ -128,7 +153,14 @@ const ROWS: Row[] = [
     expect: adminOnly(201),
     audited: true,
   },
-  { name: 'update a result code', method: 'PATCH', path: () => '/api/v1/admin/result-codes/MATRIX', body: { label: 'Matrix 2' }, expect: adminOnly(200), audited: true },
+  {
+    name: 'update a result code',
+    method: 'PATCH',
+    path: () => '/api/v1/admin/result-codes/MATRIX',
+    body: { label: 'Matrix 2' },
+    expect: adminOnly(200),
+    audited: true,
+  },
   { name: 'audit trail', method: 'GET', path: () => '/api/v1/admin/audit', expect: adminOnly(200) },
   {
     name: "the caller's own worklist",
@@ -229,78 +261,76 @@ const ROWS: Row[] = [
   },
 ];
 
-describe.each(testEngines())('authorization matrix on %s', (engine) => {
-  describe.each(['split', 'single'] as const)('%s mode', (mode) => {
-    let system: RunningSystem;
-    let context: Context;
-    let auditBefore: number;
-    const tokens = new Map<Caller, string | undefined>();
+describe.each(testEngines())('authorization matrix on %s, one process', (engine) => {
+  let system: RunningSystem;
+  let context: Context;
+  let auditBefore: number;
+  const tokens = new Map<Caller, string | undefined>();
 
-    beforeAll(async () => {
-      system = await startSystem({ mode, engine });
-      tokens.set('anonymous', undefined);
-      const sessions = new Map<Caller, Session>();
-      for (const caller of CALLERS.slice(1)) {
-        const session = await login(system, caller, isCollector(caller) ? phone(`matrix-${caller}`) : undefined);
-        sessions.set(caller, session);
-        tokens.set(caller, session.token);
-      }
-      const admin = tokens.get('admin');
-      const [collector1, collector3] = [sessions.get('collector1')!, sessions.get('collector3')!];
-      const assignments = {
-        collector1: (await worklistOf(system, collector1)).assignments.map((assignment) => assignment.id),
-        collector3: (await worklistOf(system, collector3)).assignments.map((assignment) => assignment.id),
+  beforeAll(async () => {
+    system = await startSystem({ mode: 'single', engine });
+    tokens.set('anonymous', undefined);
+    const sessions = new Map<Caller, Session>();
+    for (const caller of CALLERS.slice(1)) {
+      const session = await login(system, caller, isCollector(caller) ? phone(`matrix-${caller}`) : undefined);
+      sessions.set(caller, session);
+      tokens.set(caller, session.token);
+    }
+    const admin = tokens.get('admin');
+    const [collector1, collector3] = [sessions.get('collector1')!, sessions.get('collector3')!];
+    const assignments = {
+      collector1: (await worklistOf(system, collector1)).assignments.map((assignment) => assignment.id),
+      collector3: (await worklistOf(system, collector3)).assignments.map((assignment) => assignment.id),
+    };
+    const photo = await jpegPhoto(899);
+    expect((await uploadPhoto(system, collector1.token, photo)).status).toBe(201);
+    const [paid] = await submitVisits(system, collector1, [
+      visitOf(assignments.collector1[0], 'PAID', { payment: { amount: 1_250_000, receiptNo: receiptNo('KWJ1', 123) }, photos: [sha256Of(photo)] }),
+    ]);
+    const spare = await system.request('/api/v1/admin/users', {
+      method: 'POST',
+      token: admin,
+      json: { username: 'matrix.spare', fullName: 'Spare', role: 'collector', branchCode: 'BDG01', password: DEMO_PASSWORD },
+    });
+    await login(system, 'matrix.spare', phone('matrix-spare-phone'));
+    const devices = await system.request(`/api/v1/admin/devices?userId=${spare.body.id}`, { token: admin });
+    context = {
+      spareUserId: spare.body.id,
+      spareDeviceId: devices.body.items[0].id,
+      assignments,
+      userIds: { collector1: collector1.user.id, collector3: collector3.user.id },
+      collector1Visit: paid.id,
+      collector1Photo: sha256Of(photo),
+    };
+    auditBefore = (await system.request('/api/v1/admin/audit', { token: admin })).body.total;
+  }, SYSTEM_START_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  it.each(ROWS.map((row) => [row.name, row] as const))('%s', async (_name, row) => {
+    const answers: Record<string, number> = {};
+    for (const caller of CALLERS) {
+      const options = {
+        method: row.method,
+        token: tokens.get(caller),
+        json: typeof row.body === 'function' ? row.body(context, caller) : row.body,
+        body: (await row.form?.(context, caller)) as BodyInit | undefined,
       };
-      const photo = await jpegPhoto(899);
-      expect((await uploadPhoto(system, collector1.token, photo)).status).toBe(201);
-      const [paid] = await submitVisits(system, collector1, [
-        visitOf(assignments.collector1[0], 'PAID', { payment: { amount: 1_250_000, receiptNo: receiptNo('KWJ1', 123) }, photos: [sha256Of(photo)] }),
-      ]);
-      const spare = await system.request('/api/v1/admin/users', {
-        method: 'POST',
-        token: admin,
-        json: { username: 'matrix.spare', fullName: 'Spare', role: 'collector', branchCode: 'BDG01', password: DEMO_PASSWORD },
-      });
-      await login(system, 'matrix.spare', phone('matrix-spare-phone'));
-      const devices = await system.request(`/api/v1/admin/devices?userId=${spare.body.id}`, { token: admin });
-      context = {
-        spareUserId: spare.body.id,
-        spareDeviceId: devices.body.items[0].id,
-        assignments,
-        userIds: { collector1: collector1.user.id, collector3: collector3.user.id },
-        collector1Visit: paid.id,
-        collector1Photo: sha256Of(photo),
-      };
-      auditBefore = (await system.request('/api/v1/admin/audit', { token: admin })).body.total;
-    });
+      const reply = row.port === 'ota' ? await system.otaRequest(row.path(context), options) : await system.request(row.path(context), options);
+      answers[caller] = reply.status;
+      if (reply.status >= 400) expect(reply.headers.get('content-type')).toContain('application/problem+json');
+      if (reply.status === row.expect[caller] && ![401, 403].includes(reply.status)) await row.check?.(reply, caller, { system, context, tokens });
+    }
+    expect(answers).toEqual(row.expect);
+  });
 
-    afterAll(async () => {
-      await system?.stop();
-    });
-
-    it.each(ROWS.map((row) => [row.name, row] as const))('%s', async (_name, row) => {
-      const answers: Record<string, number> = {};
-      for (const caller of CALLERS) {
-        const options = {
-          method: row.method,
-          token: tokens.get(caller),
-          json: typeof row.body === 'function' ? row.body(context, caller) : row.body,
-          body: (await row.form?.(context, caller)) as BodyInit | undefined,
-        };
-        const reply = row.port === 'ota' ? await system.otaRequest(row.path(context), options) : await system.request(row.path(context), options);
-        answers[caller] = reply.status;
-        if (reply.status >= 400) expect(reply.headers.get('content-type')).toContain('application/problem+json');
-        if (reply.status === row.expect[caller] && ![401, 403].includes(reply.status)) await row.check?.(reply, caller, { system, context, tokens });
-      }
-      expect(answers).toEqual(row.expect);
-    });
-
-    it('stored exactly the audited writes that succeeded, none of the refused ones', async () => {
-      const audit = await system.request('/api/v1/admin/audit?limit=200', { token: tokens.get('admin') });
-      const actors = ROWS.filter((row) => row.audited).flatMap((row) => CALLERS.filter((caller) => row.expect[caller] < 300));
-      expect(audit.body.total).toBe(auditBefore + actors.length);
-      const newest = audit.body.items.slice(0, actors.length).map((entry: { actor: { username: string } }) => entry.actor.username);
-      expect(newest.sort()).toEqual([...actors].sort());
-    });
+  it('stored exactly the audited writes that succeeded, none of the refused ones', async () => {
+    const audit = await system.request('/api/v1/admin/audit?limit=200', { token: tokens.get('admin') });
+    const actors = ROWS.filter((row) => row.audited).flatMap((row) => CALLERS.filter((caller) => row.expect[caller] < 300));
+    expect(audit.body.total).toBe(auditBefore + actors.length);
+    const newest = audit.body.items.slice(0, actors.length).map((entry: { actor: { username: string } }) => entry.actor.username);
+    expect(newest.sort()).toEqual([...actors].sort());
   });
 });

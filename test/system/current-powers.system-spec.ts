@@ -4,7 +4,7 @@ import { API_DEMOS, API_DEMOS_APK } from '../support/apk-fixtures.js';
 import { DEMO_PASSWORD, login, phone } from '../support/demo-users.js';
 import { submitVisits, uploadPhoto, visitOf, worklistOf } from '../support/field-visits.js';
 import { publishRelease, storedReleaseFiles } from '../support/ota-releases.js';
-import { startSystem, type HttpReply, type RunningSystem } from '../support/system-harness.js';
+import { startSystem, SYSTEM_START_TIMEOUT_MS, type HttpReply, type RunningSystem } from '../support/system-harness.js';
 import { testEngines } from '../support/test-database.js';
 import { jpegPhoto, sha256Of } from '../support/test-photos.js';
 
@@ -16,7 +16,7 @@ const APK_BYTES = readFileSync(API_DEMOS_APK);
  * makes to a user (disabled, demoted, moved, blocked from binding phones) holds from that user's very next
  * request, on the gateway and on the ota app's own port.
  */
-describe.each(testEngines())('powers as they are now on %s, five processes', (engine) => {
+describe.each(testEngines())('powers as they are now on %s, one process', (engine) => {
   let system: RunningSystem;
   let admin: string;
 
@@ -40,9 +40,9 @@ describe.each(testEngines())('powers as they are now on %s, five processes', (en
   }
 
   beforeAll(async () => {
-    system = await startSystem({ mode: 'split', engine, env: OTA_ENV });
+    system = await startSystem({ mode: 'single', engine, env: OTA_ENV });
     admin = (await login(system, 'admin')).token;
-  });
+  }, SYSTEM_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await system?.stop();
@@ -58,7 +58,10 @@ describe.each(testEngines())('powers as they are now on %s, five processes', (en
     expectSessionEnded(await get('/admin/users', other.token), 'disabled');
     expectSessionEnded(await publishRelease(system, other.token, APK_BYTES, { mandatory: 'true' }), 'disabled');
     expectSessionEnded(await otaGet('/releases', other.token), 'disabled');
-    expectSessionEnded(await system.otaRequest('/api/v1/ota/channels/production/minimum', { method: 'PUT', token: other.token, json: { minVersionCode: 25 } }), 'disabled');
+    expectSessionEnded(
+      await system.otaRequest('/api/v1/ota/channels/production/minimum', { method: 'PUT', token: other.token, json: { minVersionCode: 25 } }),
+      'disabled',
+    );
     expect(storedReleaseFiles(system)).toEqual({ releases: [], incoming: [] });
     expect((await otaGet('/releases', admin)).body.releases).toEqual([]);
     expect((await get('/admin/audit?subjectType=release')).body.total).toBe(0);
@@ -72,7 +75,10 @@ describe.each(testEngines())('powers as they are now on %s, five processes', (en
     expect(demotion.body).toMatchObject({ role: 'supervisor', branchCode: 'JKT01' });
 
     expectSessionEnded(await send('PATCH', `/admin/users/${demoted.id}`, { role: 'admin', branchCode: null }, demoted.token), 'role');
-    expectSessionEnded(await send('POST', '/admin/users', { username: 'admin.shadow', fullName: 'Shadow', role: 'admin', password: DEMO_PASSWORD }, demoted.token), 'role');
+    expectSessionEnded(
+      await send('POST', '/admin/users', { username: 'admin.shadow', fullName: 'Shadow', role: 'admin', password: DEMO_PASSWORD }, demoted.token),
+      'role',
+    );
     expectSessionEnded(await get('/admin/users', demoted.token), 'role');
     expectSessionEnded(await publishRelease(system, demoted.token, APK_BYTES, { channel: 'beta', mandatory: 'true' }), 'role');
     expectSessionEnded(await otaGet('/releases', demoted.token), 'role');
@@ -113,7 +119,13 @@ describe.each(testEngines())('powers as they are now on %s, five processes', (en
   });
 
   it('stops a person from binding any phone: a blocked collector keeps only the phone already bound, and a revoked phone stays out on every account', async () => {
-    const created = await send('POST', '/admin/users', { username: 'kolektor.blok', fullName: 'Blok', role: 'collector', branchCode: 'JKT01', password: DEMO_PASSWORD });
+    const created = await send('POST', '/admin/users', {
+      username: 'kolektor.blok',
+      fullName: 'Blok',
+      role: 'collector',
+      branchCode: 'JKT01',
+      password: DEMO_PASSWORD,
+    });
     expect(created.body.mayBindDevices).toBe(true);
     const id = created.body.id;
     const first = await login(system, 'kolektor.blok', phone('blok-phone-a'));
@@ -131,7 +143,10 @@ describe.each(testEngines())('powers as they are now on %s, five processes', (en
     expect((await send('POST', `/admin/devices/${device.id}/revoke`, {})).status).toBe(200);
     expectSessionEnded(await get('/worklist', sameDevice.token), 'phone');
 
-    const madeUp = await system.request('/api/v1/auth/login', { method: 'POST', json: { username: 'kolektor.blok', password: DEMO_PASSWORD, ...phone('blok-made-up') } });
+    const madeUp = await system.request('/api/v1/auth/login', {
+      method: 'POST',
+      json: { username: 'kolektor.blok', password: DEMO_PASSWORD, ...phone('blok-made-up') },
+    });
     expect(madeUp.status).toBe(403);
     expect(madeUp.body.code).toBe('device-binding-blocked');
     const devices = (await get(`/admin/devices?userId=${id}`)).body.items.map((d: any) => [d.deviceKey, d.status]);
@@ -141,8 +156,17 @@ describe.each(testEngines())('powers as they are now on %s, five processes', (en
     const rebound = await login(system, 'kolektor.blok', phone('blok-made-up'));
     expect((await get('/worklist', rebound.token)).status).toBe(200);
 
-    const elsewhere = await send('POST', '/admin/users', { username: 'kolektor.lain', fullName: 'Lain', role: 'collector', branchCode: 'JKT01', password: DEMO_PASSWORD });
-    const revokedPhone = await system.request('/api/v1/auth/login', { method: 'POST', json: { username: 'kolektor.lain', password: DEMO_PASSWORD, ...phone('blok-phone-a') } });
+    const elsewhere = await send('POST', '/admin/users', {
+      username: 'kolektor.lain',
+      fullName: 'Lain',
+      role: 'collector',
+      branchCode: 'JKT01',
+      password: DEMO_PASSWORD,
+    });
+    const revokedPhone = await system.request('/api/v1/auth/login', {
+      method: 'POST',
+      json: { username: 'kolektor.lain', password: DEMO_PASSWORD, ...phone('blok-phone-a') },
+    });
     expect(revokedPhone.status).toBe(403);
     expect(revokedPhone.body.code).toBe('device-revoked');
     expect((await get(`/admin/devices?userId=${elsewhere.body.id}`)).body.total).toBe(0);

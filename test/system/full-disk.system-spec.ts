@@ -7,7 +7,7 @@ import { login, phone, type Session } from '../support/demo-users.js';
 import { sendVisits, uploadPhoto, visitOf, worklistOf, type VisitInput, type VisitResult } from '../support/field-visits.js';
 import { listTree } from '../support/file-tree.js';
 import { mountSmallDisk, smallDiskUnavailable, type SmallDisk } from '../support/small-disk.js';
-import { startSystem, type HttpReply, type RunningSystem } from '../support/system-harness.js';
+import { startSystem, SYSTEM_START_TIMEOUT_MS, type HttpReply, type RunningSystem } from '../support/system-harness.js';
 import { jpegPhoto } from '../support/test-photos.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -60,7 +60,7 @@ function filesUnder(folder: string): string[] {
     collector = await login(system, 'collector1', phone(`android-full-disk-${mode}`));
     admin = (await login(system, 'admin')).token;
     assignments = (await worklistOf(system, collector)).assignments.map((assignment) => assignment.id);
-  });
+  }, SYSTEM_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await system?.stop();

@@ -12,7 +12,7 @@ import { PacketSigner } from '#libs/transport';
 import { DEMO_PASSWORD, login, phone, type Session } from '../support/demo-users.js';
 import { visitOf, worklistOf } from '../support/field-visits.js';
 import { freePorts } from '../support/free-ports.js';
-import { startSystem, type RunningSystem } from '../support/system-harness.js';
+import { startSystem, SYSTEM_START_TIMEOUT_MS, type RunningSystem } from '../support/system-harness.js';
 import { jpegPhoto, sha256Of } from '../support/test-photos.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -145,7 +145,7 @@ describe('internal ports, five processes', () => {
       attack('OTA_RPC_PORT', 'ask for the update decision', OtaMessages.decideUpdate, { versionCode: 1, sdkInt: 29, deviceId: 'android-intruder' }),
       attack('OTA_RPC_PORT', "read the service's status", SystemMessages.otaStatus, {}),
     ];
-  });
+  }, SYSTEM_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await system?.stop();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_PASSWORD, phone } from '../support/demo-users.js';
-import { startSystem, type HttpReply, type RunningSystem } from '../support/system-harness.js';
+import { startSystem, SYSTEM_START_TIMEOUT_MS, type HttpReply, type RunningSystem } from '../support/system-harness.js';
 
 /** The test's own address is the trusted proxy; 127.0.0.2, another address of this machine, is any other client. */
 const PROXY = '127.0.0.1';
@@ -12,7 +12,7 @@ describe('login throttle behind a trusted proxy (single mode)', () => {
   beforeAll(async () => {
     // A generous deadline, so that a busy machine's slow password checks are not taken for refusals.
     system = await startSystem({ mode: 'single', env: { TRUSTED_PROXIES: `${PROXY}/32`, RPC_TIMEOUT_MS: '15000' } });
-  });
+  }, SYSTEM_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await system?.stop();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { API_DEMOS, API_DEMOS_APK } from '../support/apk-fixtures.js';
 import { DEMO_PASSWORD, login, phone } from '../support/demo-users.js';
-import { startSystem, type RunningSystem } from '../support/system-harness.js';
+import { startSystem, SYSTEM_START_TIMEOUT_MS, type RunningSystem } from '../support/system-harness.js';
 import { testEngines } from '../support/test-database.js';
 
 const OTA_ENV = { OTA_PACKAGE: API_DEMOS.packageName, OTA_CATALOGUE_TTL_MS: '200' };
@@ -14,7 +14,7 @@ describe.each(testEngines())('the update decision at login on %s, five processes
   beforeAll(async () => {
     system = await startSystem({ mode: 'split', engine, env: OTA_ENV });
     admin = (await login(system, 'admin')).token;
-  });
+  }, SYSTEM_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await system?.stop();

@@ -6,7 +6,7 @@ import { FormData } from 'undici';
 import { login, phone, type Session } from '../support/demo-users.js';
 import { submitVisits, visitOf, worklistOf } from '../support/field-visits.js';
 import { listTree } from '../support/file-tree.js';
-import { startSystem, type HttpReply, type RunningSystem } from '../support/system-harness.js';
+import { startSystem, SYSTEM_START_TIMEOUT_MS, type HttpReply, type RunningSystem } from '../support/system-harness.js';
 import { GEOTAG, geotaggedJpeg, jakartaWallClock, jpegPhoto, pixelBombPng, pngPhoto, sha256Of, truncated, webpPhoto } from '../support/test-photos.js';
 
 const PEOPLE = ['collector1', 'collector2', 'collector3', 'supervisor1', 'supervisor2', 'admin'] as const;
@@ -58,7 +58,7 @@ describe('proof photos on five processes', () => {
     sessions = await loginAll(system);
     for (const person of PEOPLE) tokens[person] = sessions[person].token;
     geotagged = await geotaggedJpeg(101);
-  });
+  }, SYSTEM_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await system?.stop();
@@ -312,7 +312,7 @@ describe('proof photos in one process, with a small MEDIA_MAX_BYTES', () => {
   beforeAll(async () => {
     system = await startSystem({ mode: 'single', env: { MEDIA_MAX_BYTES: '100000' } });
     token = (await login(system, 'collector1', phone('android-media-small'))).token;
-  });
+  }, SYSTEM_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await system?.stop();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { login } from '../support/demo-users.js';
-import { startSystem, type RunningSystem } from '../support/system-harness.js';
+import { startSystem, SYSTEM_START_TIMEOUT_MS, type RunningSystem } from '../support/system-harness.js';
 import { testEngines } from '../support/test-database.js';
 
 /** Monitoring before any visit: the demo LKHs, scopes, defaults, validation and the CSV envelope. */
@@ -14,7 +14,7 @@ describe.each(testEngines())('monitoring scope on %s', (engine) => {
   beforeAll(async () => {
     system = await startSystem({ mode: 'single', engine });
     [supervisor1, supervisor2, admin] = await Promise.all(['supervisor1', 'supervisor2', 'admin'].map(async (name) => (await login(system, name)).token));
-  });
+  }, SYSTEM_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await system?.stop();

@@ -19,7 +19,7 @@ import {
 import { login, phone as phoneAt } from '../support/demo-users.js';
 import { publishRelease, storedReleaseFiles } from '../support/ota-releases.js';
 import { problemOf } from '../support/problems.js';
-import { startSystem, type HttpReply, type RunningSystem } from '../support/system-harness.js';
+import { startSystem, SYSTEM_START_TIMEOUT_MS, type HttpReply, type RunningSystem } from '../support/system-harness.js';
 import { testEngines } from '../support/test-database.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -57,7 +57,7 @@ describe.each(testEngines())('ota on %s, five processes', (engine) => {
     system = await startSystem({ mode: 'split', engine, env: OTA_ENV });
     admin = await adminToken(system);
     folder = mkdtempSync(join(tmpdir(), 'ota-apks-'));
-  });
+  }, SYSTEM_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await system?.stop();
@@ -457,7 +457,7 @@ describe('ota in one process', () => {
 
   beforeAll(async () => {
     system = await startSystem({ mode: 'single', env: OTA_ENV });
-  });
+  }, SYSTEM_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await system?.stop();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { login, phone, type Session } from '../support/demo-users.js';
 import { submitVisits, uploadPhoto, visitOf, worklistOf, type VisitInput } from '../support/field-visits.js';
-import { startSystem, type RunningSystem } from '../support/system-harness.js';
+import { startSystem, SYSTEM_START_TIMEOUT_MS, type RunningSystem } from '../support/system-harness.js';
 import { testEngines } from '../support/test-database.js';
 import { GEOTAG, geotaggedJpeg, jpegPhoto, sha256Of } from '../support/test-photos.js';
 
@@ -13,18 +13,18 @@ import { GEOTAG, geotaggedJpeg, jpegPhoto, sha256Of } from '../support/test-phot
 /** A photo without EXIF time or GPS is shown as unknown, never flagged. */
 const WITHOUT_EXIF = { distanceM: null, timeGapMinutes: null, farFromVisit: false, longFromVisit: false };
 
-describe.each(testEngines())('photos and visits in either order on %s, five processes', (engine) => {
+describe.each(testEngines())('photos and visits in either order on %s, one process', (engine) => {
   let system: RunningSystem;
   let collector: Session;
   let supervisor: string;
   let assignments: string[];
 
   beforeAll(async () => {
-    system = await startSystem({ mode: 'split', engine });
+    system = await startSystem({ mode: 'single', engine });
     collector = await login(system, 'collector1', phone('photo-sync-c1'));
     supervisor = (await login(system, 'supervisor1')).token;
     assignments = (await worklistOf(system, collector)).assignments.map((assignment) => assignment.id);
-  });
+  }, SYSTEM_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await system?.stop();
@@ -75,7 +75,12 @@ describe.each(testEngines())('photos and visits in either order on %s, five proc
         sha256: visit.photos[0],
         position: expect.any(Number),
         received: evidenceOf(geotagged, true),
-        assessment: { distanceM: expect.any(Number), timeGapMinutes: expect.any(Number), farFromVisit: expect.any(Boolean), longFromVisit: expect.any(Boolean) },
+        assessment: {
+          distanceM: expect.any(Number),
+          timeGapMinutes: expect.any(Number),
+          farFromVisit: expect.any(Boolean),
+          longFromVisit: expect.any(Boolean),
+        },
       },
       { sha256: visit.photos[1], position: expect.any(Number), received: evidenceOf(plain, false), assessment: WITHOUT_EXIF },
     ]);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_PASSWORD } from '../support/demo-users.js';
 import { trickleRequest } from '../support/slow-client.js';
-import { startSystem, type RunningSystem } from '../support/system-harness.js';
+import { startSystem, SYSTEM_START_TIMEOUT_MS, type RunningSystem } from '../support/system-harness.js';
 
 const HEADERS_TIMEOUT_MS = 1500;
 const BODY_GRACE_MS = 1500;
@@ -21,7 +21,7 @@ describe('request limits at the public edge (single mode)', () => {
 
   beforeAll(async () => {
     system = await startSystem({ mode: 'single', env: { HTTP_HEADERS_TIMEOUT_MS: String(HEADERS_TIMEOUT_MS), HTTP_BODY_GRACE_MS: String(BODY_GRACE_MS) } });
-  });
+  }, SYSTEM_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await system?.stop();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startSystem, type RunningSystem } from '../support/system-harness.js';
+import { startSystem, SYSTEM_START_TIMEOUT_MS, type RunningSystem } from '../support/system-harness.js';
 import { login } from '../support/demo-users.js';
 import { testEngines } from '../support/test-database.js';
 import { waitFor } from '../support/wait-for.js';
@@ -22,7 +22,7 @@ describe.each(testEngines())('runtime on %s', (engine) => {
     beforeAll(async () => {
       system = await startSystem({ mode, engine });
       admin = (await login(system, 'admin')).token;
-    });
+    }, SYSTEM_START_TIMEOUT_MS);
 
     afterAll(async () => {
       await system?.stop();

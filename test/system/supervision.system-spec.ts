@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { APP_NAMES } from '#libs/contract';
 import { login, phone, type Session } from '../support/demo-users.js';
 import { sendVisits, submitVisits, uploadPhoto, visitOf, worklistOf } from '../support/field-visits.js';
-import { startSystem, type RunningSystem } from '../support/system-harness.js';
+import { startSystem, SYSTEM_START_TIMEOUT_MS, type RunningSystem } from '../support/system-harness.js';
 import { jpegPhoto } from '../support/test-photos.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -28,7 +28,7 @@ describe('the launcher of npm run start:split', () => {
     collector = await login(system, 'collector1', phone('supervision-c1'));
     admin = (await login(system, 'admin')).token;
     assignments = (await worklistOf(system, collector)).assignments.map((assignment) => assignment.id);
-  });
+  }, SYSTEM_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await system?.stop();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { login, phone, type Session } from '../support/demo-users.js';
 import { submitVisits, uploadPhoto, visitOf, worklistOf, type VisitInput } from '../support/field-visits.js';
-import { startSystem, type RunningSystem } from '../support/system-harness.js';
+import { startSystem, SYSTEM_START_TIMEOUT_MS, type RunningSystem } from '../support/system-harness.js';
 import { jpegPhoto, pngPhoto, sha256Of } from '../support/test-photos.js';
 
 function logoForm(bytes: Buffer, type = 'image/png'): FormData {
@@ -37,7 +37,7 @@ describe('the gateway for the web page, five processes', () => {
 
   afterAll(async () => {
     await system?.stop();
-  });
+  }, SYSTEM_START_TIMEOUT_MS);
 
   it('refuses a logo that is missing, not an image, too large, or not from an admin, and keeps none of them', async () => {
     const missing = await system.request('/api/v1/admin/branding/logo', { method: 'PUT', token: admin, body: new FormData() as unknown as BodyInit });

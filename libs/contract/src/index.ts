@@ -62,6 +62,7 @@ export {
   type ReleaseCatalogue,
   type ReleaseChanges,
   type ReleaseCounts,
+  type ReleaseCountsFlush,
   type ReleaseRecord,
   type UpdateDecision,
   type UpdateOffer,

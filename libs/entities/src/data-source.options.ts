@@ -3,13 +3,20 @@ import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '#libs/config';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 /**
  * The one description of the staging database for every engine. Migrations
  * own the schema: `synchronize` is never on.
  */
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsTransactionMode: 'each' } as const;
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsTransactionMode: 'each',
+  } as const;
   switch (config.dbType) {
     case 'sqlite':
       return {

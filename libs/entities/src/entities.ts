@@ -12,6 +12,7 @@ import { Assignment } from './worklist/assignment.entity.js';
 import { ReceiptRange } from './worklist/receipt-range.entity.js';
 import { ResultCode } from './worklist/result-code.entity.js';
 import { Worklist } from './worklist/worklist.entity.js';
+import { CounterFlush } from './ota/counter-flush.entity.js';
 import { ReleaseChannel } from './ota/release-channel.entity.js';
 import { Release } from './ota/release.entity.js';
 
@@ -33,4 +34,5 @@ export const ENTITIES = [
   PromiseToPay,
   Release,
   ReleaseChannel,
+  CounterFlush,
 ];

@@ -18,3 +18,4 @@ export { Payment } from './field/payment.entity.js';
 export { PromiseToPay } from './field/promise-to-pay.entity.js';
 export { Release } from './ota/release.entity.js';
 export { ReleaseChannel } from './ota/release-channel.entity.js';
+export { CounterFlush } from './ota/counter-flush.entity.js';

@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import type { BranchRecord } from '#libs/contract';
 import { Branch } from '#libs/entities';
+import { TransactionRunner } from '../persistence/transaction.runner.js';
 
 @Injectable()
 export class BranchesRepository {
-  constructor(@InjectRepository(Branch) private readonly branches: Repository<Branch>) {}
+  constructor(private readonly transactions: TransactionRunner) {}
 
-  async findByCode(code: string): Promise<BranchRecord | null> {
-    return toRecord(await this.branches.findOneBy({ code }));
+  findByCode(code: string): Promise<BranchRecord | null> {
+    return this.transactions.read(async (manager) => toRecord(await manager.findOneBy(Branch, { code })));
   }
 }
 

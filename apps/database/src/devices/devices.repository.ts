@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
+import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { ProblemError } from '#libs/common';
 import type { BindDeviceRequest, DeviceEnd, DeviceQuery, DeviceSummary, DeviceView, Page } from '#libs/contract';
 import { Device, User } from '#libs/entities';
@@ -17,11 +16,7 @@ const ENDS_FROM: Record<DeviceEnd['status'], Device['status'][]> = {
 
 @Injectable()
 export class DevicesRepository {
-  constructor(
-    @InjectRepository(Device) private readonly devices: Repository<Device>,
-    @InjectRepository(User) private readonly users: Repository<User>,
-    private readonly transactions: TransactionRunner,
-  ) {}
+  constructor(private readonly transactions: TransactionRunner) {}
 
   /**
    * One active phone per collector: the same phone is refreshed, another is
@@ -60,16 +55,18 @@ export class DevicesRepository {
   }
 
   /** Most recently bound first. */
-  async list(query: DeviceQuery): Promise<Page<DeviceSummary>> {
-    const where: FindOptionsWhere<Device> = {};
-    if (query.userId) where.userId = query.userId;
-    if (query.status) where.status = query.status;
-    const [devices, total] = await this.devices.findAndCount({ where, order: { boundAt: 'DESC', id: 'ASC' }, skip: query.offset, take: query.limit });
-    const userIds = [...new Set(devices.map((device) => device.userId))];
-    const owners = userIds.length ? await this.users.findBy({ id: In(userIds) }) : [];
-    const usernames = new Map(owners.map((owner) => [owner.id, owner.username]));
-    const items = devices.map((device) => ({ ...toDeviceView(device), username: usernames.get(device.userId) ?? '' }));
-    return { items, total, limit: query.limit, offset: query.offset };
+  list(query: DeviceQuery): Promise<Page<DeviceSummary>> {
+    return this.transactions.read(async (manager) => {
+      const where: FindOptionsWhere<Device> = {};
+      if (query.userId) where.userId = query.userId;
+      if (query.status) where.status = query.status;
+      const [devices, total] = await manager.findAndCount(Device, { where, order: { boundAt: 'DESC', id: 'ASC' }, skip: query.offset, take: query.limit });
+      const userIds = [...new Set(devices.map((device) => device.userId))];
+      const owners = userIds.length ? await manager.findBy(User, { id: In(userIds) }) : [];
+      const usernames = new Map(owners.map((owner) => [owner.id, owner.username]));
+      const items = devices.map((device) => ({ ...toDeviceView(device), username: usernames.get(device.userId) ?? '' }));
+      return { items, total, limit: query.limit, offset: query.offset };
+    });
   }
 
   /** The session check reads the status on every request, so the phone's token stops working with this commit. */

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
+import { loadConfig } from '#libs/config';
 import { Account, Assignment, Batch, Branch, Device, Payment, PromiseToPay, ResultCode, User, Visit, VisitPhoto, Worklist } from '#libs/entities';
 import { openMigratedDatabase, type MigratedDatabase } from '../../../../test/support/migrated-database.js';
 import { testEngines } from '../../../../test/support/test-database.js';
+import { StorageHealthService } from '../persistence/storage-health.service.js';
+import { TransactionRunner } from '../persistence/transaction.runner.js';
 import { MonitoringRepository } from './monitoring.repository.js';
 
 const DAY = '2026-11-20';
@@ -166,7 +169,7 @@ describe.each(testEngines())('MonitoringRepository on %s', (engine) => {
 
   beforeAll(async () => {
     database = await openMigratedDatabase(engine);
-    repository = new MonitoringRepository(database.dataSource);
+    repository = new MonitoringRepository(new TransactionRunner(database.dataSource, new StorageHealthService(database.dataSource, loadConfig({}))));
     ids = await seed(database.dataSource);
   });
 

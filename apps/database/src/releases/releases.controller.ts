@@ -7,7 +7,7 @@ import {
   type NewRelease,
   type ReleaseCatalogue,
   type ReleaseChanges,
-  type ReleaseCounts,
+  type ReleaseCountsFlush,
   type ReleaseRecord,
 } from '#libs/contract';
 import { Handles } from '#libs/transport';
@@ -38,7 +38,7 @@ export class ReleasesController {
   }
 
   @Handles(ReleaseStore.addCounts)
-  addCounts(@Payload() request: { counts: ReleaseCounts[] }): Promise<{ updated: number }> {
-    return this.releases.addCounts(request.counts);
+  addCounts(@Payload() flush: ReleaseCountsFlush): Promise<{ updated: number }> {
+    return this.releases.addCounts(flush);
   }
 }

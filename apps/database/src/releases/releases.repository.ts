@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { LessThan, type EntityManager } from 'typeorm';
 import { ProblemError } from '#libs/common';
 import type {
   ChannelMinimumChange,
@@ -8,14 +8,17 @@ import type {
   ReleaseActor,
   ReleaseCatalogue,
   ReleaseChanges,
-  ReleaseCounts,
+  ReleaseCountsFlush,
   ReleaseRecord,
 } from '#libs/contract';
-import { Release, ReleaseChannel } from '#libs/entities';
+import { CounterFlush, Release, ReleaseChannel } from '#libs/entities';
 import { recordAudit } from '../audit/audit-trail.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
 import { insertUnique } from '../persistence/unique-violation.js';
 import { toChannelPolicy, toReleaseRecord } from './release.mapper.js';
+
+/** How long a flush id is remembered: the ota app retries an unconfirmed flush within seconds, not days. */
+const FLUSH_REMEMBERED_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** The APK release catalogue: each change is one transaction with its audit entry. */
 @Injectable()
@@ -92,11 +95,19 @@ export class ReleasesRepository {
     });
   }
 
-  /** Counts of releases deleted meanwhile are dropped; `updated` says how many still existed. */
-  addCounts(counts: ReleaseCounts[]): Promise<{ updated: number }> {
+  /**
+   * Counts of releases deleted meanwhile are dropped; `updated` says how many
+   * still existed. A flush id already added adds nothing: its first delivery
+   * was written, and only the answer to it was lost.
+   */
+  addCounts(flush: ReleaseCountsFlush): Promise<{ updated: number }> {
     return this.transactions.run(async (manager) => {
+      if (await manager.existsBy(CounterFlush, { id: flush.flushId })) return { updated: 0 };
+      const now = new Date();
+      await manager.insert(CounterFlush, { id: flush.flushId, appliedAt: now });
+      await manager.delete(CounterFlush, { appliedAt: LessThan(new Date(now.getTime() - FLUSH_REMEMBERED_MS)) });
       let updated = 0;
-      for (const { releaseId: id, checks, downloads } of counts) {
+      for (const { releaseId: id, checks, downloads } of flush.counts) {
         if (!(await manager.existsBy(Release, { id }))) continue;
         if (checks > 0) await manager.increment(Release, { id }, 'checkCount', checks);
         if (downloads > 0) await manager.increment(Release, { id }, 'downloadCount', downloads);

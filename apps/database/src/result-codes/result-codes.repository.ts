@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import { ProblemError } from '#libs/common';
 import type { NewResultCode, ResultCodeChange, ResultCodeView } from '#libs/contract';
 import { ResultCode } from '#libs/entities';
@@ -11,15 +9,14 @@ import { toResultCodeView } from './result-code.mapper.js';
 
 @Injectable()
 export class ResultCodesRepository {
-  constructor(
-    @InjectRepository(ResultCode) private readonly codes: Repository<ResultCode>,
-    private readonly transactions: TransactionRunner,
-  ) {}
+  constructor(private readonly transactions: TransactionRunner) {}
 
   /** Every code, inactive ones included, in the order the app lists them. */
-  async list(): Promise<ResultCodeView[]> {
-    const codes = await this.codes.find({ order: { sortOrder: 'ASC', code: 'ASC' } });
-    return codes.map(toResultCodeView);
+  list(): Promise<ResultCodeView[]> {
+    return this.transactions.read(async (manager) => {
+      const codes = await manager.find(ResultCode, { order: { sortOrder: 'ASC', code: 'ASC' } });
+      return codes.map(toResultCodeView);
+    });
   }
 
   create(request: NewResultCode): Promise<ResultCodeView> {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
+import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { ProblemError } from '#libs/common';
 import type { NewUserRecord, Page, PasswordChange, ReceiptRangeChange, UserChange, SessionRecord, UserQuery, UserRecord, UserSummary } from '#libs/contract';
 import { Branch, Device, ReceiptRange, User } from '#libs/entities';
@@ -12,37 +11,37 @@ import { toUserSummary } from './user.mapper.js';
 
 @Injectable()
 export class UsersRepository {
-  constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
-    @InjectRepository(Branch) private readonly branches: Repository<Branch>,
-    private readonly transactions: TransactionRunner,
-  ) {}
+  constructor(private readonly transactions: TransactionRunner) {}
 
-  async findByUsername(username: string): Promise<UserRecord | null> {
-    return this.toRecord(await this.users.findOneBy({ username }));
+  findByUsername(username: string): Promise<UserRecord | null> {
+    return this.transactions.read(async (manager) => this.toRecord(manager, await manager.findOneBy(User, { username })));
   }
 
-  async findById(userId: string): Promise<UserRecord | null> {
-    return this.toRecord(await this.users.findOneBy({ id: userId }));
+  findById(userId: string): Promise<UserRecord | null> {
+    return this.transactions.read(async (manager) => this.toRecord(manager, await manager.findOneBy(User, { id: userId })));
   }
 
   /** Two primary-key reads and no branch lookup: this runs on every authenticated request. */
-  async sessionOf(userId: string, deviceId: string | null): Promise<SessionRecord | null> {
-    const [user, device] = await Promise.all([
-      this.users.findOne({ where: { id: userId }, select: { role: true, branchId: true, active: true } }),
-      deviceId ? this.users.manager.findOne(Device, { where: { id: deviceId }, select: { userId: true, status: true } }) : null,
-    ]);
-    if (!user) return null;
-    return { role: user.role, branchId: user.branchId, active: user.active, device: device ? { userId: device.userId, status: device.status } : null };
+  sessionOf(userId: string, deviceId: string | null): Promise<SessionRecord | null> {
+    return this.transactions.read(async (manager) => {
+      const [user, device] = await Promise.all([
+        manager.findOne(User, { where: { id: userId }, select: { role: true, branchId: true, active: true } }),
+        deviceId ? manager.findOne(Device, { where: { id: deviceId }, select: { userId: true, status: true } }) : null,
+      ]);
+      if (!user) return null;
+      return { role: user.role, branchId: user.branchId, active: user.active, device: device ? { userId: device.userId, status: device.status } : null };
+    });
   }
 
-  async list(query: UserQuery): Promise<Page<UserSummary>> {
-    const where: FindOptionsWhere<User> = {};
-    if (query.role) where.role = query.role;
-    if (query.branchId) where.branchId = query.branchId;
-    if (query.active !== undefined) where.active = query.active;
-    const [users, total] = await this.users.findAndCount({ where, order: { username: 'ASC' }, skip: query.offset, take: query.limit });
-    return { items: await this.summaries(this.users.manager, users), total, limit: query.limit, offset: query.offset };
+  list(query: UserQuery): Promise<Page<UserSummary>> {
+    return this.transactions.read(async (manager) => {
+      const where: FindOptionsWhere<User> = {};
+      if (query.role) where.role = query.role;
+      if (query.branchId) where.branchId = query.branchId;
+      if (query.active !== undefined) where.active = query.active;
+      const [users, total] = await manager.findAndCount(User, { where, order: { username: 'ASC' }, skip: query.offset, take: query.limit });
+      return { items: await this.summaries(manager, users), total, limit: query.limit, offset: query.offset };
+    });
   }
 
   create(record: NewUserRecord): Promise<UserSummary> {
@@ -142,9 +141,9 @@ export class UsersRepository {
     return users.map((user) => toUserSummary(user, user.branchId ? (codes.get(user.branchId) ?? null) : null, rangeOf.get(user.id) ?? null));
   }
 
-  private async toRecord(user: User | null): Promise<UserRecord | null> {
+  private async toRecord(manager: EntityManager, user: User | null): Promise<UserRecord | null> {
     if (!user) return null;
-    const branch = user.branchId ? await this.branches.findOneBy({ id: user.branchId }) : null;
+    const branch = user.branchId ? await manager.findOneBy(Branch, { id: user.branchId }) : null;
     return {
       id: user.id,
       username: user.username,

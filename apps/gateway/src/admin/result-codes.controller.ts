@@ -1,12 +1,14 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '#libs/auth';
 import { AdminMessages, type Actor } from '#libs/contract';
+import { ApiProblemResponse, ApiProblemResponses } from '#libs/http';
 import { MessageClient } from '#libs/transport';
 import { CreateResultCodeDto, ResultCodeDto, ResultCodeParamDto, UpdateResultCodeDto } from './dto/result-code.dto.js';
 
 @ApiTags('admin')
 @ApiBearerAuth()
+@ApiProblemResponses(401, 403, 503)
 @Roles('admin')
 @Controller('admin/result-codes')
 export class ResultCodesController {
@@ -22,7 +24,8 @@ export class ResultCodesController {
   @Post()
   @ApiOperation({ summary: 'Add a result code and what a visit with it must carry' })
   @ApiCreatedResponse({ type: ResultCodeDto })
-  @ApiConflictResponse({ description: 'The code exists' })
+  @ApiProblemResponses(400)
+  @ApiProblemResponse(409, 'The code exists')
   create(@Body() dto: CreateResultCodeDto, @CurrentActor() actor: Actor) {
     return this.messages.send(AdminMessages.createResultCode, { actor, ...dto });
   }
@@ -30,6 +33,7 @@ export class ResultCodesController {
   @Patch(':code')
   @ApiOperation({ summary: "Change a code's label, requirements, order or active flag; the code itself never changes" })
   @ApiOkResponse({ type: ResultCodeDto })
+  @ApiProblemResponses(400, 404)
   update(@Param() { code }: ResultCodeParamDto, @Body() dto: UpdateResultCodeDto, @CurrentActor() actor: Actor) {
     return this.messages.send(AdminMessages.updateResultCode, { actor, code, ...dto });
   }

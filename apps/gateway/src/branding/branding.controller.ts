@@ -1,9 +1,10 @@
 import { Controller, Get, HttpCode, Put, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiNotFoundResponse, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public, Roles } from '#libs/auth';
 import { ProblemError } from '#libs/common';
+import { ApiProblemResponse, ApiProblemResponses } from '#libs/http';
 import { LogoSummaryDto, LogoVersionQueryDto } from './branding.dto.js';
 import { BrandingService } from './branding.service.js';
 
@@ -22,7 +23,8 @@ export class BrandingController {
   @ApiProduces('image/png', 'image/jpeg', 'image/webp')
   @ApiOkResponse({ description: 'The logo', schema: { type: 'string', format: 'binary' } })
   @ApiNotModifiedResponse({ description: 'If-None-Match names the current ETag' })
-  @ApiNotFoundResponse({ description: 'No logo has been uploaded' })
+  @ApiProblemResponse(404, 'No logo has been uploaded')
+  @ApiProblemResponses(503)
   async logo(@Query() query: LogoVersionQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
     const { logo, content } = await this.branding.logo();
     response.set({
@@ -46,9 +48,10 @@ export class BrandingController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOkResponse({ type: LogoSummaryDto })
-  @ApiResponse({ status: 413, description: 'Larger than 1 MB' })
-  @ApiResponse({ status: 415, description: 'Not a PNG, JPEG or WebP image' })
-  @ApiResponse({ status: 422, description: 'A damaged image' })
+  @ApiProblemResponses(400, 401, 403, 503)
+  @ApiProblemResponse(413, 'Larger than 1 MB')
+  @ApiProblemResponse(415, 'Not a PNG, JPEG or WebP image')
+  @ApiProblemResponse(422, 'A damaged image')
   uploadLogo(@UploadedFile() file: Express.Multer.File | undefined): Promise<LogoSummaryDto> {
     if (!file) throw ProblemError.validation([{ field: 'file', message: 'file is required: the logo as a multipart part named "file"' }]);
     return this.branding.storeLogo(file.buffer);

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentActor } from '#libs/auth';
 import { FieldMessages, type Actor } from '#libs/contract';
+import { ApiProblemResponse } from '#libs/http';
 import { MessageClient } from '#libs/transport';
-import { ProblemDto } from '../problem/problem.dto.js';
 import { CollectorEndpoints } from './collector-endpoint.decorator.js';
 import { BatchMismatchProblemDto, CloseBatchDto, CloseBatchReplyDto } from './dto/close-batch.dto.js';
 import { DeviceResetReplyDto, SyncStatusDto } from './dto/sync-status.dto.js';
@@ -16,7 +16,7 @@ export class BatchController {
   @Get('sync/status')
   @ApiOperation({ summary: 'What the server holds for the open batch: visits, totals, photos expected, received and missing' })
   @ApiOkResponse({ type: SyncStatusDto })
-  @ApiConflictResponse({ type: ProblemDto, description: '`no-open-batch`: log in again' })
+  @ApiProblemResponse(409, '`no-open-batch`: log in again')
   syncStatus(@CurrentActor() actor: Actor): Promise<SyncStatusDto> {
     return this.messages.send(FieldMessages.syncStatus, { actor });
   }
@@ -29,11 +29,12 @@ export class BatchController {
       "The server reconciles the phone's visit ids and totals with its own and closes only when they agree; the next login opens a new batch. Missing photos do not prevent the close; sync status reports them.",
   })
   @ApiOkResponse({ type: CloseBatchReplyDto })
-  @ApiBadRequestResponse({ type: ProblemDto, description: 'A malformed summary, naming the fields' })
-  @ApiConflictResponse({
-    type: BatchMismatchProblemDto,
-    description: '`batch-mismatch`: phone and server differ (nothing closed; the differences are named). `no-open-batch`: already closed or reset',
-  })
+  @ApiProblemResponse(400, 'A malformed summary, naming the fields')
+  @ApiProblemResponse(
+    409,
+    '`batch-mismatch`: phone and server differ (nothing closed; the differences are named). `no-open-batch`: already closed or reset',
+    BatchMismatchProblemDto,
+  )
   close(@CurrentActor() actor: Actor, @Body() dto: CloseBatchDto): Promise<CloseBatchReplyDto> {
     return this.messages.send(FieldMessages.closeBatch, { actor, phone: dto });
   }

@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentActor } from '#libs/auth';
 import type { Actor } from '#libs/contract';
-import { ProblemDto } from '../problem/problem.dto.js';
+import { ApiProblemResponse } from '#libs/http';
 import { CollectorEndpoints } from './collector-endpoint.decorator.js';
 import { SubmitVisitsDto } from './dto/submit-visits.dto.js';
 import { SubmitVisitsReplyDto } from './dto/visit-results.dto.js';
@@ -21,13 +21,12 @@ export class VisitsController {
       'One result per visit, in order: created; duplicate (same id, same content: the original is returned); conflict (same id, other content: nothing changed); rejected (not stored, errors name the fields and rules). Each visit is stored in its own transaction.',
   })
   @ApiOkResponse({ type: SubmitVisitsReplyDto })
-  @ApiBadRequestResponse({ type: ProblemDto, description: 'The envelope is malformed (no visits array, more than 50, unknown fields)' })
-  @ApiConflictResponse({ type: ProblemDto, description: '`no-open-batch`: the batch was closed or reset; nothing was stored. Log in again and resend' })
-  @ApiResponse({
-    status: 507,
-    type: ProblemDto,
-    description: "`storage-full`: the server's disk is full. Keep every visit and resend after Retry-After; those stored before it filled answer `duplicate`",
-  })
+  @ApiProblemResponse(400, 'The envelope is malformed (no visits array, more than 50, unknown fields)')
+  @ApiProblemResponse(409, '`no-open-batch`: the batch was closed or reset; nothing was stored. Log in again and resend')
+  @ApiProblemResponse(
+    507,
+    "`storage-full`: the server's disk is full. Keep every visit and resend after Retry-After; those stored before it filled answer `duplicate`",
+  )
   submit(@CurrentActor() actor: Actor, @Body() dto: SubmitVisitsDto): Promise<SubmitVisitsReplyDto> {
     return this.visits.submit(actor, dto.visits);
   }

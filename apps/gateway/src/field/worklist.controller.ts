@@ -1,10 +1,10 @@
 import { Controller, Get, Headers, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor } from '#libs/auth';
 import { FieldMessages, type Actor } from '#libs/contract';
+import { ApiProblemResponse } from '#libs/http';
 import { MessageClient } from '#libs/transport';
-import { ProblemDto } from '../problem/problem.dto.js';
 import { CollectorEndpoints } from './collector-endpoint.decorator.js';
 import { WorklistDto } from './dto/worklist.dto.js';
 import { matchesIfNoneMatch, strongEtag } from './entity-tag.js';
@@ -17,12 +17,13 @@ export class WorklistController {
   @Get()
   @ApiOperation({
     summary: "Today's LKH of the open batch",
-    description: 'Assignments with what is due, result codes with their requirements, the receipt range. The ETag is the syncToken; send it back in If-None-Match to get 304 when nothing changed.',
+    description:
+      'Assignments with what is due, result codes with their requirements, the receipt range. The ETag is the syncToken; send it back in If-None-Match to get 304 when nothing changed.',
   })
   @ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag (syncToken) of the copy the phone holds' })
-  @ApiOkResponse({ type: WorklistDto, headers: { ETag: { description: 'Strong entity tag: the quoted syncToken' } } })
+  @ApiOkResponse({ type: WorklistDto, headers: { ETag: { description: 'Strong entity tag: the quoted syncToken', schema: { type: 'string' } } } })
   @ApiNotModifiedResponse({ description: 'The LKH is unchanged since the ETag sent' })
-  @ApiConflictResponse({ type: ProblemDto, description: '`no-open-batch`: the batch was closed or reset; log in again' })
+  @ApiProblemResponse(409, '`no-open-batch`: the batch was closed or reset; log in again')
   async worklist(
     @CurrentActor() actor: Actor,
     @Headers('if-none-match') ifNoneMatch: string | undefined,

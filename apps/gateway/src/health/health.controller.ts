@@ -1,8 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '#libs/auth';
 import { makeProblem, ProblemError } from '#libs/common';
-import { ReadinessDto } from '../system/system.dto.js';
+import { ApiProblemResponse } from '#libs/http';
+import { LivenessDto, ReadinessDto } from '../system/system.dto.js';
 import { SystemService } from '../system/system.service.js';
 
 @ApiTags('health')
@@ -13,16 +14,18 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ summary: 'Liveness: answers while the gateway process lives' })
-  live(): { status: 'ok'; uptimeSeconds: number } {
+  @ApiOkResponse({ type: LivenessDto })
+  live(): LivenessDto {
     return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
   }
 
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: 200 only when every service the gateway needs answers' })
   @ApiOkResponse({ type: ReadinessDto })
-  @ApiServiceUnavailableResponse({
-    description: 'problem+json naming the services that are down (`down`) and why (`causes`: `service-unavailable` when unreachable, `storage-full` when its disk is full)',
-  })
+  @ApiProblemResponse(
+    503,
+    'Naming the services that are down (`down`) and why (`causes`: `service-unavailable` when unreachable, `storage-full` when its disk is full)',
+  )
   async ready(): Promise<ReadinessDto> {
     const dependencies = await this.system.dependencies();
     const services = Object.fromEntries(dependencies.map((d) => [d.service, d.up ? 'up' : 'down'] as const));

@@ -10,21 +10,20 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentActor, Roles } from '#libs/auth';
 import type { Actor } from '#libs/contract';
 import { ProblemError } from '#libs/common';
+import { ApiProblemResponse, ApiProblemResponses } from '#libs/http';
 import { PhotoDto, PhotoParamsDto, PhotoQueryDto, UploadPhotoDto } from './media.dto.js';
 import { declaredHash, MediaService } from './media.service.js';
 import { PhotoTooLargeFilter } from './photo-too-large.filter.js';
 
-const PROBLEM = { description: 'problem+json' };
-
 @ApiTags('media')
 @ApiBearerAuth()
+@ApiProblemResponses(401)
 @Controller('media')
 export class MediaController {
   constructor(private readonly media: MediaService) {}
@@ -48,12 +47,13 @@ export class MediaController {
   @ApiHeader({ name: 'X-Content-SHA256', required: false, description: 'SHA-256 of the file in hex, instead of the sha256 field' })
   @ApiCreatedResponse({ type: PhotoDto, description: 'Stored' })
   @ApiOkResponse({ type: PhotoDto, description: 'Already stored; nothing was written' })
-  @ApiResponse({ status: 400, ...PROBLEM, description: 'No file, a malformed hash, or a hash that does not match the file' })
-  @ApiResponse({ status: 413, ...PROBLEM, description: 'Larger than MEDIA_MAX_BYTES' })
-  @ApiResponse({ status: 415, ...PROBLEM, description: 'Not a JPEG, PNG or WebP image, whatever its name or declared type' })
-  @ApiResponse({ status: 422, ...PROBLEM, description: 'Truncated or damaged, or more pixels than MEDIA_MAX_PIXELS' })
-  @ApiResponse({ status: 503, ...PROBLEM, description: 'The media service is down; retry after Retry-After seconds' })
-  @ApiResponse({ status: 507, ...PROBLEM, description: "`storage-full`: the server's disk is full; nothing was stored. Send it again after Retry-After" })
+  @ApiProblemResponse(400, 'No file, a malformed hash, or a hash that does not match the file')
+  @ApiProblemResponse(403, 'Only collectors')
+  @ApiProblemResponse(413, 'Larger than MEDIA_MAX_BYTES')
+  @ApiProblemResponse(415, 'Not a JPEG, PNG or WebP image, whatever its name or declared type')
+  @ApiProblemResponse(422, 'Truncated or damaged, or more pixels than MEDIA_MAX_PIXELS')
+  @ApiProblemResponse(503, 'The media service is down; retry after Retry-After seconds')
+  @ApiProblemResponse(507, "`storage-full`: the server's disk is full; nothing was stored. Send it again after Retry-After")
   async upload(
     @UploadedFile() file: Express.Multer.File | undefined,
     @Body() body: UploadPhotoDto,
@@ -71,9 +71,10 @@ export class MediaController {
   @ApiProduces('image/jpeg', 'image/png', 'image/webp')
   @ApiOkResponse({ description: 'The image; immutable, with an ETag', schema: { type: 'string', format: 'binary' } })
   @ApiNotModifiedResponse({ description: 'If-None-Match names the current ETag' })
-  @ApiResponse({ status: 403, ...PROBLEM, description: 'Someone else’s photo' })
-  @ApiResponse({ status: 404, ...PROBLEM, description: 'No such photo' })
-  @ApiResponse({ status: 503, ...PROBLEM, description: 'The media service is down; retry after Retry-After seconds' })
+  @ApiProblemResponse(400, 'A malformed hash or variant')
+  @ApiProblemResponse(403, 'Someone else’s photo')
+  @ApiProblemResponse(404, 'No such photo')
+  @ApiProblemResponse(503, 'The media service is down; retry after Retry-After seconds')
   async download(
     @Param() params: PhotoParamsDto,
     @Query() query: PhotoQueryDto,

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '#libs/auth';
 import { MonitoringMessages, type Actor } from '#libs/contract';
+import { ApiProblemResponse, ApiProblemResponses } from '#libs/http';
 import { MessageClient } from '#libs/transport';
 import { PageDto } from '../dto/page.dto.js';
 import { UuidParamDto } from '../dto/uuid-param.dto.js';
@@ -15,7 +16,8 @@ const PromisePageDto = PageDto(PromiseDueDto);
 @ApiTags('monitoring')
 @ApiBearerAuth()
 @Roles('supervisor', 'admin')
-@ApiForbiddenResponse({ description: 'Not a supervisor or admin, or a supervisor naming another branch' })
+@ApiProblemResponses(400, 401, 503)
+@ApiProblemResponse(403, 'Not a supervisor or admin, or a supervisor naming another branch')
 @Controller('monitoring')
 export class MonitoringController {
   constructor(
@@ -33,7 +35,7 @@ export class MonitoringController {
   @Get('visits')
   @ApiOperation({ summary: 'Visits by work date range, collector and result code, newest first' })
   @ApiOkResponse({ type: VisitPageDto })
-  @ApiNotFoundResponse({ description: 'The collector is not in your scope' })
+  @ApiProblemResponse(404, 'The collector is not in your scope')
   visits(@Query() query: VisitsQueryDto, @CurrentActor() actor: Actor) {
     return this.messages.send(MonitoringMessages.visits, { actor, ...query });
   }
@@ -50,7 +52,7 @@ export class MonitoringController {
   @Get('visits/:id')
   @ApiOperation({ summary: 'One visit in full: account, collector, result, payment, promise, location, notes, expected photos' })
   @ApiOkResponse({ type: VisitDetailDto })
-  @ApiNotFoundResponse({ description: 'No such visit in your scope' })
+  @ApiProblemResponse(404, 'No such visit in your scope')
   visit(@Param() { id }: UuidParamDto, @CurrentActor() actor: Actor) {
     return this.messages.send(MonitoringMessages.visit, { actor, visitId: id });
   }

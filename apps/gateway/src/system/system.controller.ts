@@ -1,11 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '#libs/auth';
+import { ApiProblemResponses } from '#libs/http';
 import { SystemOverviewDto, type ServiceOverviewDto } from './system.dto.js';
 import { SystemService } from './system.service.js';
 
 @ApiTags('system')
 @ApiBearerAuth()
+@ApiProblemResponses(401, 403)
 @Roles('admin')
 @Controller('system')
 export class SystemController {
@@ -19,9 +21,7 @@ export class SystemController {
     const services: ServiceOverviewDto[] = [
       this.system.self(),
       ...dependencies.map((dependency) =>
-        dependency.up
-          ? { ...dependency.status, dependencies: undefined, up: true }
-          : { service: dependency.service, up: false, reason: dependency.reason },
+        dependency.up ? { ...dependency.status, dependencies: undefined, up: true } : { service: dependency.service, up: false, reason: dependency.reason },
       ),
     ];
     return { services };

@@ -31,6 +31,11 @@ export class SystemOverviewDto {
   services: ServiceOverviewDto[];
 }
 
+export class LivenessDto {
+  @ApiProperty({ enum: ['ok'] }) status: 'ok';
+  @ApiProperty({ description: 'Seconds since the gateway process started' }) uptimeSeconds: number;
+}
+
 export class ReadinessDto {
   @ApiProperty({ enum: ['ready'] })
   status: 'ready';

@@ -2,17 +2,21 @@ import { applyDecorators, Controller, Get, Param, Req, Res } from '@nestjs/commo
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '#libs/auth';
+import { ApiProblemResponse, ApiProblemResponses } from '#libs/http';
 import { APK_MEDIA_TYPE, ApkSender } from './apk-sender.js';
 import { ReleaseFileParams } from './release-file.params.js';
 import { DownloadsService } from './downloads.service.js';
 
+const APK = { type: 'string', format: 'binary' } as const;
+
 const ApiApkDownload = () =>
   applyDecorators(
     ApiProduces(APK_MEDIA_TYPE),
-    ApiOkResponse({ schema: { type: 'string', format: 'binary' } }),
-    ApiResponse({ status: 206, description: 'The requested range' }),
+    ApiOkResponse({ description: 'The APK', schema: APK }),
+    ApiResponse({ status: 206, description: 'The requested range', schema: APK }),
     ApiResponse({ status: 304, description: 'If-None-Match names the current ETag' }),
-    ApiResponse({ status: 416, description: 'The range lies outside the file' }),
+    ApiProblemResponse(404, 'No such release is offered'),
+    ApiProblemResponses(400, 412, 416),
   );
 
 @ApiTags('ota')

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '#libs/auth';
 import { ProblemError } from '#libs/common';
 import type { Actor, ReleaseActor } from '#libs/contract';
+import { ApiProblemResponse, ApiProblemResponses } from '#libs/http';
 import { DiscardUploadInterceptor } from './discard-upload.interceptor.js';
 import {
   ChangeReleaseDto,
@@ -21,6 +22,7 @@ import { ReleasesService } from './releases.service.js';
 
 @ApiTags('ota admin')
 @ApiBearerAuth()
+@ApiProblemResponses(400, 401, 403, 503)
 @Roles('admin')
 @Controller('api/v1/ota')
 export class ReleasesController {
@@ -35,15 +37,11 @@ export class ReleasesController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: PublishReleaseForm })
   @ApiCreatedResponse({ type: ReleaseDto })
-  @ApiResponse({ status: 409, description: 'versionCode not above the channel latest, or another signing certificate' })
-  @ApiResponse({ status: 413, description: 'Larger than OTA_MAX_APK_BYTES' })
-  @ApiResponse({ status: 422, description: 'Not a valid APK, another package, or not installable on Android 6.0' })
-  @ApiResponse({ status: 507, description: '`storage-full`: the disk is full; nothing was kept' })
-  async publish(
-    @UploadedFile() file: Express.Multer.File | undefined,
-    @Body() form: PublishReleaseDto,
-    @CurrentActor() actor: Actor,
-  ): Promise<ReleaseDto> {
+  @ApiProblemResponse(409, 'versionCode not above the channel latest, or another signing certificate')
+  @ApiProblemResponse(413, 'Larger than OTA_MAX_APK_BYTES')
+  @ApiProblemResponse(422, 'Not a valid APK, another package, or not installable on Android 6.0')
+  @ApiProblemResponse(507, '`storage-full`: the disk is full; nothing was kept')
+  async publish(@UploadedFile() file: Express.Multer.File | undefined, @Body() form: PublishReleaseDto, @CurrentActor() actor: Actor): Promise<ReleaseDto> {
     if (!file) throw ProblemError.validation([{ field: 'file', message: 'file must be an APK sent as a multipart file' }]);
     const release = await this.publishing.publish(file.path, form, releaseActor(actor));
     return this.releases.view(release);
@@ -59,6 +57,7 @@ export class ReleasesController {
   @Patch('releases/:id')
   @ApiOperation({ summary: 'Change the rollout percentage or whether the release is mandatory' })
   @ApiOkResponse({ type: ReleaseDto })
+  @ApiProblemResponses(404)
   change(@Param('id', ParseUUIDPipe) id: string, @Body() changes: ChangeReleaseDto, @CurrentActor() actor: Actor): Promise<ReleaseDto> {
     return this.releases.change(id, changes, releaseActor(actor));
   }
@@ -67,6 +66,7 @@ export class ReleasesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Stop offering the release' })
   @ApiOkResponse({ type: ReleaseDto })
+  @ApiProblemResponses(404)
   halt(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<ReleaseDto> {
     return this.releases.change(id, { halted: true }, releaseActor(actor));
   }
@@ -75,6 +75,7 @@ export class ReleasesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Offer a halted release again' })
   @ApiOkResponse({ type: ReleaseDto })
+  @ApiProblemResponses(404)
   resume(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<ReleaseDto> {
     return this.releases.change(id, { halted: false }, releaseActor(actor));
   }
@@ -82,7 +83,7 @@ export class ReleasesController {
   @Put('channels/:channel/minimum')
   @ApiOperation({ summary: "Set the channel's minimum supported versionCode" })
   @ApiOkResponse({ type: ChannelPolicyDto })
-  @ApiResponse({ status: 409, description: 'No live release of the channel reaches that versionCode' })
+  @ApiProblemResponse(409, 'No live release of the channel reaches that versionCode')
   setMinimum(@Param() params: ChannelParams, @Body() body: SetMinimumDto, @CurrentActor() actor: Actor): Promise<ChannelPolicyDto> {
     return this.releases.setMinimum(params.channel, body.minVersionCode, releaseActor(actor));
   }

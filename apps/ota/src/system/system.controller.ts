@@ -1,9 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '#libs/auth';
 import { SystemMessages, type StatusReply } from '#libs/contract';
 import { describeProcess } from '#libs/runtime';
 import { Handles, MessageClient } from '#libs/transport';
+import { LivenessDto } from './liveness.dto.js';
 
+@ApiTags('health')
 @Controller()
 export class SystemController {
   constructor(private readonly messages: MessageClient) {}
@@ -15,10 +18,11 @@ export class SystemController {
     return { ...describeProcess('ota'), dependencies: [database] };
   }
 
-  /** Liveness of the public download server. */
   @Public()
   @Get('health')
-  live(): { status: 'ok' } {
+  @ApiOperation({ summary: 'Liveness: answers while the download server lives' })
+  @ApiOkResponse({ type: LivenessDto })
+  live(): LivenessDto {
     return { status: 'ok' };
   }
 }

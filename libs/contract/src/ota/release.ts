@@ -70,6 +70,16 @@ export interface ReleaseCounts {
   downloads: number;
 }
 
+/**
+ * One batch of counts, sent again unchanged until it is confirmed: the
+ * database adds a flush id's counts once, so a batch that was written but
+ * whose answer was lost is not counted twice.
+ */
+export interface ReleaseCountsFlush {
+  flushId: string;
+  counts: ReleaseCounts[];
+}
+
 /** Every release and channel policy: the ota app keeps a copy to answer checks and downloads. */
 export interface ReleaseCatalogue {
   releases: ReleaseRecord[];

@@ -6,7 +6,7 @@ import type {
   NewRelease,
   ReleaseCatalogue,
   ReleaseChanges,
-  ReleaseCounts,
+  ReleaseCountsFlush,
   ReleaseRecord,
 } from '../ota/release.js';
 
@@ -23,6 +23,6 @@ export const ReleaseStore = {
   change: defineMessage<ReleaseChanges, ReleaseRecord>('database', 'releases.change'),
   /** Sets a channel's minimum supported versionCode; 409 `minimum-not-published` when no live release reaches it. */
   setMinimum: defineMessage<ChannelMinimumChange, ChannelPolicy>('database', 'releases.set-minimum'),
-  /** Adds check and download counts gathered by the ota app. */
-  addCounts: defineMessage<{ counts: ReleaseCounts[] }, { updated: number }>('database', 'releases.add-counts'),
+  /** Adds check and download counts gathered by the ota app, once per flush id: `updated` is 0 for a flush already added. */
+  addCounts: defineMessage<ReleaseCountsFlush, { updated: number }>('database', 'releases.add-counts'),
 } as const;

@@ -8,22 +8,22 @@ export class AuditEntry {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Column({ name: 'occurred_at', type: Date })
+  @Column({ type: Date })
   occurredAt: Date;
 
-  @Column({ name: 'actor_id', type: 'varchar', length: 36, nullable: true })
+  @Column({ type: 'varchar', length: 36, nullable: true })
   actorId: string | null;
 
   @Column({ type: 'varchar', length: 64 })
   action: string;
 
-  @Column({ name: 'subject_type', type: 'varchar', length: 64 })
+  @Column({ type: 'varchar', length: 64 })
   subjectType: string;
 
-  @Column({ name: 'subject_id', type: 'varchar', length: 64 })
+  @Column({ type: 'varchar', length: 64 })
   subjectId: string;
 
-  @Column({ name: 'request_id', type: 'varchar', length: 128, nullable: true })
+  @Column({ type: 'varchar', length: 128, nullable: true })
   requestId: string | null;
 
   @Column({ type: 'text', nullable: true })

@@ -4,7 +4,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'visit_photo' })
 @Index('ix_visit_photo_sha256', ['sha256'])
 export class VisitPhoto {
-  @PrimaryColumn({ name: 'visit_id', type: 'varchar', length: 36 })
+  @PrimaryColumn({ type: 'varchar', length: 36 })
   visitId: string;
 
   @PrimaryColumn({ type: 'varchar', length: 64 })

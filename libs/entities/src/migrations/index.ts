@@ -3,6 +3,7 @@ import { CreateCollectionDay1764310000000 } from './1764310000000-create-collect
 import { AddMonitoringIndices1764330000000 } from './1764330000000-add-monitoring-indices.js';
 import { CreateOtaReleases1764400000000 } from './1764400000000-create-ota-releases.js';
 import { AddDeviceBindingBlock1764500000000 } from './1764500000000-add-device-binding-block.js';
+import { CreateOtaCounterFlushes1764610000000 } from './1764610000000-create-ota-counter-flushes.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AddMonitoringIndices1764330000000,
   CreateOtaReleases1764400000000,
   AddDeviceBindingBlock1764500000000,
+  CreateOtaCounterFlushes1764610000000,
 ];

@@ -12,6 +12,6 @@ export class Branch {
   @Column({ type: 'varchar', length: 120 })
   name: string;
 
-  @Column({ name: 'created_at', type: Date })
+  @Column({ type: Date })
   createdAt: Date;
 }

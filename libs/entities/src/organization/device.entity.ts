@@ -11,31 +11,31 @@ export class Device {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
-  @Column({ name: 'user_id', type: 'varchar', length: 36 })
+  @Column({ type: 'varchar', length: 36 })
   userId: string;
 
   /** The identifier the phone reports (Android ID). */
-  @Column({ name: 'device_key', type: 'varchar', length: 128 })
+  @Column({ type: 'varchar', length: 128 })
   deviceKey: string;
 
   @Column({ type: 'varchar', length: 120, nullable: true })
   model: string | null;
 
-  @Column({ name: 'android_sdk', type: 'integer' })
+  @Column({ type: 'integer' })
   androidSdk: number;
 
-  @Column({ name: 'app_version_code', type: 'integer' })
+  @Column({ type: 'integer' })
   appVersionCode: number;
 
   @Column({ type: 'varchar', length: 16 })
   status: DeviceStatus;
 
-  @Column({ name: 'bound_at', type: Date })
+  @Column({ type: Date })
   boundAt: Date;
 
-  @Column({ name: 'last_seen_at', type: Date })
+  @Column({ type: Date })
   lastSeenAt: Date;
 
-  @Column({ name: 'ended_at', type: Date, nullable: true })
+  @Column({ type: Date, nullable: true })
   endedAt: Date | null;
 }

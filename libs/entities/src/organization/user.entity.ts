@@ -12,29 +12,29 @@ export class User {
   @Column({ type: 'varchar', length: 64, unique: true })
   username: string;
 
-  @Column({ name: 'full_name', type: 'varchar', length: 120 })
+  @Column({ type: 'varchar', length: 120 })
   fullName: string;
 
   /** scrypt parameters, salt and hash in one string; never the password. */
-  @Column({ name: 'password_hash', type: 'varchar', length: 255 })
+  @Column({ type: 'varchar', length: 255 })
   passwordHash: string;
 
   @Column({ type: 'varchar', length: 16 })
   role: UserRole;
 
-  @Column({ name: 'branch_id', type: 'varchar', length: 36, nullable: true })
+  @Column({ type: 'varchar', length: 36, nullable: true })
   branchId: string | null;
 
   @Column({ type: 'boolean' })
   active: boolean;
 
   /** False once an admin blocks the person from binding phones: login then admits only a phone already bound to them. */
-  @Column({ name: 'may_bind_devices', type: 'boolean', default: true })
+  @Column({ type: 'boolean', default: true })
   mayBindDevices: boolean;
 
-  @Column({ name: 'created_at', type: Date })
+  @Column({ type: Date })
   createdAt: Date;
 
-  @Column({ name: 'updated_at', type: Date })
+  @Column({ type: Date })
   updatedAt: Date;
 }

@@ -6,9 +6,9 @@ export class ReleaseChannel {
   @PrimaryColumn({ type: 'varchar', length: 32 })
   channel: string;
 
-  @Column({ name: 'min_version_code', type: Number, nullable: true })
+  @Column({ type: Number, nullable: true })
   minVersionCode: number | null;
 
-  @Column({ name: 'updated_at', type: Date })
+  @Column({ type: Date })
   updatedAt: Date;
 }

@@ -8,13 +8,13 @@ export class Account {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
-  @Column({ name: 'contract_no', type: 'varchar', length: 32, unique: true })
+  @Column({ type: 'varchar', length: 32, unique: true })
   contractNo: string;
 
-  @Column({ name: 'branch_id', type: 'varchar', length: 36 })
+  @Column({ type: 'varchar', length: 36 })
   branchId: string;
 
-  @Column({ name: 'debtor_name', type: 'varchar', length: 120 })
+  @Column({ type: 'varchar', length: 120 })
   debtorName: string;
 
   @Column({ type: 'varchar', length: 255 })
@@ -29,18 +29,18 @@ export class Account {
   @Column({ type: 'decimal', precision: 9, scale: 6, nullable: true, transformer: asNumber })
   longitude: number | null;
 
-  @Column({ name: 'installment_amount', type: 'bigint', transformer: asNumber })
+  @Column({ type: 'bigint', transformer: asNumber })
   installmentAmount: number;
 
-  @Column({ name: 'amount_due', type: 'bigint', transformer: asNumber })
+  @Column({ type: 'bigint', transformer: asNumber })
   amountDue: number;
 
-  @Column({ name: 'overdue_days', type: 'integer' })
+  @Column({ type: 'integer' })
   overdueDays: number;
 
-  @Column({ name: 'outstanding', type: 'bigint', transformer: asNumber })
+  @Column({ type: 'bigint', transformer: asNumber })
   outstanding: number;
 
-  @Column({ name: 'updated_at', type: Date })
+  @Column({ type: Date })
   updatedAt: Date;
 }

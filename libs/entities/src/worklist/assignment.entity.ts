@@ -9,21 +9,21 @@ export class Assignment {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
-  @Column({ name: 'worklist_id', type: 'varchar', length: 36 })
+  @Column({ type: 'varchar', length: 36 })
   worklistId: string;
 
-  @Column({ name: 'account_id', type: 'varchar', length: 36 })
+  @Column({ type: 'varchar', length: 36 })
   accountId: string;
 
-  @Column({ name: 'collector_id', type: 'varchar', length: 36 })
+  @Column({ type: 'varchar', length: 36 })
   collectorId: string;
 
   @Column({ type: 'integer' })
   sequence: number;
 
-  @Column({ name: 'amount_due', type: 'bigint', transformer: asNumber })
+  @Column({ type: 'bigint', transformer: asNumber })
   amountDue: number;
 
-  @Column({ name: 'overdue_days', type: 'integer' })
+  @Column({ type: 'integer' })
   overdueDays: number;
 }

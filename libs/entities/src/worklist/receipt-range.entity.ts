@@ -7,16 +7,16 @@ export class ReceiptRange {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
-  @Column({ name: 'collector_id', type: 'varchar', length: 36 })
+  @Column({ type: 'varchar', length: 36 })
   collectorId: string;
 
   @Column({ type: 'varchar', length: 16, unique: true })
   prefix: string;
 
-  @Column({ name: 'from_no', type: 'integer' })
+  @Column({ type: 'integer' })
   fromNo: number;
 
-  @Column({ name: 'to_no', type: 'integer' })
+  @Column({ type: 'integer' })
   toNo: number;
 
   @Column({ type: 'boolean' })

@@ -9,21 +9,21 @@ export class ResultCode {
   @Column({ type: 'varchar', length: 80 })
   label: string;
 
-  @Column({ name: 'requires_payment', type: 'boolean' })
+  @Column({ type: 'boolean' })
   requiresPayment: boolean;
 
-  @Column({ name: 'requires_promise', type: 'boolean' })
+  @Column({ type: 'boolean' })
   requiresPromise: boolean;
 
-  @Column({ name: 'requires_gps', type: 'boolean' })
+  @Column({ type: 'boolean' })
   requiresGps: boolean;
 
-  @Column({ name: 'min_photos', type: 'integer' })
+  @Column({ type: 'integer' })
   minPhotos: number;
 
   @Column({ type: 'boolean' })
   active: boolean;
 
-  @Column({ name: 'sort_order', type: 'integer' })
+  @Column({ type: 'integer' })
   sortOrder: number;
 }

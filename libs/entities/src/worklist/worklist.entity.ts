@@ -7,16 +7,16 @@ export class Worklist {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
-  @Column({ name: 'collector_id', type: 'varchar', length: 36 })
+  @Column({ type: 'varchar', length: 36 })
   collectorId: string;
 
-  @Column({ name: 'branch_id', type: 'varchar', length: 36 })
+  @Column({ type: 'varchar', length: 36 })
   branchId: string;
 
   /** YYYY-MM-DD in the branch's working time zone. */
-  @Column({ name: 'work_date', type: 'varchar', length: 10 })
+  @Column({ type: 'varchar', length: 10 })
   workDate: string;
 
-  @Column({ name: 'created_at', type: Date })
+  @Column({ type: Date })
   createdAt: Date;
 }

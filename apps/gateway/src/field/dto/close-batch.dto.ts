@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { ProblemDto } from '#libs/http';
 import { BatchDto } from '../../dto/batch.dto.js';
-import { ProblemDto } from '../../problem/problem.dto.js';
 import { BatchTotalsDto } from './sync-status.dto.js';
 
 /** What the phone holds for the batch at day end. */

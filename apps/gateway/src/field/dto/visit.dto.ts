@@ -48,14 +48,14 @@ export class VisitPaymentDto {
   @Max(MAX_RUPIAH)
   amount: number;
 
-  @ApiProperty({ description: 'From the collector\'s range: `PREFIX-NNNNNN`, never used before', example: 'KWJ1-000042' })
+  @ApiProperty({ description: "From the collector's range: `PREFIX-NNNNNN`, never used before", example: 'KWJ1-000042' })
   @IsString()
   @Length(1, 32)
   receiptNo: string;
 }
 
 export class VisitPromiseDto {
-  @ApiProperty({ description: 'YYYY-MM-DD, from the visit\'s day to PROMISE_WINDOW_DAYS after it', example: '2026-12-01' })
+  @ApiProperty({ description: "YYYY-MM-DD, from the visit's day to PROMISE_WINDOW_DAYS after it", example: '2026-12-01' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a day written YYYY-MM-DD' })
   @IsISO8601({ strict: true })
   date: string;
@@ -92,7 +92,7 @@ export class VisitDto {
   @Type(() => VisitLocationDto)
   location?: VisitLocationDto | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 1000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 1000 })
   @IsOptional()
   @IsString()
   @MaxLength(1000)

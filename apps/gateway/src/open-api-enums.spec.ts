@@ -3,8 +3,8 @@ import { Controller, Get, type INestApplication } from '@nestjs/common';
 import { ApiOkResponse, ApiResponse, DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Test } from '@nestjs/testing';
 import { PROBLEM_CODES, VISIT_ISSUE_CODES, VISIT_OUTCOME_STATUSES } from '#libs/contract';
-import { SubmitVisitsReplyDto } from '../field/dto/visit-results.dto.js';
-import { ProblemDto } from './problem.dto.js';
+import { ProblemDto } from '#libs/http';
+import { SubmitVisitsReplyDto } from './field/dto/visit-results.dto.js';
 
 @Controller('probe')
 class ProbeController {
