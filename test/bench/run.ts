@@ -5,6 +5,7 @@ import { machineLine, type Benchmark, type BenchSection } from './bench-kit.js';
 import { SUMMARY_TITLE, summaryTable } from './benchmarks-document.js';
 import { apkDownloadBenchmark } from './apk-download.bench.js';
 import { companyDayBenchmark } from './company-day.bench.js';
+import { coreExportBenchmark } from './core-export.bench.js';
 import { visitsBenchmark, worklistBenchmark } from './field-sync.bench.js';
 import { loginBenchmark } from './login.bench.js';
 import { mediaUploadBenchmark } from './media-upload.bench.js';
@@ -25,6 +26,7 @@ const benchmarks: Benchmark[] = [
   mediaUploadBenchmark(),
   webPageBenchmark(),
   companyDayBenchmark(),
+  coreExportBenchmark(),
 ];
 
 const wanted = process.argv.slice(2);

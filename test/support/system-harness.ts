@@ -45,6 +45,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** The local address the request leaves from (any of 127.0.0.0/8 on this machine), as another client would. */
   from?: string;
+  /** A gateway replica's port (see `startReplica`); the system's own gateway when not given. */
+  gatewayPort?: number;
   /** Ends the request early, when the caller can wait only so long. */
   signal?: AbortSignal;
 }
@@ -73,6 +75,8 @@ export class RunningSystem {
   /** Apps a test ended itself, by pid, and apps a test makes crash: the launcher's reports of them are expected. */
   private readonly endedByTest = new Set<number>();
   private readonly crashesExpected = new Set<AppName>();
+  /** Processes started beside the system, as an operator adds replicas. */
+  private readonly replicas: AppProcess[] = [];
 
   constructor(
     readonly mode: SystemMode,
@@ -100,12 +104,27 @@ export class RunningSystem {
       env: { ...process.env, ...this.env },
       onLine: (target, line) => {
         const [, source, text] = PREFIXED_LINE.exec(line) ?? [undefined, target, line];
-        const lines = this.logs.get(source) ?? [];
-        lines.push(text);
-        this.logs.set(source, lines);
-        if (process.env.SYSTEM_LOGS) process.stdout.write(this.mode === 'split' ? `${line}\n` : `[${target}] ${line}\n`);
+        this.record(source, text);
       },
     });
+  }
+
+  /**
+   * Starts one more process of an app beside the system, as an operator adds a replica, with the system's
+   * environment and `env` over it (another port, say). Its lines are kept under `<app>#<n>`; `stop` ends it.
+   */
+  startReplica(app: AppName, env: Record<string, string> = {}): AppProcess {
+    const source = `${app}#${this.replicas.filter((replica) => replica.target === app).length + 2}`;
+    const replica = launchApp(app, { env: { ...process.env, ...this.env, ...env }, onLine: (_target, line) => this.record(source, line) });
+    this.replicas.push(replica);
+    return replica;
+  }
+
+  private record(source: string, line: string): void {
+    const lines = this.logs.get(source) ?? [];
+    lines.push(line);
+    this.logs.set(source, lines);
+    if (process.env.SYSTEM_LOGS) process.stdout.write(`[${source}] ${line}\n`);
   }
 
   /** How the root process ended, once it has. */
@@ -225,7 +244,8 @@ export class RunningSystem {
 
   /** A request to the gateway over HTTPS. */
   async request<T = any>(path: string, options: RequestOptions = {}): Promise<HttpReply<T>> {
-    return this.send<T>(`${this.gatewayUrl}${path}`, options, this.dispatcher(options.from));
+    const base = options.gatewayPort ? `https://127.0.0.1:${options.gatewayPort}` : this.gatewayUrl;
+    return this.send<T>(`${base}${path}`, options, this.dispatcher(options.from));
   }
 
   /** A request to the ota app's public HTTP port. */
@@ -302,6 +322,7 @@ export class RunningSystem {
    */
   async stop(): Promise<void> {
     const crashes = this.wasReady ? this.crashesNoTestCaused() : [];
+    await Promise.all(this.replicas.map((replica) => replica.stop(LAUNCHER_GRACE_MS)));
     await this.root?.stop(LAUNCHER_GRACE_MS);
     await Promise.all([...this.agents.values()].map((agent) => agent.close()));
     await this.database.drop();

@@ -5,6 +5,7 @@ import { TransportModule } from '#libs/transport';
 import { AdminModule } from './admin/admin.module.js';
 import { LoginModule } from './auth/login.module.js';
 import { BatchModule } from './batch/batch.module.js';
+import { CoreOutboundModule } from './core/outbound/core-outbound.module.js';
 import { MonitoringModule } from './monitoring/monitoring.module.js';
 import { SystemModule } from './system/system.module.js';
 import { VisitsModule } from './visits/visits.module.js';
@@ -26,6 +27,7 @@ export class CollectorModule {
         BatchModule,
         AdminModule,
         MonitoringModule,
+        CoreOutboundModule,
       ],
     };
   }

@@ -4,6 +4,7 @@ import type { AppRuntime } from '#libs/runtime';
 import { AuditModule } from './audit/audit.module.js';
 import { BatchesModule } from './batches/batches.module.js';
 import { BranchesModule } from './branches/branches.module.js';
+import { CoreOutboundModule } from './core/outbound/core-outbound.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { DevicesModule } from './devices/devices.module.js';
 import { MonitoringModule } from './monitoring/monitoring.module.js';
@@ -36,6 +37,7 @@ export class DatabaseModule {
         MonitoringModule,
         DemoModule,
         ReleasesModule,
+        CoreOutboundModule,
       ],
     };
   }

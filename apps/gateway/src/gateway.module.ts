@@ -6,6 +6,7 @@ import type { AppRuntime } from '#libs/runtime';
 import { TransportModule } from '#libs/transport';
 import { AdminModule } from './admin/admin.module.js';
 import { BrandingModule } from './branding/branding.module.js';
+import { CoreOutboundModule } from './core/outbound/core-outbound.module.js';
 import { LoginModule } from './auth/login.module.js';
 import { CollectorSessionCheck } from './auth/session.check.js';
 import { FieldModule } from './field/field.module.js';
@@ -32,6 +33,7 @@ export class GatewayModule {
         MonitoringModule,
         MediaModule,
         BrandingModule,
+        CoreOutboundModule,
         WebModule,
       ],
     };

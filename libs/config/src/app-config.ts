@@ -105,6 +105,8 @@ export class AppConfig {
   rpcTimeoutMs: number;
   /** Proxies whose `X-Forwarded-For` names the client (addresses, CIDR ranges, `loopback`...); empty: none. */
   trustedProxies: string[];
+  /** The Redis server gateway replicas share their login throttle through; undefined: each gateway counts alone, in memory. */
+  redisUrl: string | undefined;
   http: HttpLimits;
   passwordChecks: PasswordCheckLimits;
   workTimeZone: string;

@@ -155,6 +155,12 @@ function readTrustedProxies(env: Env): string[] {
   return entries;
 }
 
+function readRedisUrl(env: Env): string | undefined {
+  const url = read(env, 'REDIS_URL');
+  if (url !== undefined && !/^rediss?:\/\/[^/]/.test(url)) throw new ConfigError('REDIS_URL', 'is not a redis:// or rediss:// URL');
+  return url;
+}
+
 function readHttpLimits(env: Env): HttpLimits {
   const headersTimeoutMs = readInt(env, 'HTTP_HEADERS_TIMEOUT_MS', 20_000, 1000, 600_000);
   const requestTimeoutMs = readInt(env, 'HTTP_REQUEST_TIMEOUT_MS', 3_600_000, 1000, 86_400_000);
@@ -219,6 +225,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     visitClockSkewSeconds: readInt(env, 'VISIT_CLOCK_SKEW_SECONDS', 300, 0, 3600),
     rpcTimeoutMs: readInt(env, 'RPC_TIMEOUT_MS', 5000, 100, 120000),
     trustedProxies: readTrustedProxies(env),
+    redisUrl: readRedisUrl(env),
     http: readHttpLimits(env),
     passwordChecks: {
       concurrency: readInt(env, 'PASSWORD_CHECK_CONCURRENCY', 4, 1, 64),

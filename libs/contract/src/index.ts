@@ -154,3 +154,14 @@ export {
   type PhotoUploader,
   type PhotoVariant,
 } from './media/photo.js';
+export {
+  CoreOutboundMessages,
+  CoreOutboundStore,
+  OUTBOUND_KINDS,
+  type AcknowledgeOutboundRequest,
+  type OutboundAcknowledgement,
+  type OutboundKind,
+  type OutboundRow,
+  type OutboundRows,
+  type TakeOutboundRequest,
+} from './core/outbound.messages.js';

@@ -5,6 +5,11 @@ import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
+/** The SQLite database file: `DB_URL` when given, else `staging.sqlite` in the data directory. */
+export function sqliteDatabaseFile(config: AppConfig): string {
+  return config.dbUrl ?? join(config.dataDir, 'staging.sqlite');
+}
+
 /**
  * The one description of the staging database for every engine. Migrations
  * own the schema: `synchronize` is never on.
@@ -22,7 +27,7 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
       return {
         ...common,
         type: 'better-sqlite3',
-        database: config.dbUrl ?? join(config.dataDir, 'staging.sqlite'),
+        database: sqliteDatabaseFile(config),
         enableWAL: true,
         prepareDatabase: (db: { pragma(source: string): unknown }) => {
           db.pragma('busy_timeout = 5000');

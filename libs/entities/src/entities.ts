@@ -15,6 +15,11 @@ import { Worklist } from './worklist/worklist.entity.js';
 import { CounterFlush } from './ota/counter-flush.entity.js';
 import { ReleaseChannel } from './ota/release-channel.entity.js';
 import { Release } from './ota/release.entity.js';
+import { CoreOutCollectorDay } from './core/outbound/core-out-collector-day.entity.js';
+import { CoreOutPayment } from './core/outbound/core-out-payment.entity.js';
+import { CoreOutPhoto } from './core/outbound/core-out-photo.entity.js';
+import { CoreOutPromise } from './core/outbound/core-out-promise.entity.js';
+import { CoreOutVisit } from './core/outbound/core-out-visit.entity.js';
 
 /** Every entity of the staging database. */
 export const ENTITIES = [
@@ -35,4 +40,9 @@ export const ENTITIES = [
   Release,
   ReleaseChannel,
   CounterFlush,
+  CoreOutVisit,
+  CoreOutPayment,
+  CoreOutPromise,
+  CoreOutPhoto,
+  CoreOutCollectorDay,
 ];

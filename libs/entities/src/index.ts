@@ -1,4 +1,4 @@
-export { dataSourceOptions } from './data-source.options.js';
+export { dataSourceOptions, sqliteDatabaseFile } from './data-source.options.js';
 export { ENTITIES } from './entities.js';
 export { MIGRATIONS } from './migrations/index.js';
 export { PortableColumns } from './portable-columns.js';
@@ -19,3 +19,8 @@ export { PromiseToPay } from './field/promise-to-pay.entity.js';
 export { Release } from './ota/release.entity.js';
 export { ReleaseChannel } from './ota/release-channel.entity.js';
 export { CounterFlush } from './ota/counter-flush.entity.js';
+export { CoreOutVisit } from './core/outbound/core-out-visit.entity.js';
+export { CoreOutPayment } from './core/outbound/core-out-payment.entity.js';
+export { CoreOutPromise } from './core/outbound/core-out-promise.entity.js';
+export { CoreOutPhoto } from './core/outbound/core-out-photo.entity.js';
+export { CoreOutCollectorDay } from './core/outbound/core-out-collector-day.entity.js';

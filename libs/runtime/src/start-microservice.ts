@@ -6,15 +6,13 @@ import { createServer, RpcAccessLogInterceptor, RpcProblemFilter } from '#libs/t
 import type { AppRuntime } from './app-runtime.js';
 
 /** Starts an app that only answers messages (collector, database, media). */
-export async function startMicroservice(
-  rootModule: DynamicModule,
-  service: ServiceName,
-  runtime: AppRuntime,
-): Promise<INestMicroservice> {
+export async function startMicroservice(rootModule: DynamicModule, service: ServiceName, runtime: AppRuntime): Promise<INestMicroservice> {
   const logger = createLogger(service, runtime.config);
   const app = await NestFactory.createMicroservice(rootModule, {
     strategy: createServer(service, runtime.config, runtime.bus),
     logger: new NestPinoLogger(logger),
+    // A refusal to start (a ConfigError) reaches the entry point, which exits with its code and message.
+    abortOnError: false,
   });
   app.useGlobalFilters(new RpcProblemFilter(logger));
   app.useGlobalInterceptors(new RpcAccessLogInterceptor());
@@ -25,10 +23,7 @@ export async function startMicroservice(
 /** Adds the message server to an HTTP app that also answers messages (ota). */
 export async function attachMessageServer(app: INestApplication, service: ServiceName, runtime: AppRuntime): Promise<void> {
   const logger = createLogger(service, runtime.config);
-  const microservice = app.connectMicroservice(
-    { strategy: createServer(service, runtime.config, runtime.bus) },
-    { deferInitialization: true },
-  );
+  const microservice = app.connectMicroservice({ strategy: createServer(service, runtime.config, runtime.bus) }, { deferInitialization: true });
   microservice.useGlobalFilters(new RpcProblemFilter(logger));
   microservice.useGlobalInterceptors(new RpcAccessLogInterceptor());
   await app.startAllMicroservices();

@@ -4,6 +4,7 @@ import { ProblemError } from '#libs/common';
 import type { BatchView, CloseBatchRequest, OpenBatchRequest, ResetBatchRecord, ResetBatchRequest } from '#libs/contract';
 import { Batch, Visit, Worklist } from '#libs/entities';
 import { recordAudit } from '../audit/audit-trail.js';
+import { recordCollectorDayOutbound } from '../core/outbound/outbound-records.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
 import { toBatchView } from './batch.mapper.js';
 
@@ -65,7 +66,15 @@ export class BatchesRepository {
       if (held !== request.expectedVisitCount) {
         throw ProblemError.conflict('batch-changed', 'Visits arrived while the batch was being closed; check the sync status and close again');
       }
-      await recordAudit(manager, { at, actorId: request.actorId, action: 'batch.close', subjectType: 'batch', subjectId: request.batchId, details: { visitCount: held } });
+      await recordAudit(manager, {
+        at,
+        actorId: request.actorId,
+        action: 'batch.close',
+        subjectType: 'batch',
+        subjectId: request.batchId,
+        details: { visitCount: held },
+      });
+      await recordCollectorDayOutbound(manager, request.batchId);
       return toBatchView(await manager.findOneByOrFail(Batch, { id: request.batchId }));
     });
   }
@@ -78,6 +87,7 @@ export class BatchesRepository {
       if (open) {
         Object.assign(open, { status: 'closed', closedAt: at, closedBy: 'reset' });
         await manager.save(open);
+        await recordCollectorDayOutbound(manager, open.id);
       }
       const batch = open ?? (await manager.findOne(Batch, { where: { collectorId: request.collectorId }, order: { openedAt: 'DESC' } }));
       await recordAudit(manager, {

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { BatchVisitsRecord, VisitFiling, VisitIssue, VisitOutcome, VisitRecordRequest } from '#libs/contract';
 import { Batch, Payment, PromiseToPay, Visit, VisitPhoto } from '#libs/entities';
 import { toBatchView } from '../batches/batch.mapper.js';
+import { recordVisitOutbound } from '../core/outbound/outbound-records.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
 import { isUniqueViolation } from '../persistence/unique-violation.js';
 import { toVisitView } from './visit.mapper.js';
@@ -108,6 +109,7 @@ export class VisitsRepository {
         amount: content.promise.amount,
       });
     }
+    await recordVisitOutbound(manager, visit, content);
     return { id: content.id, status: 'created', visit: { ...content, batchId: filing.batchId, receivedAt: receivedAt.toISOString() } };
   }
 

@@ -4,6 +4,7 @@ import { AddMonitoringIndices1764330000000 } from './1764330000000-add-monitorin
 import { CreateOtaReleases1764400000000 } from './1764400000000-create-ota-releases.js';
 import { AddDeviceBindingBlock1764500000000 } from './1764500000000-add-device-binding-block.js';
 import { CreateOtaCounterFlushes1764610000000 } from './1764610000000-create-ota-counter-flushes.js';
+import { CreateCoreOutbound1765100000000 } from './1765100000000-create-core-outbound.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateOtaReleases1764400000000,
   AddDeviceBindingBlock1764500000000,
   CreateOtaCounterFlushes1764610000000,
+  CreateCoreOutbound1765100000000,
 ];

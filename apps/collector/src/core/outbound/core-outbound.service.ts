@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { CoreOutboundStore, type AcknowledgeOutboundRequest, type OutboundAcknowledgement, type OutboundRows, type TakeOutboundRequest } from '#libs/contract';
+import { MessageClient } from '#libs/transport';
+import { assertAdmin } from '../../admin/admin-access.js';
+
+/** The core's fetch of the day's results, by an admin account the core (or the export command) logs in with. */
+@Injectable()
+export class CoreOutboundService {
+  constructor(private readonly messages: MessageClient) {}
+
+  take({ actor, kind, limit }: TakeOutboundRequest): Promise<OutboundRows> {
+    assertAdmin(actor);
+    return this.messages.send(CoreOutboundStore.take, { kind, limit });
+  }
+
+  acknowledge({ actor, kind, ids }: AcknowledgeOutboundRequest): Promise<OutboundAcknowledgement> {
+    assertAdmin(actor);
+    return this.messages.send(CoreOutboundStore.acknowledge, { actorId: actor.userId, kind, ids });
+  }
+}
