@@ -56,7 +56,15 @@ http {
   );
   const child: ChildProcess = spawn(binary, ['-p', prefix, '-c', conf], { stdio: 'inherit' });
   const url = `http://127.0.0.1:${port}/app-release.apk`;
-  await waitFor(() => fetch(url).then(() => true, () => false), (answered) => answered, 5000);
+  await waitFor(
+    () =>
+      fetch(url).then(
+        () => true,
+        () => false,
+      ),
+    (answered) => answered,
+    5000,
+  );
   return {
     url,
     stop: async () => {
@@ -120,6 +128,13 @@ export const apkDownloadBenchmark: Benchmark = {
         '',
         'What limits them: on loopback there is no network, so each figure is CPU per byte on two cores shared by the server and the one curl process that downloads. nginx hands the file to the kernel with sendfile; the ota app reads it through user space in 1 MiB chunks (with the default 64 KiB reads a Node stream stays far below nginx). With 16 clients curl itself is the bottleneck, which is why neither server gains from concurrency and the two may swap places from run to run.',
       ].join('\n'),
+      summary: CLIENTS.map((clients, index) => ({
+        figure: `APK download, ${clients} client${clients > 1 ? 's' : ''}, MB/s`,
+        fiveProcesses: ota[index].megabytesPerSecond,
+        anchor: { label: 'nginx', value: nginx[index].megabytesPerSecond },
+        goal: 'at least 0.7x nginx',
+        met: ota[index].megabytesPerSecond >= 0.7 * nginx[index].megabytesPerSecond,
+      })),
     };
   },
 };

@@ -73,6 +73,21 @@ export function table(header: string[], rows: (string | number)[][]): string {
 export interface BenchSection {
   title: string;
   markdown: string;
+  /** The benchmark's headline figures, for the summary table at the top of the document. */
+  summary?: SummaryFigure[];
+}
+
+/** One headline figure: what one process and five processes reached, next to an anchor and a goal. */
+export interface SummaryFigure {
+  /** What is measured, with its unit: `GET /api/v1/system, requests/s`. */
+  figure: string;
+  oneProcess?: number;
+  fiveProcesses?: number;
+  /** What the figure is compared with (a bare server, nginx, the disk...); the ratio is five processes (else one) to it. */
+  anchor?: { label: string; value: number };
+  /** The goal in words, and whether this run met it; null when the figure has no goal. */
+  goal?: string;
+  met?: boolean | null;
 }
 
 export interface Benchmark {
@@ -106,7 +121,10 @@ export async function measureTransfer(url: string, options: { clients: number; d
     child.stdin.end(config);
   });
   const seconds = secondsSince(started);
-  const transfers = output.trim().split('\n').map((line) => line.split(' '));
+  const transfers = output
+    .trim()
+    .split('\n')
+    .map((line) => line.split(' '));
   const bytes = transfers.reduce((sum, [, size]) => sum + Number(size), 0);
   return {
     megabytesPerSecond: Math.round(bytes / 1e6 / seconds),

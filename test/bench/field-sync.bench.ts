@@ -18,14 +18,8 @@ const MODES: [SystemMode, string][] = [
   ['split', 'five processes (TCP)'],
 ];
 
-function withCollector<T>(
-  mode: SystemMode,
-  work: (system: RunningSystem, session: Session) => Promise<T>,
-  env: Record<string, string> = {},
-): Promise<T> {
-  return withSystem({ mode, env: { ...BENCH_ENV, ...env } }, async (system) =>
-    work(system, await login(system, 'collector1', phone('bench-phone-0001'))),
-  );
+function withCollector<T>(mode: SystemMode, work: (system: RunningSystem, session: Session) => Promise<T>, env: Record<string, string> = {}): Promise<T> {
+  return withSystem({ mode, env: { ...BENCH_ENV, ...env } }, async (system) => work(system, await login(system, 'collector1', phone('bench-phone-0001'))));
 }
 
 /** Visits of every kind in turn, each one new, timed now, passing every rule. */
@@ -60,6 +54,8 @@ export function worklistBenchmark(): Benchmark {
     name: 'worklist',
     async run() {
       const rows: (string | number)[][] = [];
+      const downloads = new Map<SystemMode, number>();
+      let bare = 0;
       for (const [mode, label] of MODES) {
         const result = await withCollector(mode, async (system, session) => {
           const headers = { authorization: `Bearer ${session.token}` };
@@ -75,7 +71,9 @@ export function worklistBenchmark(): Benchmark {
           const bare = mode === 'single' ? await measureBareServer(system, sample.text, '/api/v1/worklist') : undefined;
           return { full, revalidated, bare, bytes: Buffer.byteLength(sample.text) };
         });
-        if (result.bare) rows.push(row('bare Node https server, same bytes (the machine\'s ceiling at this moment)', result.bare));
+        downloads.set(mode, result.full.requestsPerSecond);
+        if (result.bare) bare = result.bare.requestsPerSecond;
+        if (result.bare) rows.push(row("bare Node https server, same bytes (the machine's ceiling at this moment)", result.bare));
         rows.push(row(`${label}, full download (${result.bytes} bytes)`, result.full));
         rows.push(row(`${label}, If-None-Match (304)`, result.revalidated, 304));
       }
@@ -86,6 +84,16 @@ export function worklistBenchmark(): Benchmark {
           '',
           table(['target', 'downloads/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx'], rows),
         ].join('\n'),
+        summary: [
+          {
+            figure: 'GET /api/v1/worklist, downloads/s',
+            oneProcess: downloads.get('single'),
+            fiveProcesses: downloads.get('split'),
+            anchor: { label: 'bare Node HTTPS', value: bare },
+            goal: '1,000/s in five processes',
+            met: (downloads.get('split') ?? 0) >= 1000,
+          },
+        ],
       };
     },
   };
@@ -100,37 +108,43 @@ export function visitsBenchmark(): Benchmark {
         ...MODES.map(([mode, label]): [SystemMode, string, Record<string, string>] => [mode, label, {}]),
         ['split', 'five processes (TCP), SQLITE_SYNCHRONOUS=normal (not the default)', { SQLITE_SYNCHRONOUS: 'normal' }],
       ];
+      const ingested = new Map<SystemMode, number>();
       for (const [mode, label, env] of targets) {
-        const figures = await withCollector(mode, async (system, session) => {
-          const worklist = await system.request('/api/v1/worklist', { token: session.token });
-          const nextVisit = visitFactory(worklist.body.assignments.map((a: { id: string }) => a.id));
-          const statuses = new Map<string, number>();
-          const load = await measureLoad({
-            url: `${system.gatewayUrl}/api/v1/visits`,
-            connections: VISIT_CONNECTIONS,
-            durationSeconds: DURATION_SECONDS,
-            requests: [
-              {
-                method: 'POST',
-                headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
-                setupRequest: (request) => ({ ...request, body: JSON.stringify({ visits: Array.from({ length: VISITS_PER_REQUEST }, nextVisit) }) }),
-                onResponse: (status, body) => {
-                  if (status !== 200) return;
-                  for (const result of (JSON.parse(body) as { results: { status: string }[] }).results) {
-                    statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1);
-                  }
+        const figures = await withCollector(
+          mode,
+          async (system, session) => {
+            const worklist = await system.request('/api/v1/worklist', { token: session.token });
+            const nextVisit = visitFactory(worklist.body.assignments.map((a: { id: string }) => a.id));
+            const statuses = new Map<string, number>();
+            const load = await measureLoad({
+              url: `${system.gatewayUrl}/api/v1/visits`,
+              connections: VISIT_CONNECTIONS,
+              durationSeconds: DURATION_SECONDS,
+              requests: [
+                {
+                  method: 'POST',
+                  headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
+                  setupRequest: (request) => ({ ...request, body: JSON.stringify({ visits: Array.from({ length: VISITS_PER_REQUEST }, nextVisit) }) }),
+                  onResponse: (status, body) => {
+                    if (status !== 200) return;
+                    for (const result of (JSON.parse(body) as { results: { status: string }[] }).results) {
+                      statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1);
+                    }
+                  },
                 },
-              },
-            ],
-          });
-          const status = await system.request('/api/v1/sync/status', { token: session.token });
-          return { load, created: statuses.get('created') ?? 0, other: [...statuses].filter(([s]) => s !== 'created'), held: status.body.totals.visitCount };
-        }, env);
+              ],
+            });
+            const status = await system.request('/api/v1/sync/status', { token: session.token });
+            return { load, created: statuses.get('created') ?? 0, other: [...statuses].filter(([s]) => s !== 'created'), held: status.body.totals.visitCount };
+          },
+          env,
+        );
         // Requests still in flight when the load stops are stored but not counted as answered.
         const inFlight = figures.held - figures.created;
         if (inFlight < 0 || inFlight > VISIT_CONNECTIONS * VISITS_PER_REQUEST) {
           throw new Error(`the server holds ${figures.held} visits but answered created for ${figures.created}`);
         }
+        if (Object.keys(env).length === 0) ingested.set(mode, Math.round(figures.created / DURATION_SECONDS));
         rows.push([
           label,
           Math.round(figures.created / DURATION_SECONDS),
@@ -148,6 +162,15 @@ export function visitsBenchmark(): Benchmark {
           '',
           table(['target', 'visits/s', 'requests/s', 'p50 ms', 'p99 ms', 'errors + non-2xx', 'other results'], rows),
         ].join('\n'),
+        summary: [
+          {
+            figure: 'POST /api/v1/visits, visits/s (synchronous=FULL)',
+            oneProcess: ingested.get('single'),
+            fiveProcesses: ingested.get('split'),
+            goal: '2,000/s in five processes',
+            met: (ingested.get('split') ?? 0) >= 2000,
+          },
+        ],
       };
     },
   };

@@ -64,6 +64,14 @@ export function loginBenchmark(): Benchmark {
           '',
           `Logins/s counts 2xx answers only; the machine's one-minute load average was ${load.toFixed(1)} when the run began. What separates a login path from the bound is everything else on the same cores: the load generator, TLS, JSON, the transport hops, and the user lookup.`,
         ].join('\n'),
+        summary: [
+          {
+            figure: 'POST /api/v1/auth/login, logins/s',
+            oneProcess: single.successesPerSecond,
+            fiveProcesses: split.successesPerSecond,
+            anchor: { label: 'KDF bound', value: bound },
+          },
+        ],
       };
     },
   };

@@ -102,7 +102,12 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Uploads every body once, over CONNECTIONS keep-alive HTTPS connections, and times the whole run. */
-async function uploadAll(system: RunningSystem, agent: Agent, token: string, bodies: Buffer[]): Promise<{ seconds: number; latencies: number[]; failures: number }> {
+async function uploadAll(
+  system: RunningSystem,
+  agent: Agent,
+  token: string,
+  bodies: Buffer[],
+): Promise<{ seconds: number; latencies: number[]; failures: number }> {
   const latencies: number[] = [];
   let failures = 0;
   const started = process.hrtime.bigint();
@@ -176,6 +181,16 @@ export function mediaUploadBenchmark(): Benchmark {
             'JSON on both sides of the transport, and on the load generator; its five fsyncs per photo (three files, two folders) wait on ' +
             'the disk in the thread pool but take little CPU.',
         ].join('\n'),
+        summary: [
+          {
+            figure: 'POST /api/v1/media, 300 KB photos, MB/s',
+            oneProcess: single.megabytesPerSecond,
+            fiveProcesses: split.megabytesPerSecond,
+            anchor: { label: 'bare Node write + fsync', value: anchor.megabytesPerSecond },
+            goal: 'five processes at least 0.5x the anchor',
+            met: split.megabytesPerSecond >= 0.5 * anchor.megabytesPerSecond,
+          },
+        ],
       };
     },
   };

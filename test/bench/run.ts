@@ -2,7 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspaceRoot } from '#libs/runtime';
 import { machineLine, type Benchmark, type BenchSection } from './bench-kit.js';
+import { SUMMARY_TITLE, summaryTable } from './benchmarks-document.js';
 import { apkDownloadBenchmark } from './apk-download.bench.js';
+import { companyDayBenchmark } from './company-day.bench.js';
 import { coreExportBenchmark } from './core-export.bench.js';
 import { coreBenchmark } from './core.bench.js';
 import { visitsBenchmark, worklistBenchmark } from './field-sync.bench.js';
@@ -24,6 +26,7 @@ const benchmarks: Benchmark[] = [
   loginBenchmark(),
   mediaUploadBenchmark(),
   webPageBenchmark(),
+  companyDayBenchmark(),
   coreExportBenchmark(),
   coreBenchmark(),
 ];
@@ -39,7 +42,8 @@ for (const benchmark of selected) {
 }
 
 const file = join(workspaceRoot(), 'docs', 'benchmarks.md');
-const kept = existsSync(file) ? sectionsOf(readFileSync(file, 'utf8')) : [];
+const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+const kept = sectionsOf(previous).filter((section) => section.title !== SUMMARY_TITLE);
 const merged = [
   ...kept.map((old) => sections.find((fresh) => fresh.title === old.title) ?? old),
   ...sections.filter((fresh) => !kept.some((old) => old.title === fresh.title)),
@@ -48,6 +52,16 @@ const document = [
   '# Benchmarks',
   '',
   `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machineLine()}. Load generator and system share the machine.`,
+  '',
+  `## ${SUMMARY_TITLE}`,
+  '',
+  "Each benchmark's headline figures; the sections below have the details and what limits each one.",
+  '',
+  summaryTable(
+    sections,
+    kept.filter((old) => !sections.some((fresh) => fresh.title === old.title)).map((old) => old.title),
+    previous,
+  ),
   '',
   ...merged.flatMap((section) => [`## ${section.title}`, '', section.markdown, '']),
 ].join('\n');

@@ -62,6 +62,16 @@ export function systemEndpointBenchmark(): Benchmark {
           '',
           `Five processes reach ${ratio}x the one-process throughput (goal: at least 0.5x).`,
         ].join('\n'),
+        summary: [
+          {
+            figure: 'GET /api/v1/system, requests/s',
+            oneProcess: singleResult.requestsPerSecond,
+            fiveProcesses: splitResult.requestsPerSecond,
+            anchor: { label: 'bare Node HTTPS', value: bareResult.requestsPerSecond },
+            goal: 'five processes at least 0.5x one process',
+            met: splitResult.requestsPerSecond >= 0.5 * singleResult.requestsPerSecond,
+          },
+        ],
       };
     },
   };

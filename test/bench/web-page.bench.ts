@@ -54,10 +54,12 @@ export function webPageBenchmark(): Benchmark {
       const first = firstLoadJavaScript();
       const all = allJavaScript();
       const missing = browserMissing();
-      const times = missing ? [] : await withSystem({ mode: 'single' }, async (system) => {
-        await addCollectors(system);
-        return todayLoadTimes(system);
-      });
+      const times = missing
+        ? []
+        : await withSystem({ mode: 'single' }, async (system) => {
+            await addCollectors(system);
+            return todayLoadTimes(system);
+          });
       const sorted = [...times].sort((a, b) => a - b);
       return {
         title: 'Web page: first load and the Today screen',
@@ -76,6 +78,10 @@ export function webPageBenchmark(): Benchmark {
             ? `Today screen not measured: ${missing}.`
             : `Today screen of a supervisor with ${COLLECTORS} collectors, headless Chromium on the same machine as the one-process system: navigation start to the table on screen (the page's \`today-rendered\` mark), ${LOADS} loads after sign-in: median ${sorted[Math.floor(sorted.length / 2)]} ms, fastest ${sorted[0]} ms, slowest ${sorted.at(-1)} ms.`,
         ].join('\n'),
+        summary: [
+          { figure: 'Web page, first load, gzip KB', oneProcess: Math.round(first.gzipBytes / 102.4) / 10 },
+          ...(missing ? [] : [{ figure: `Web Today screen, ${COLLECTORS} collectors, median ms`, oneProcess: sorted[Math.floor(sorted.length / 2)] }]),
+        ],
       };
     },
   };

@@ -18,6 +18,8 @@ export interface SystemOptions {
   env?: Record<string, string>;
   /** The DATA_DIR to use (on a small file system of the test's, say) instead of a fresh temporary folder; removed at stop all the same. */
   dataDir?: string;
+  /** How long a start may take, for a system that loads much data first; START_TIMEOUT_MS when absent. */
+  startTimeoutMs?: number;
 }
 
 export interface HttpReply<T = any> {
@@ -85,6 +87,11 @@ export class RunningSystem {
 
   get gatewayUrl(): string {
     return `https://127.0.0.1:${this.env.GATEWAY_PORT}`;
+  }
+
+  /** The gateway's self-signed certificate, which clients of this system trust. */
+  get gatewayCertificate(): string {
+    return readFileSync(join(this.dataDir, 'tls', 'gateway.crt'), 'utf8');
   }
 
   get otaUrl(): string {
@@ -229,8 +236,7 @@ export class RunningSystem {
   private dispatcher(from = '127.0.0.1'): Dispatcher {
     let agent = this.agents.get(from);
     if (!agent) {
-      const ca = readFileSync(join(this.dataDir, 'tls', 'gateway.crt'), 'utf8');
-      agent = new Agent({ connect: { ca }, localAddress: from, keepAliveTimeout: 1000 });
+      agent = new Agent({ connect: { ca: this.gatewayCertificate }, localAddress: from, keepAliveTimeout: 1000 });
       this.agents.set(from, agent);
     }
     return agent;
@@ -367,7 +373,7 @@ interface FailedStart {
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   for (let attempt = 1; ; attempt += 1) {
     const system = await launchSystem(options);
-    const failure = await readyOrFailure(system);
+    const failure = await readyOrFailure(system, options.startTimeoutMs);
     if (!failure) return system;
     const logs = [...system.logs].map(([target, lines]) => `--- ${target}\n${lines.slice(-15).join('\n')}`).join('\n');
     await system.stop();
@@ -377,9 +383,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   }
 }
 
-async function readyOrFailure(system: RunningSystem): Promise<FailedStart | undefined> {
+async function readyOrFailure(system: RunningSystem, timeoutMs?: number): Promise<FailedStart | undefined> {
   try {
-    await system.waitUntilReady();
+    await system.waitUntilReady(timeoutMs);
     return undefined;
   } catch (error) {
     const reason = (error as Error).message;

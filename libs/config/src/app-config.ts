@@ -102,6 +102,8 @@ export class AppConfig {
   core: CoreBridgeSettings;
   /** Load the demo installation into an empty database: on by default, except in production. */
   demoData: boolean;
+  /** Collectors in the demo installation: the three named ones, then generated ones (a company-sized field for the simulator). */
+  demoCollectors: number;
   /** Accounts on each demo collector's LKH and receipt numbers in each demo range. */
   demoAccountsPerCollector: number;
   demoReceiptsPerCollector: number;

@@ -47,6 +47,7 @@ describe('loadConfig', () => {
       internalKeyPrevious: undefined,
       core: { maxBadRowsPercent: 5, pollIntervalMs: 5000 },
       demoData: true,
+      demoCollectors: 3,
       demoAccountsPerCollector: 25,
       demoReceiptsPerCollector: 500,
       promiseWindowDays: 7,
@@ -93,6 +94,7 @@ describe('loadConfig', () => {
       JWT_SECRET: 'x'.repeat(40),
       INTERNAL_KEY: RANDOM_KEY,
       INTERNAL_KEY_PREVIOUS: 'p'.repeat(32),
+      DEMO_COLLECTORS: '2000',
       DEMO_ACCOUNTS_PER_COLLECTOR: '40',
       DEMO_RECEIPTS_PER_COLLECTOR: '999999',
       PROMISE_WINDOW_DAYS: '14',
@@ -129,6 +131,7 @@ describe('loadConfig', () => {
     expect(config.jwtSecret).toHaveLength(40);
     expect(config.internalKey).toBe(RANDOM_KEY);
     expect(config.internalKeyPrevious).toBe('p'.repeat(32));
+    expect(config.demoCollectors).toBe(2000);
     expect(config.demoAccountsPerCollector).toBe(40);
     expect(config.demoReceiptsPerCollector).toBe(999_999);
     expect(config.promiseWindowDays).toBe(14);
@@ -169,7 +172,11 @@ describe('loadConfig', () => {
       'INTERNAL_KEY_PREVIOUS',
       'is one character repeated; production needs a random key',
     ],
-    [{ NODE_ENV: 'production', INTERNAL_KEY: RANDOM_KEY, JWT_SECRET: 'x'.repeat(40) }, 'JWT_SECRET', 'is one character repeated; production needs a random key'],
+    [
+      { NODE_ENV: 'production', INTERNAL_KEY: RANDOM_KEY, JWT_SECRET: 'x'.repeat(40) },
+      'JWT_SECRET',
+      'is one character repeated; production needs a random key',
+    ],
     [{ TLS_CERT: '/etc/tls/gateway.crt' }, 'TLS_KEY', 'TLS_CERT and TLS_KEY must be set together'],
     [{ WORK_TIMEZONE: 'Java/Jakarta' }, 'WORK_TIMEZONE', '"Java/Jakarta" is not an IANA time zone'],
     [{ DEMO_RECEIPTS_PER_COLLECTOR: '1000000' }, 'DEMO_RECEIPTS_PER_COLLECTOR', 'expected a number from 1 to 999999, got 1000000'],
@@ -185,7 +192,11 @@ describe('loadConfig', () => {
     [{ STORAGE_MIN_FREE_MB: '16MB' }, 'STORAGE_MIN_FREE_MB', 'expected a whole number, got "16MB"'],
     [{ PHOTO_MAX_DISTANCE_M: '0' }, 'PHOTO_MAX_DISTANCE_M', 'expected a number from 1 to 1000000, got 0'],
     [{ PHOTO_MAX_TIME_GAP_MINUTES: '2h' }, 'PHOTO_MAX_TIME_GAP_MINUTES', 'expected a whole number, got "2h"'],
-    [{ TRUSTED_PROXIES: '10.0.0.1,proxy.internal' }, 'TRUSTED_PROXIES', '"proxy.internal" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal'],
+    [
+      { TRUSTED_PROXIES: '10.0.0.1,proxy.internal' },
+      'TRUSTED_PROXIES',
+      '"proxy.internal" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal',
+    ],
     [{ TRUSTED_PROXIES: '10.0.0.0/33' }, 'TRUSTED_PROXIES', '"10.0.0.0/33" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal'],
     [{ TRUSTED_PROXIES: '*' }, 'TRUSTED_PROXIES', '"*" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL', 'is not a redis:// or rediss:// URL'],

@@ -144,7 +144,10 @@ function isProxyAddress(entry: string): boolean {
 }
 
 function readTrustedProxies(env: Env): string[] {
-  const entries = (read(env, 'TRUSTED_PROXIES') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = (read(env, 'TRUSTED_PROXIES') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const bad = entries.find((entry) => !isProxyAddress(entry));
   if (bad !== undefined) {
     throw new ConfigError('TRUSTED_PROXIES', `"${bad}" is not an IP address, a CIDR range or one of ${PROXY_RANGE_NAMES.join(', ')}`);
@@ -219,6 +222,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       pollIntervalMs: readInt(env, 'CORE_POLL_INTERVAL_MS', 5000, 100, 3_600_000),
     },
     demoData: readBoolean(env, 'DEMO_DATA', !production),
+    demoCollectors: readInt(env, 'DEMO_COLLECTORS', 3, 3, 5000),
     demoAccountsPerCollector: readInt(env, 'DEMO_ACCOUNTS_PER_COLLECTOR', 25, 1, 500),
     demoReceiptsPerCollector: readInt(env, 'DEMO_RECEIPTS_PER_COLLECTOR', 500, 1, 999_999),
     promiseWindowDays: readInt(env, 'PROMISE_WINDOW_DAYS', 7, 0, 90),

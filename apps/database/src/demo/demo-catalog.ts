@@ -1,5 +1,7 @@
 /** The demo installation of design section 5: two branches, their people, result codes. */
 
+import type { UserRole } from '#libs/entities';
+
 export const DEMO_PASSWORD = 'Demo-1234';
 
 export const DEMO_BRANCHES = [
@@ -15,6 +17,28 @@ export const DEMO_USERS = [
   { username: 'supervisor2', fullName: 'Bambang Hidayat', role: 'supervisor', branch: 'BDG01', receiptPrefix: null, employeeCode: null },
   { username: 'collector3', fullName: 'Siti Rahmawati', role: 'collector', branch: 'BDG01', receiptPrefix: 'KWB1', employeeCode: 'DEMO0003' },
 ] as const;
+
+type DemoUser = { username: string; fullName: string; role: UserRole; branch: string | null; receiptPrefix: string | null; employeeCode: string | null };
+
+/**
+ * The demo people when `DEMO_COLLECTORS` asks for more collectors than the three named ones:
+ * `collector4`, `collector5`, ... taking turns between the branches, each with a receipt prefix of its own.
+ */
+export function demoPeople(collectors: number): readonly DemoUser[] {
+  const named = DEMO_USERS.filter((person) => person.role === 'collector').length;
+  const generated = Array.from({ length: Math.max(0, collectors - named) }, (_, index): DemoUser => {
+    const number = named + index + 1;
+    return {
+      username: `collector${number}`,
+      fullName: `Kolektor ${number}`,
+      role: 'collector',
+      branch: DEMO_BRANCHES[number % DEMO_BRANCHES.length].code,
+      receiptPrefix: `KC${String(number).padStart(5, '0')}`,
+      employeeCode: `DEMO${String(number).padStart(4, '0')}`,
+    };
+  });
+  return [...DEMO_USERS, ...generated];
+}
 
 /** What each outcome must carry; the server enforces it on every visit. */
 export const DEMO_RESULT_CODES = [

@@ -8,7 +8,7 @@ import { AppConfig } from '#libs/config';
 import { Branch, CoreLoad, ReceiptRange, ResultCode, User } from '#libs/entities';
 import { CoreLoadBridge } from '../core/inbound/core-load.bridge.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
-import { DEMO_BRANCHES, DEMO_PASSWORD, DEMO_RESULT_CODES, DEMO_SEED, DEMO_USERS } from './demo-catalog.js';
+import { DEMO_BRANCHES, DEMO_PASSWORD, DEMO_RESULT_CODES, DEMO_SEED, demoPeople } from './demo-catalog.js';
 import { loadDemoGenerator } from './demo-generator.js';
 
 type DemoBranch = (typeof DEMO_BRANCHES)[number];
@@ -38,7 +38,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
     await this.transactions.run(async (manager) => {
       if ((await manager.getRepository(User).count()) === 0) {
         await this.loadInstallation(manager);
-        this.logger.log({ msg: 'demo data loaded', branches: DEMO_BRANCHES.length, users: DEMO_USERS.length, workDate: today });
+        this.logger.log({ msg: 'demo data loaded', branches: DEMO_BRANCHES.length, users: demoPeople(this.config.demoCollectors).length, workDate: today });
       }
       await this.writeDemoLoad(manager, today);
     });
@@ -59,7 +59,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
       ResultCode,
       DEMO_RESULT_CODES.map((code, index) => ({ ...code, active: true, sortOrder: index + 1 })),
     );
-    for (const person of DEMO_USERS) {
+    for (const person of demoPeople(this.config.demoCollectors)) {
       const userId = randomUUID();
       await manager.insert(User, {
         id: userId,
@@ -93,7 +93,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
     faker.seed(DEMO_SEED);
     const accounts: Record<string, unknown>[] = [];
     const assignments: Record<string, unknown>[] = [];
-    for (const person of DEMO_USERS) {
+    for (const person of demoPeople(this.config.demoCollectors)) {
       if (!person.employeeCode || !person.branch) continue;
       const home = DEMO_BRANCHES.find((branch) => branch.code === person.branch)!;
       for (let order = 1; order <= this.config.demoAccountsPerCollector; order += 1) {
