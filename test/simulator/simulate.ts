@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import ProgressBar from 'progress';
+import { Presets, SingleBar } from 'cli-progress';
 import { APP_NAMES, type AppName } from '#libs/contract';
 import type { TestEngine } from '../support/test-database.js';
 import { playCompanyDay, playCompanyDayOn, type CompanyDayOptions, type CompanyDayReport, type DayObserver } from './company-day.js';
@@ -74,15 +74,15 @@ function play(options: CompanyDayOptions, observer: DayObserver): Promise<Compan
   return playCompanyDayOn({ mode: values.split ? 'split' : 'single', engine }, options, observer);
 }
 
-/** A bar on a terminal; nothing when the output is a file or a pipe (the bar draws only on a TTY). */
+/** A bar on a terminal; nothing when the output is a file or a pipe. */
 function progressBar(options: CompanyDayOptions): DayObserver {
-  const total = options.collectors * options.visitsPerCollector;
-  const bar = new ProgressBar('visits confirmed [:bar] :current/:total :percent :rate/s eta :etas', { total, width: 30, stream: process.stderr });
-  let shown = 0;
+  if (!process.stderr.isTTY) return {};
+  const bar = new SingleBar({ format: 'visits confirmed [{bar}] {value}/{total} {percentage}% eta {eta}s', stream: process.stderr }, Presets.shades_classic);
+  bar.start(options.collectors * options.visitsPerCollector, 0);
   return {
-    progress(confirmed) {
-      bar.tick(confirmed - shown);
-      shown = confirmed;
+    progress(confirmed, total) {
+      bar.update(confirmed);
+      if (confirmed >= total) bar.stop();
     },
   };
 }
