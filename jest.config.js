@@ -1,14 +1,17 @@
 /** Jest runs in ESM mode (Nest 12 is ESM only); swc compiles TypeScript with decorator metadata. */
-const swc = ['@swc/jest', {
-  swcrc: false,
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-    target: 'es2023',
-    keepClassNames: true,
+const swc = [
+  '@swc/jest',
+  {
+    swcrc: false,
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2023',
+      keepClassNames: true,
+    },
+    module: { type: 'es6' },
   },
-  module: { type: 'es6' },
-}];
+];
 
 const shared = {
   extensionsToTreatAsEsm: ['.ts'],

@@ -71,7 +71,10 @@ export function coreBenchmark(): Benchmark {
             collectors: COLLECTORS,
             accountsPerCollector: ACCOUNTS_PER_COLLECTOR,
             workDate,
-            branches: [{ code: 'JKT01', latitude: -6.1865, longitude: 106.8341 }, { code: 'BDG01', latitude: -6.9147, longitude: 107.6098 }],
+            branches: [
+              { code: 'JKT01', latitude: -6.1865, longitude: 106.8341 },
+              { code: 'BDG01', latitude: -6.9147, longitude: 107.6098 },
+            ],
             passwordHash: await hashPassword(DEMO_PASSWORD),
           },
           dir,
@@ -87,7 +90,7 @@ export function coreBenchmark(): Benchmark {
           markdown: [
             `${COLLECTORS} collectors, ${COLLECTORS * ACCOUNTS_PER_COLLECTOR} accounts and as many assignments, generated as CSV files by ` +
               `\`core:generate\`'s generator in ${generateSeconds.toFixed(1)} s, then sent by \`core:import\` through the admin REST API into a ` +
-              'one-process system (`npm start`), applied by the bridge and read back at a generated collector\'s login. Goals: under 60 s ' +
+              "one-process system (`npm start`), applied by the bridge and read back at a generated collector's login. Goals: under 60 s " +
               '(SQLite) and 90 s (PostgreSQL), under 300 MB; the identical files again under 2 s.',
             '',
             table(['engine', 'import to LKH at login (s)', 'identical files again (s)', 'peak RSS of the system (MB)', 'accounts on the LKH'], rows),

@@ -25,7 +25,10 @@ function tableVisitIds(page: Page): Promise<string[]> {
 
 /** Whether an <img> has loaded real pixels (an object URL of a photo fetched with the token). */
 function imageWidth(page: Page, selector: string): Promise<number> {
-  return page.locator(selector).first().evaluate((image) => (image as HTMLImageElement).naturalWidth);
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((image) => (image as HTMLImageElement).naturalWidth);
 }
 
 (missing ? describe.skip : describe)('web monitoring in Chromium, against the real system', () => {
@@ -99,7 +102,12 @@ function imageWidth(page: Page, selector: string): Promise<number> {
     await page.getByLabel('Photos still missing').check();
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(/incompletePhotos=true/);
-    expect(await waitFor(() => tableVisitIds(page), (ids) => ids.length === 2)).toEqual([promised.id, photoPending.id]);
+    expect(
+      await waitFor(
+        () => tableVisitIds(page),
+        (ids) => ids.length === 2,
+      ),
+    ).toEqual([promised.id, photoPending.id]);
 
     await page.goto('/visits');
     await page.getByRole('link', { name: `Open visit of ${(await worklistOf(system, collector1)).assignments[0].debtorName}` }).click();
@@ -109,18 +117,31 @@ function imageWidth(page: Page, selector: string): Promise<number> {
     await expect(page.locator('.facts').textContent()).resolves.toContain('Dibayar tunai');
     const thumbnail = page.getByRole('button', { name: 'Photo 1: open the original' });
     await thumbnail.locator('img').waitFor();
-    expect(await waitFor(() => imageWidth(page, '.photos img'), (width) => width > 0)).toBeGreaterThan(0);
+    expect(
+      await waitFor(
+        () => imageWidth(page, '.photos img'),
+        (width) => width > 0,
+      ),
+    ).toBeGreaterThan(0);
     await expect(page.locator('.photo-facts').textContent()).resolves.toContain('Matches the visit');
     await documentScreen(page, 'visit');
     await thumbnail.click();
     await page.locator('dialog img').waitFor();
     // The original is 640x480 stored sideways; the thumbnail is at most 320 pixels wide.
-    expect(await waitFor(() => imageWidth(page, 'dialog img'), (width) => width > 0)).toBe(480);
+    expect(
+      await waitFor(
+        () => imageWidth(page, 'dialog img'),
+        (width) => width > 0,
+      ),
+    ).toBe(480);
     await page.keyboard.press('Escape');
     await expect(page.locator('dialog[open]').count()).resolves.toBe(0);
 
     await page.getByRole('link', { name: 'Promises due' }).click();
-    await page.getByRole('link', { name: /Open the visit/ }).first().waitFor();
+    await page
+      .getByRole('link', { name: /Open the visit/ })
+      .first()
+      .waitFor();
     await expect(page.locator('table tbody tr').count()).resolves.toBe(1);
     await documentScreen(page, 'promises');
   });
@@ -143,7 +164,12 @@ function imageWidth(page: Page, selector: string): Promise<number> {
     await page.getByText('Visits (3)').waitFor();
     await page.getByText('Map tiles cannot be loaded').waitFor();
     // Three visits and collector1's last position, as vector markers on the plain background.
-    expect(await waitFor(() => page.locator('.map path.leaflet-interactive').count(), (markers) => markers >= 4)).toBe(4);
+    expect(
+      await waitFor(
+        () => page.locator('.map path.leaflet-interactive').count(),
+        (markers) => markers >= 4,
+      ),
+    ).toBe(4);
     await documentScreen(page, 'map');
     await page.getByRole('link', { name: 'Today' }).click();
     await page.locator('tr[data-collector="collector1"]').waitFor();
@@ -158,7 +184,12 @@ function imageWidth(page: Page, selector: string): Promise<number> {
     await page.getByRole('link', { name: 'Devices' }).click();
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Revoke the phone web-c2-phone of collector2' }).click();
-    expect(await waitFor(() => page.locator('tr[data-device="web-c2-phone"] td').nth(3).textContent(), (status) => status !== 'active')).toBe('revoked');
+    expect(
+      await waitFor(
+        () => page.locator('tr[data-device="web-c2-phone"] td').nth(3).textContent(),
+        (status) => status !== 'active',
+      ),
+    ).toBe('revoked');
     await documentScreen(page, 'admin-devices');
     const refused = await system.request('/api/v1/worklist', { token: collector2.token });
     expect(refused.status).toBe(401);
@@ -177,14 +208,21 @@ function imageWidth(page: Page, selector: string): Promise<number> {
     await row.waitFor();
     await expect(row.locator('td').nth(3).textContent()).resolves.toBe('live');
     await row.getByRole('button', { name: `Halt version ${API_DEMOS.versionCode}` }).click();
-    expect(await waitFor(() => row.locator('td').nth(3).textContent(), (status) => status !== 'live')).toBe('halted');
+    expect(
+      await waitFor(
+        () => row.locator('td').nth(3).textContent(),
+        (status) => status !== 'live',
+      ),
+    ).toBe('halted');
     await documentScreen(page, 'admin-releases');
     await page.getByRole('link', { name: 'System' }).click();
     await page.locator('tr[data-service="database"]').filter({ hasText: 'up' }).waitFor();
     await documentScreen(page, 'admin-system');
     const admin = await login(system, 'admin');
     const releases = await system.request('/api/v1/ota/releases', { token: admin.token });
-    expect(releases.body.releases).toEqual([expect.objectContaining({ channel: 'beta', versionCode: API_DEMOS.versionCode, rolloutPercent: 20, halted: true })]);
+    expect(releases.body.releases).toEqual([
+      expect.objectContaining({ channel: 'beta', versionCode: API_DEMOS.versionCode, rolloutPercent: 20, halted: true }),
+    ]);
   });
 
   it('shows the logo an admin uploads on the sign-in page, from the media service', async () => {
@@ -197,7 +235,12 @@ function imageWidth(page: Page, selector: string): Promise<number> {
     const visitor = await browser.person();
     await visitor.goto('/');
     await visitor.getByRole('img', { name: 'Company logo' }).waitFor();
-    expect(await waitFor(() => imageWidth(visitor, 'img.logo'), (width) => width > 0)).toBe(200);
+    expect(
+      await waitFor(
+        () => imageWidth(visitor, 'img.logo'),
+        (width) => width > 0,
+      ),
+    ).toBe(200);
     await documentScreen(visitor, 'sign-in');
   });
 

@@ -51,7 +51,10 @@ export function resignedByAnotherKey(target: string): string {
   certificate.serialNumber = '0a1b2c3d';
   certificate.validity.notBefore = new Date('2026-01-01T00:00:00Z');
   certificate.validity.notAfter = new Date('2056-01-01T00:00:00Z');
-  const name = [{ name: 'commonName', value: 'Another Signer' }, { name: 'organizationName', value: 'Elsewhere' }];
+  const name = [
+    { name: 'commonName', value: 'Another Signer' },
+    { name: 'organizationName', value: 'Elsewhere' },
+  ];
   certificate.setSubject(name);
   certificate.setIssuer(name);
   certificate.sign(key, forge.md.sha256.create());

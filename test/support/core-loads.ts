@@ -65,10 +65,11 @@ function insertRows(core: CoreConnection, table: string, loadId: string, rows: o
   return rows.reduce<Promise<unknown>>(async (previous, row, index) => {
     await previous;
     const columns = Object.keys(row);
-    return core.run(
-      `INSERT INTO ${table} (load_id, row_no, ${columns.join(', ')}) VALUES (?, ?, ${columns.map(() => '?').join(', ')})`,
-      [loadId, index + 1, ...Object.values(row)],
-    );
+    return core.run(`INSERT INTO ${table} (load_id, row_no, ${columns.join(', ')}) VALUES (?, ?, ${columns.map(() => '?').join(', ')})`, [
+      loadId,
+      index + 1,
+      ...Object.values(row),
+    ]);
   }, Promise.resolve());
 }
 
@@ -79,7 +80,14 @@ export async function writeLoadBySql(system: RunningSystem, load: CoreLoadConten
     const declared = (load.collectors?.length ?? 0) + (load.accounts?.length ?? 0) + (load.assignments?.length ?? 0);
     await core.run(
       "INSERT INTO core_load (id, kind, work_date, declared_rows, status, content_hash, accept_bad_rows, created_at) VALUES (?, 'daily', ?, ?, 'loading', ?, ?, ?)",
-      [load.id, load.workDate, declared, load.contentHash ?? null, false, system.env.DB_TYPE === 'postgres' ? new Date() : new Date().toISOString().replace('T', ' ').replace('Z', '')],
+      [
+        load.id,
+        load.workDate,
+        declared,
+        load.contentHash ?? null,
+        false,
+        system.env.DB_TYPE === 'postgres' ? new Date() : new Date().toISOString().replace('T', ' ').replace('Z', ''),
+      ],
     );
     await insertRows(core, 'core_collector_row', load.id, load.collectors ?? []);
     await insertRows(core, 'core_account_row', load.id, load.accounts ?? []);
@@ -132,7 +140,10 @@ export async function uploadLoad(
  * enough to take seconds to apply without sending each row. Collector rows
  * carry no password hash: these collectors are not logged into.
  */
-export async function writeBulkLoadBySql(system: RunningSystem, load: { id: string; workDate: string; prefix: string; collectors: number; perCollector: number }): Promise<void> {
+export async function writeBulkLoadBySql(
+  system: RunningSystem,
+  load: { id: string; workDate: string; prefix: string; collectors: number; perCollector: number },
+): Promise<void> {
   const core = await connectAsCore(system);
   const postgres = system.env.DB_TYPE === 'postgres';
   const count = (n: number) => `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${n})`;

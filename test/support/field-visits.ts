@@ -66,7 +66,11 @@ export function photoHash(): string {
  * A visit with defaults a valid one needs; each test states what it is about.
  * Overrides may break the shape on purpose (null location, unknown fields).
  */
-export function visitOf(assignmentId: string, resultCode: string, overrides: Partial<VisitInput> | Record<string, unknown> = {}): VisitInput & Record<string, any> {
+export function visitOf(
+  assignmentId: string,
+  resultCode: string,
+  overrides: Partial<VisitInput> | Record<string, unknown> = {},
+): VisitInput & Record<string, any> {
   return {
     id: randomUUID(),
     assignmentId,

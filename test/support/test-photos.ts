@@ -84,7 +84,9 @@ export function geotaggedJpeg(seed: number, wallClock = GEOTAG.wallClock): Promi
 
 /** A valid PNG of one colour whose pixel count is over the limit, small in bytes: a decompression bomb. */
 export function pixelBombPng(width: number, height: number): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: '#808080' } }).png({ compressionLevel: 9 }).toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: '#808080' } })
+    .png({ compressionLevel: 9 })
+    .toBuffer();
 }
 
 /** The first part of a file, as a dropped connection or a crash mid-write leaves it. */

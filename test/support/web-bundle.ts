@@ -32,5 +32,9 @@ export function firstLoadJavaScript(): BundleSize {
 
 /** Every JavaScript file of the build, lazily loaded screens included. */
 export function allJavaScript(): BundleSize {
-  return measure(readdirSync(join(WEB_ROOT, 'assets')).filter((file) => file.endsWith('.js')).map((file) => `assets/${file}`));
+  return measure(
+    readdirSync(join(WEB_ROOT, 'assets'))
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => `assets/${file}`),
+  );
 }

@@ -88,7 +88,8 @@ describe('internal ports, five processes', () => {
   let unstoredPhoto: string;
 
   const portOf = (name: string) => Number(system.env[name]);
-  const usernames = async () => (await system.request('/api/v1/admin/users?limit=200', { token: admin.token })).body.items.map((user: { username: string }) => user.username);
+  const usernames = async () =>
+    (await system.request('/api/v1/admin/users?limit=200', { token: admin.token })).body.items.map((user: { username: string }) => user.username);
   const loginStatus = async (username: string, password: string) =>
     (await system.request('/api/v1/auth/login', { method: 'POST', json: { username, password } })).status;
 
@@ -99,7 +100,13 @@ describe('internal ports, five processes', () => {
     const [assignment] = (await worklistOf(system, collector)).assignments;
     const devices = await system.request(`/api/v1/admin/devices?userId=${collector.user.id}&status=active`, { token: admin.token });
     const adminActor: Actor = { userId: admin.user.id, username: 'admin', role: 'admin', branchId: null, deviceId: null };
-    const collectorActor: Actor = { userId: collector.user.id, username: 'collector1', role: 'collector', branchId: collector.user.branchId, deviceId: devices.body.items[0].id };
+    const collectorActor: Actor = {
+      userId: collector.user.id,
+      username: 'collector1',
+      role: 'collector',
+      branchId: collector.user.branchId,
+      deviceId: devices.body.items[0].id,
+    };
 
     const stored = await jpegPhoto(8101);
     storedPhoto = sha256Of(stored);
@@ -131,7 +138,11 @@ describe('internal ports, five processes', () => {
         role: 'admin',
         password: INTRUDER_PASSWORD,
       }),
-      attack('COLLECTOR_PORT', "change the admin's password", AdminMessages.resetPassword, { actor: adminActor, userId: admin.user.id, password: INTRUDER_PASSWORD }),
+      attack('COLLECTOR_PORT', "change the admin's password", AdminMessages.resetPassword, {
+        actor: adminActor,
+        userId: admin.user.id,
+        password: INTRUDER_PASSWORD,
+      }),
       attack('COLLECTOR_PORT', 'store a visit as a collector', FieldMessages.submitVisits, {
         actor: collectorActor,
         visits: [{ ...visitOf(assignment.id, 'REFUSED', { photos: [] }), notes: 'filed by an intruder' }],
@@ -155,7 +166,10 @@ describe('internal ports, five processes', () => {
     const service = new PacketSigner({ current: INTERNAL_KEY });
     for (const key of [INTERNAL_KEY, PREVIOUS_KEY]) {
       const signer = new PacketSigner({ current: key });
-      const reply = await exchange(portOf('DATABASE_PORT'), JSON.stringify(signer.sign('request', { pattern: SystemMessages.databaseStatus.pattern, data: {}, id: 'probe-1' })));
+      const reply = await exchange(
+        portOf('DATABASE_PORT'),
+        JSON.stringify(signer.sign('request', { pattern: SystemMessages.databaseStatus.pattern, data: {}, id: 'probe-1' })),
+      );
       const json = reply.received.slice(reply.received.indexOf('#') + 1);
       expect(service.verify('reply', json)).toBeUndefined();
       expect(JSON.parse(json)).toMatchObject({ id: 'probe-1', response: { service: 'database', pid: system.process('database').pid } });
@@ -174,7 +188,10 @@ describe('internal ports, five processes', () => {
     const stranger = new PacketSigner({ current: randomBytes(32).toString('base64url') });
     const replies = [];
     for (const attempt of attacks) {
-      replies.push({ ...describeAttack(attempt), reply: briefly(await exchange(portOf(attempt.port), JSON.stringify(stranger.sign('request', packetOf(attempt))))) });
+      replies.push({
+        ...describeAttack(attempt),
+        reply: briefly(await exchange(portOf(attempt.port), JSON.stringify(stranger.sign('request', packetOf(attempt))))),
+      });
     }
     expect(replies).toEqual(attacks.map((attempt) => ({ ...describeAttack(attempt), reply: { received: '', closed: true } })));
   });
@@ -254,11 +271,14 @@ describe('a service started for production', () => {
     return { code, output: lines.join('\n') };
   }
 
-  it.each(['gateway', 'collector', 'database', 'media', 'ota', 'main'] as LaunchTarget[])('refuses to start %s without INTERNAL_KEY, naming it', async (target) => {
-    const { code, output } = await start(target, {});
-    expect(code).toBe(78);
-    expect(output).toContain('Invalid environment variable INTERNAL_KEY: required when NODE_ENV is production');
-  });
+  it.each(['gateway', 'collector', 'database', 'media', 'ota', 'main'] as LaunchTarget[])(
+    'refuses to start %s without INTERNAL_KEY, naming it',
+    async (target) => {
+      const { code, output } = await start(target, {});
+      expect(code).toBe(78);
+      expect(output).toContain('Invalid environment variable INTERNAL_KEY: required when NODE_ENV is production');
+    },
+  );
 
   it.each([
     ['INTERNAL_KEY', { INTERNAL_KEY: 'a'.repeat(48) }],

@@ -22,7 +22,6 @@ async function loginAll(system: RunningSystem): Promise<Record<Person, Session>>
   return sessions;
 }
 
-
 interface UploadOptions {
   sha256?: string;
   hashHeader?: string;
@@ -126,18 +125,48 @@ describe('proof photos on five processes', () => {
     });
 
     const refusals: [string, () => Promise<HttpReply>, number, string, string | null][] = [
-      ['a hash that is not the file’s', async () => uploadPhoto(system, tokens.collector1, await jpegPhoto(110), { sha256: sha256Of(Buffer.from('other')) }), 400, 'hash-mismatch', 'sha256'],
-      ['a text file named .jpg', async () => uploadPhoto(system, tokens.collector1, Buffer.from('Kwitansi pembayaran Rp 1.500.000\n'.repeat(40)), { filename: 'receipt.jpg' }), 415, 'unsupported-photo-type', null],
+      [
+        'a hash that is not the file’s',
+        async () => uploadPhoto(system, tokens.collector1, await jpegPhoto(110), { sha256: sha256Of(Buffer.from('other')) }),
+        400,
+        'hash-mismatch',
+        'sha256',
+      ],
+      [
+        'a text file named .jpg',
+        async () => uploadPhoto(system, tokens.collector1, Buffer.from('Kwitansi pembayaran Rp 1.500.000\n'.repeat(40)), { filename: 'receipt.jpg' }),
+        415,
+        'unsupported-photo-type',
+        null,
+      ],
       ['a truncated JPEG', async () => uploadPhoto(system, tokens.collector1, truncated(await jpegPhoto(111))), 422, 'corrupt-photo', null],
-      ['a PNG of more pixels than allowed', async () => uploadPhoto(system, tokens.collector1, await pixelBombPng(10000, 5001), { filename: 'bomb.png' }), 422, 'too-many-pixels', null],
+      [
+        'a PNG of more pixels than allowed',
+        async () => uploadPhoto(system, tokens.collector1, await pixelBombPng(10000, 5001), { filename: 'bomb.png' }),
+        422,
+        'too-many-pixels',
+        null,
+      ],
       ['no file', async () => uploadPhoto(system, tokens.collector1, undefined, { sha256: sha256Of(Buffer.from('x')) }), 400, 'validation-failed', 'file'],
-      ['the photo under another field name', async () => uploadPhoto(system, tokens.collector1, await jpegPhoto(112), { field: 'photo' }), 400, 'bad-request', null],
+      [
+        'the photo under another field name',
+        async () => uploadPhoto(system, tokens.collector1, await jpegPhoto(112), { field: 'photo' }),
+        400,
+        'bad-request',
+        null,
+      ],
       ['a malformed hash', async () => uploadPhoto(system, tokens.collector1, await jpegPhoto(113), { sha256: 'abc123' }), 400, 'validation-failed', 'sha256'],
       ['no hash at all', async () => uploadPhoto(system, tokens.collector1, await jpegPhoto(114), { sha256: undefined }), 400, 'validation-failed', 'sha256'],
-      ['a header hash that differs from the field', async () => {
-        const photo = await jpegPhoto(115);
-        return uploadPhoto(system, tokens.collector1, photo, { sha256: sha256Of(photo), hashHeader: sha256Of(Buffer.from('other')) });
-      }, 400, 'validation-failed', 'sha256'],
+      [
+        'a header hash that differs from the field',
+        async () => {
+          const photo = await jpegPhoto(115);
+          return uploadPhoto(system, tokens.collector1, photo, { sha256: sha256Of(photo), hashHeader: sha256Of(Buffer.from('other')) });
+        },
+        400,
+        'validation-failed',
+        'sha256',
+      ],
       ['a supervisor as uploader', async () => uploadPhoto(system, tokens.supervisor1, await jpegPhoto(116)), 403, 'forbidden', null],
       ['no token', async () => uploadPhoto(system, '', await jpegPhoto(117)), 401, 'unauthorized', null],
     ];
@@ -245,14 +274,25 @@ describe('proof photos on five processes', () => {
     const stalePhoto = await geotaggedJpeg(302);
     for (const photo of [nearPhoto, stalePhoto]) expect((await uploadPhoto(system, tokens.collector1, photo)).status).toBe(201);
     const visitedAt = new Date(Date.now() - 2 * 60_000).toISOString();
-    const near = visitOf(first.id, 'NOT_MET', { visitedAt, location: { lat: GEOTAG.lat + 0.001, lng: GEOTAG.lng, accuracy: 10 }, photos: [sha256Of(nearPhoto)] });
-    const far = visitOf(second.id, 'HOUSE_EMPTY', { visitedAt, location: { lat: GEOTAG.lat + 0.05, lng: GEOTAG.lng, accuracy: 10 }, photos: [sha256Of(stalePhoto)] });
+    const near = visitOf(first.id, 'NOT_MET', {
+      visitedAt,
+      location: { lat: GEOTAG.lat + 0.001, lng: GEOTAG.lng, accuracy: 10 },
+      photos: [sha256Of(nearPhoto)],
+    });
+    const far = visitOf(second.id, 'HOUSE_EMPTY', {
+      visitedAt,
+      location: { lat: GEOTAG.lat + 0.05, lng: GEOTAG.lng, accuracy: 10 },
+      photos: [sha256Of(stalePhoto)],
+    });
     await submitVisits(system, collector, [near, far]);
 
     const detailOf = async (visitId: string) => (await system.request(`/api/v1/monitoring/visits/${visitId}`, { token: tokens.supervisor1 })).body;
     const nearDetail = await detailOf(near.id);
     expect(nearDetail.photosChecked).toBe(true);
-    expect(nearDetail.photos[0].received).toMatchObject({ sha256: sha256Of(nearPhoto), gps: { lat: expect.closeTo(GEOTAG.lat, 5), lng: expect.closeTo(GEOTAG.lng, 5) } });
+    expect(nearDetail.photos[0].received).toMatchObject({
+      sha256: sha256Of(nearPhoto),
+      gps: { lat: expect.closeTo(GEOTAG.lat, 5), lng: expect.closeTo(GEOTAG.lng, 5) },
+    });
     expect(nearDetail.photos[0].assessment).toMatchObject({ farFromVisit: false, longFromVisit: false, timeGapMinutes: 3 });
     expect(nearDetail.photos[0].assessment.distanceM).toBeGreaterThan(100);
     expect(nearDetail.photos[0].assessment.distanceM).toBeLessThan(120);
@@ -341,4 +381,3 @@ describe('proof photos in one process, with a small MEDIA_MAX_BYTES', () => {
     expect(listTree(mediaFolder(system))).toEqual(before);
   });
 });
-

@@ -28,7 +28,16 @@ describe.each(testEngines())('monitoring scope on %s', (engine) => {
       ['collector1', 'JKT01'],
       ['collector2', 'JKT01'],
     ]);
-    expect(own.body.collectors[0]).toMatchObject({ assigned: 25, visited: 0, visits: 0, paidAmount: 0, promisedAmount: 0, visitsByResult: {}, lastSyncAt: null, lastPosition: null });
+    expect(own.body.collectors[0]).toMatchObject({
+      assigned: 25,
+      visited: 0,
+      visits: 0,
+      paidAmount: 0,
+      promisedAmount: 0,
+      visitsByResult: {},
+      lastSyncAt: null,
+      lastPosition: null,
+    });
     const bandung = await get('/progress', supervisor2);
     expect(bandung.body.collectors.map((line: any) => line.collector.username)).toEqual(['collector3']);
     const all = await get('/progress', admin);
@@ -115,7 +124,9 @@ describe.each(testEngines())('monitoring scope on %s', (engine) => {
       ]),
     );
     const schemas = docs.body.components.schemas;
-    expect(Object.keys(schemas)).toEqual(expect.arrayContaining(['VisitSummaryPageDto', 'UserSummaryPageDto', 'VisitDetailDto', 'CreateUserDto', 'ProgressReplyDto']));
+    expect(Object.keys(schemas)).toEqual(
+      expect.arrayContaining(['VisitSummaryPageDto', 'UserSummaryPageDto', 'VisitDetailDto', 'CreateUserDto', 'ProgressReplyDto']),
+    );
     expect(schemas.VisitSummaryPageDto.properties.items.items.$ref).toBe('#/components/schemas/VisitSummaryDto');
     const visitsParams = docs.body.paths['/api/v1/monitoring/visits'].get.parameters.map((p: any) => p.name);
     expect(visitsParams).toEqual(expect.arrayContaining(['from', 'to', 'collectorId', 'resultCode', 'branchCode', 'limit', 'offset']));

@@ -256,7 +256,14 @@ describe.each(testEngines())('ota on %s, five processes', (engine) => {
     it('refuses a malformed check naming the fields', async () => {
       const reply = await system.otaRequest('/api/v1/ota/check?versionCode=abc&sdkInt=23&imei=1');
       expect(reply.status).toBe(400);
-      expect(reply.body.errors.map((issue: { field: string }) => issue.field).sort()).toEqual(['deviceId', 'deviceId', 'imei', 'versionCode', 'versionCode', 'versionCode']);
+      expect(reply.body.errors.map((issue: { field: string }) => issue.field).sort()).toEqual([
+        'deviceId',
+        'deviceId',
+        'imei',
+        'versionCode',
+        'versionCode',
+        'versionCode',
+      ]);
     });
 
     it('gives the same decision to the gateway over the transport', async () => {
@@ -264,7 +271,10 @@ describe.each(testEngines())('ota on %s, five processes', (engine) => {
       try {
         const decision = await client.send(OtaMessages.decideUpdate, phone);
         expect(decision).toEqual({ belowMinimum: false, update: (await check(system, phone)).body });
-        expect(await client.send(OtaMessages.decideUpdate, { ...phone, versionCode: 25, channel: 'production' })).toEqual({ update: null, belowMinimum: false });
+        expect(await client.send(OtaMessages.decideUpdate, { ...phone, versionCode: 25, channel: 'production' })).toEqual({
+          update: null,
+          belowMinimum: false,
+        });
         const refusal = await problemOf(client.send(OtaMessages.decideUpdate, { ...phone, sdkInt: 21 }));
         expect(refusal.problem).toMatchObject({ status: 426, code: 'android-unsupported' });
       } finally {
@@ -372,7 +382,11 @@ describe.each(testEngines())('ota on %s, five processes', (engine) => {
     it('keeps serving every release after ota is killed and the launcher restarts it', async () => {
       await system.kill('ota');
       const download = await waitFor(
-        () => fetch(`${system.otaUrl}/apk/coll/production/25.apk`).then(async (response) => ({ status: response.status, bytes: Buffer.from(await response.arrayBuffer()) }), () => undefined),
+        () =>
+          fetch(`${system.otaUrl}/apk/coll/production/25.apk`).then(
+            async (response) => ({ status: response.status, bytes: Buffer.from(await response.arrayBuffer()) }),
+            () => undefined,
+          ),
         (reply) => reply?.status === 200,
       );
       expect(download!.bytes.equals(APK_BYTES)).toBe(true);

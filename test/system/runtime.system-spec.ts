@@ -133,7 +133,10 @@ describe.each(testEngines())('runtime on %s', (engine) => {
         } finally {
           process.kill(media.pid, 'SIGCONT');
         }
-        const ready = await waitFor(() => system.request('/health/ready'), (r) => r.status === 200);
+        const ready = await waitFor(
+          () => system.request('/health/ready'),
+          (r) => r.status === 200,
+        );
         expect(ready.status).toBe(200);
       });
     }

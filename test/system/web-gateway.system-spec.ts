@@ -29,7 +29,10 @@ describe('the gateway for the web page, five processes', () => {
     const photo = await jpegPhoto(71);
     complete = visitOf(lkh.assignments[0].id, 'NOT_MET', { visitedAt: new Date(Date.now() - 50_000).toISOString(), photos: [sha256Of(photo)] });
     incomplete = [1, 2].map((n) =>
-      visitOf(lkh.assignments[n].id, 'NOT_MET', { visitedAt: new Date(Date.now() - 50_000 + n * 10_000).toISOString(), photos: [sha256Of(photo), sha256Of(randomBytes(8))] }),
+      visitOf(lkh.assignments[n].id, 'NOT_MET', {
+        visitedAt: new Date(Date.now() - 50_000 + n * 10_000).toISOString(),
+        photos: [sha256Of(photo), sha256Of(randomBytes(8))],
+      }),
     );
     await submitVisits(system, collector1, [complete, ...incomplete]);
     expect((await uploadPhoto(system, collector1.token, photo)).status).toBe(201);
@@ -77,12 +80,19 @@ describe('the gateway for the web page, five processes', () => {
 
   it("counts the photos still missing from the visit's own collector, and filters and pages on them", async () => {
     const progress = await system.request('/api/v1/monitoring/progress', { token: supervisor1 });
-    expect(progress.body.collectors.map((row: { collector: { username: string }; visitsMissingPhotos: number }) => [row.collector.username, row.visitsMissingPhotos])).toEqual([
+    expect(
+      progress.body.collectors.map((row: { collector: { username: string }; visitsMissingPhotos: number }) => [
+        row.collector.username,
+        row.visitsMissingPhotos,
+      ]),
+    ).toEqual([
       ['collector1', 2],
       ['collector2', 0],
     ]);
     const all = await system.request('/api/v1/monitoring/visits', { token: supervisor1 });
-    expect(all.body.items.map((visit: { id: string; photosExpected: number; photosMissing: number }) => [visit.id, visit.photosExpected, visit.photosMissing])).toEqual([
+    expect(
+      all.body.items.map((visit: { id: string; photosExpected: number; photosMissing: number }) => [visit.id, visit.photosExpected, visit.photosMissing]),
+    ).toEqual([
       [incomplete[1].id, 2, 1],
       [incomplete[0].id, 2, 1],
       [complete.id, 1, 0],
@@ -90,7 +100,13 @@ describe('the gateway for the web page, five processes', () => {
     const second = await system.request('/api/v1/monitoring/visits?incompletePhotos=true&limit=1&offset=1', { token: supervisor1 });
     expect(second.body).toMatchObject({ total: 2, limit: 1, offset: 1, items: [{ id: incomplete[0].id, photosMissing: 1 }] });
     const csv = await system.request('/api/v1/monitoring/visits.csv?incompletePhotos=true', { token: supervisor1 });
-    expect(csv.text.trim().split('\n').slice(1).map((line) => line.split(',')[0])).toEqual([incomplete[1].id, incomplete[0].id]);
+    expect(
+      csv.text
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',')[0]),
+    ).toEqual([incomplete[1].id, incomplete[0].id]);
     const bad = await system.request('/api/v1/monitoring/visits?incompletePhotos=maybe', { token: supervisor1 });
     expect([bad.status, bad.body.code]).toEqual([400, 'validation-failed']);
   });

@@ -4,7 +4,7 @@ import { generateCoreLoad, type GeneratedBranch } from '#libs/core-files';
 
 const USAGE =
   'usage: npm run core:generate -- --collectors N --accounts-per-collector M --date YYYY-MM-DD --out <dir> ' +
-  '[--branches JKT01,BDG01] [--seed 1]   (the collectors\' password from CORE_COLLECTOR_PASSWORD, default Demo-1234)';
+  "[--branches JKT01,BDG01] [--seed 1]   (the collectors' password from CORE_COLLECTOR_PASSWORD, default Demo-1234)";
 
 /** Branches of the demo installation, with where their debtors live; another code is placed in Jakarta. */
 const KNOWN_BRANCHES: Record<string, Omit<GeneratedBranch, 'code'>> = {

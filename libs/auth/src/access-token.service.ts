@@ -13,10 +13,7 @@ export class AccessTokenService {
 
   issue(claims: AccessClaims, expiresAt: Date): string {
     const { sub, ...rest } = claims;
-    return this.jwt.sign(
-      { ...rest, exp: Math.floor(expiresAt.getTime() / 1000) },
-      { subject: sub, algorithm: ALGORITHM, issuer: ISSUER },
-    );
+    return this.jwt.sign({ ...rest, exp: Math.floor(expiresAt.getTime() / 1000) }, { subject: sub, algorithm: ALGORITHM, issuer: ISSUER });
   }
 
   verify(token: string): AuthenticatedUser {

@@ -26,11 +26,7 @@ export class AuthModule {
           useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(resolveJwtSecret(config))) }),
         }),
       ],
-      providers: [
-        AccessTokenService,
-        { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: SESSION_CHECK, useClass: options.sessionCheck },
-      ],
+      providers: [AccessTokenService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: SESSION_CHECK, useClass: options.sessionCheck }],
       exports: [AccessTokenService],
     };
   }

@@ -139,7 +139,13 @@ describe('loadConfig', () => {
     expect(config.visitClockSkewSeconds).toBe(60);
     expect(config.trustedProxies).toEqual(['10.0.0.0/8', '192.168.1.7', 'fd00::/8', 'loopback']);
     expect(config.redisUrl).toBe('rediss://throttle.internal:6380/2');
-    expect(config.http).toEqual({ headersTimeoutMs: 5000, requestTimeoutMs: 600_000, keepAliveTimeoutMs: 65_000, bodyGraceMs: 3000, bodyMinBytesPerSecond: 1024 });
+    expect(config.http).toEqual({
+      headersTimeoutMs: 5000,
+      requestTimeoutMs: 600_000,
+      keepAliveTimeoutMs: 65_000,
+      bodyGraceMs: 3000,
+      bodyMinBytesPerSecond: 1024,
+    });
     expect(config.passwordChecks).toEqual({ concurrency: 4, queue: 0 });
     expect(config.logFormat).toBe('json');
     expect(config.ota).toEqual({
@@ -200,7 +206,11 @@ describe('loadConfig', () => {
     [{ TRUSTED_PROXIES: '10.0.0.0/33' }, 'TRUSTED_PROXIES', '"10.0.0.0/33" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal'],
     [{ TRUSTED_PROXIES: '*' }, 'TRUSTED_PROXIES', '"*" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL', 'is not a redis:// or rediss:// URL'],
-    [{ HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' }, 'HTTP_REQUEST_TIMEOUT_MS', 'must not be shorter than HTTP_HEADERS_TIMEOUT_MS (60000)'],
+    [
+      { HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' },
+      'HTTP_REQUEST_TIMEOUT_MS',
+      'must not be shorter than HTTP_HEADERS_TIMEOUT_MS (60000)',
+    ],
     [{ HTTP_BODY_MIN_BYTES_PER_SECOND: '0' }, 'HTTP_BODY_MIN_BYTES_PER_SECOND', 'expected a number from 1 to 104857600, got 0'],
     [{ MAP_TILE_URL: 'https://tiles.example/{z}/{x}.png' }, 'MAP_TILE_URL', 'must contain {y}, got "https://tiles.example/{z}/{x}.png"'],
     [{ MAP_TILE_URL: 'javascript:{z}{x}{y}' }, 'MAP_TILE_URL', 'is not an http(s) URL template: "javascript:{z}{x}{y}"'],

@@ -2,13 +2,7 @@ export { APP_NAMES, SERVICE_NAMES, isAppName, type AppName, type ServiceName } f
 export { defineMessage, type MessageDef, type MessageName, type RequestOf, type ReplyOf } from './message.js';
 export { PROBLEM_CODES, type ProblemCode } from './problem/problem-codes.js';
 export { SystemMessages } from './system/system.messages.js';
-export type {
-  DatabaseDetails,
-  DependencyStatus,
-  EmptyRequest,
-  ServiceStatus,
-  StatusReply,
-} from './system/service-status.js';
+export type { DatabaseDetails, DependencyStatus, EmptyRequest, ServiceStatus, StatusReply } from './system/service-status.js';
 export type { Actor, BatchView, DeviceView, Role, UserView } from './collection/views.js';
 export { AuthMessages, type LoginReply, type LoginRequest, type SessionCheckRequest, type SessionStanding } from './collection/auth.messages.js';
 export type { BindDeviceRequest, OpenBatchRequest, SessionRecord, UserRecord } from './store/session.records.js';

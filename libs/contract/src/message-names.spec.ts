@@ -10,8 +10,7 @@ function isMessage(value: unknown): value is MessageDef<unknown, unknown> {
 }
 
 const groups = Object.entries(contract as Record<string, unknown>).filter(
-  (entry): entry is [string, Record<string, unknown>] =>
-    typeof entry[1] === 'object' && entry[1] !== null && Object.values(entry[1]).some(isMessage),
+  (entry): entry is [string, Record<string, unknown>] => typeof entry[1] === 'object' && entry[1] !== null && Object.values(entry[1]).some(isMessage),
 );
 const messages = groups.flatMap(([group, definitions]) =>
   Object.entries(definitions)

@@ -21,7 +21,9 @@ describe('readCoreFile', () => {
   });
 
   it('refuses a header that lacks a column or names an unknown one, before any row', async () => {
-    await expect(chunksOf('work_date,employee_code,account_no\n2026-12-02,KOL1,1001\n', 10)).rejects.toThrow(new CoreFileFormatError("the assignment file's header lacks visit_order"));
+    await expect(chunksOf('work_date,employee_code,account_no\n2026-12-02,KOL1,1001\n', 10)).rejects.toThrow(
+      new CoreFileFormatError("the assignment file's header lacks visit_order"),
+    );
     await expect(chunksOf('work_date,employee_code,account_no,visit_order,amount\n', 10)).rejects.toThrow('names unknown amount');
   });
 

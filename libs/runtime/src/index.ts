@@ -1,15 +1,7 @@
 export type { AppRuntime, RunningApp } from './app-runtime.js';
 export { startMicroservice, attachMessageServer } from './start-microservice.js';
 export { runStandalone } from './run-standalone.js';
-export {
-  AppProcess,
-  launchApp,
-  entryFileOf,
-  printWithPrefix,
-  type LaunchOptions,
-  type LaunchTarget,
-  type ProcessExit,
-} from './launcher/app-process.js';
+export { AppProcess, launchApp, entryFileOf, printWithPrefix, type LaunchOptions, type LaunchTarget, type ProcessExit } from './launcher/app-process.js';
 export { AppSupervisor, type SupervisionEvent } from './launcher/app-supervisor.js';
 export { logSupervisionEvent } from './launcher/supervision-log.js';
 export { describeProcess } from './process-status.js';

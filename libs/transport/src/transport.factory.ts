@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ClientTCP,
-  ServerTCP,
-  type BaseRpcContext,
-  type ClientProxy,
-  type PacketMetadata,
-  type Server,
-} from '@nestjs/microservices';
+import { ClientTCP, ServerTCP, type BaseRpcContext, type ClientProxy, type PacketMetadata, type Server } from '@nestjs/microservices';
 import type { AppConfig } from '#libs/config';
 import type { ServiceName } from '#libs/contract';
 import { currentRequestId, installationSecret, runWithRequestId } from '#libs/common';

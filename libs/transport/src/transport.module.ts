@@ -18,9 +18,7 @@ export class TransportModule {
           provide: MessageClient,
           inject: [AppConfig],
           useFactory: (config: AppConfig) => {
-            const proxies = new Map<ServiceName, ClientProxy<any, any>>(
-              services.map((service) => [service, createClientProxy(service, config, bus)]),
-            );
+            const proxies = new Map<ServiceName, ClientProxy<any, any>>(services.map((service) => [service, createClientProxy(service, config, bus)]));
             return new MessageClient(proxies, config.rpcTimeoutMs);
           },
         },

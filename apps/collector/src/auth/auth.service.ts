@@ -74,7 +74,12 @@ export class AuthService {
 function requirePhone(request: LoginRequest): { deviceKey: string; androidSdk: number; appVersionCode: number } {
   const missing = (['deviceKey', 'androidSdk', 'appVersionCode'] as const).filter((field) => request[field] === undefined);
   if (missing.length > 0) {
-    throw ProblemError.validation(missing.map((field) => ({ field: field === 'deviceKey' ? 'deviceId' : field, message: `${field === 'deviceKey' ? 'deviceId' : field} is required for a collector` })));
+    throw ProblemError.validation(
+      missing.map((field) => ({
+        field: field === 'deviceKey' ? 'deviceId' : field,
+        message: `${field === 'deviceKey' ? 'deviceId' : field} is required for a collector`,
+      })),
+    );
   }
   if (request.androidSdk! < MIN_ANDROID_SDK) {
     throw ProblemError.androidUnsupported(request.androidSdk!, MIN_ANDROID_SDK);

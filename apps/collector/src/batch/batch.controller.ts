@@ -1,13 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import {
-  FieldMessages,
-  type Actor,
-  type CloseBatchReply,
-  type DeviceResetReply,
-  type PhoneBatchSummary,
-  type SyncStatusView,
-} from '#libs/contract';
+import { FieldMessages, type Actor, type CloseBatchReply, type DeviceResetReply, type PhoneBatchSummary, type SyncStatusView } from '#libs/contract';
 import { Handles } from '#libs/transport';
 import { BatchService } from './batch.service.js';
 

@@ -93,7 +93,10 @@ export class MonitoringService {
     const scope = await this.scopes.of(actor);
     const visit = await this.messages.send(MonitoringStore.visit, { ...scope, visitId });
     if (!visit) throw ProblemError.notFound(`No visit ${visitId} in your scope`);
-    const evidence = await this.photos.describe(visit.collector.id, visit.photos.map((photo) => photo.sha256));
+    const evidence = await this.photos.describe(
+      visit.collector.id,
+      visit.photos.map((photo) => photo.sha256),
+    );
     const received = new Map((evidence ?? []).map((photo) => [photo.sha256, photo]));
     const limits = { maxDistanceM: this.config.photoMaxDistanceM, maxTimeGapMinutes: this.config.photoMaxTimeGapMinutes };
     const photos = visit.photos.map((photo) => {

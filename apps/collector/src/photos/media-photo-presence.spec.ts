@@ -9,7 +9,17 @@ const ani: PhotoUploader = { userId: 'collector-ani', branchId: 'JKT01' };
 const bayu: PhotoUploader = { userId: 'collector-bayu', branchId: 'JKT01' };
 
 function photo(n: number, uploaders: PhotoUploader[]): PhotoSummary {
-  return { sha256: hash(n), type: 'image/jpeg', size: 1000 + n, width: 640, height: 480, takenAt: null, gps: null, uploaders, receivedAt: '2026-11-28T03:00:00.000Z' };
+  return {
+    sha256: hash(n),
+    type: 'image/jpeg',
+    size: 1000 + n,
+    width: 640,
+    height: 480,
+    takenAt: null,
+    gps: null,
+    uploaders,
+    receivedAt: '2026-11-28T03:00:00.000Z',
+  };
 }
 
 /** The media service at the edge of this unit: answers from a fixed store, recording each request. */
@@ -55,7 +65,9 @@ describe('MediaPhotoPresence', () => {
   it('answers null while the media service is unreachable, and lets other failures through', async () => {
     const failing = (error: Error) => new MediaPhotoPresence({ send: async () => Promise.reject(error) } as unknown as MessageClient);
     expect(await failing(ProblemError.unavailable('media', 'media is down')).describe(ani.userId, [hash(1)])).toBeNull();
-    expect(await failing(ProblemError.unavailable('media', 'media is down')).missingOf([{ visitId: 'v', collectorId: ani.userId, sha256s: [hash(1)] }])).toBeNull();
+    expect(
+      await failing(ProblemError.unavailable('media', 'media is down')).missingOf([{ visitId: 'v', collectorId: ani.userId, sha256s: [hash(1)] }]),
+    ).toBeNull();
     await expect(failing(ProblemError.internal()).describe(ani.userId, [hash(1)])).rejects.toThrow(ProblemError);
   });
 });

@@ -28,7 +28,9 @@ function checkTime(visit: VisitContent, day: CollectionDayRecord, settings: Visi
   const visitedAt = new Date(visit.visitedAt);
   const latest = settings.now.getTime() + settings.clockSkewSeconds * 1000;
   if (visitedAt.getTime() > latest) {
-    return [issue('visitedAt', 'visited-in-future', `visitedAt is later than the server's clock allows (${new Date(latest).toISOString()}); check the phone's clock`)];
+    return [
+      issue('visitedAt', 'visited-in-future', `visitedAt is later than the server's clock allows (${new Date(latest).toISOString()}); check the phone's clock`),
+    ];
   }
   if (workDateOf(visitedAt, settings.timeZone) < day.batch.workDate) {
     return [issue('visitedAt', 'visited-before-work-date', `visitedAt falls before the batch's work date ${day.batch.workDate}`)];

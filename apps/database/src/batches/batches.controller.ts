@@ -1,13 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import {
-  BatchStore,
-  type BatchView,
-  type CloseBatchRequest,
-  type OpenBatchRequest,
-  type ResetBatchRecord,
-  type ResetBatchRequest,
-} from '#libs/contract';
+import { BatchStore, type BatchView, type CloseBatchRequest, type OpenBatchRequest, type ResetBatchRecord, type ResetBatchRequest } from '#libs/contract';
 import { Handles } from '#libs/transport';
 import { BatchesRepository } from './batches.repository.js';
 

@@ -29,7 +29,9 @@ export class BatchesRepository {
         }
         return toBatchView(open);
       }
-      const worklist = await manager.getRepository(Worklist).findOneBy({ collectorId: request.collectorId, workDate: request.workDate, supersededAt: IsNull() });
+      const worklist = await manager
+        .getRepository(Worklist)
+        .findOneBy({ collectorId: request.collectorId, workDate: request.workDate, supersededAt: IsNull() });
       const batch = batches.create({
         id: randomUUID(),
         collectorId: request.collectorId,

@@ -99,7 +99,14 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
       for (let order = 1; order <= this.config.demoAccountsPerCollector; order += 1) {
         const account = demoAccount(faker, home);
         accounts.push({ load_id: id, row_no: accounts.length + 1, ...account });
-        assignments.push({ load_id: id, row_no: assignments.length + 1, work_date: today, employee_code: person.employeeCode, account_no: account.account_no, visit_order: order });
+        assignments.push({
+          load_id: id,
+          row_no: assignments.length + 1,
+          work_date: today,
+          employee_code: person.employeeCode,
+          account_no: account.account_no,
+          visit_order: order,
+        });
       }
     }
     await manager.insert(CoreLoad, {
@@ -112,9 +119,17 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
       acceptBadRows: false,
       createdAt: new Date(),
     });
-    for (const [table, rows] of [['core_account_row', accounts], ['core_assignment_row', assignments]] as const) {
+    for (const [table, rows] of [
+      ['core_account_row', accounts],
+      ['core_assignment_row', assignments],
+    ] as const) {
       for (let start = 0; start < rows.length; start += 100) {
-        await manager.createQueryBuilder().insert().into(table, Object.keys(rows[0])).values(rows.slice(start, start + 100)).execute();
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(table, Object.keys(rows[0]))
+          .values(rows.slice(start, start + 100))
+          .execute();
       }
     }
     await manager.update(CoreLoad, { id }, { status: 'ready' });

@@ -42,8 +42,7 @@ export class DevicesRepository {
         throw ProblemError.forbidden('An admin has blocked this account from binding a phone; ask an admin to allow it', 'device-binding-blocked');
       }
       const device =
-        active ??
-        devices.create({ id: randomUUID(), userId: request.userId, deviceKey: request.deviceKey, status: 'active', boundAt: at, endedAt: null });
+        active ?? devices.create({ id: randomUUID(), userId: request.userId, deviceKey: request.deviceKey, status: 'active', boundAt: at, endedAt: null });
       Object.assign(device, {
         model: request.model,
         androidSdk: request.androidSdk,
@@ -76,7 +75,10 @@ export class DevicesRepository {
       const device = await devices.findOneBy({ id: request.deviceId });
       if (!device) throw ProblemError.notFound(`No device ${request.deviceId}`);
       if (!ENDS_FROM[request.status].includes(device.status)) {
-        throw ProblemError.conflict('device-status', `The device is ${device.status}; only a device that is ${ENDS_FROM[request.status].join(' or ')} can be ${request.status}`);
+        throw ProblemError.conflict(
+          'device-status',
+          `The device is ${device.status}; only a device that is ${ENDS_FROM[request.status].join(' or ')} can be ${request.status}`,
+        );
       }
       const previous = device.status;
       device.status = request.status;

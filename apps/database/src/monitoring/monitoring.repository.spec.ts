@@ -79,15 +79,17 @@ async function seed(dataSource: DataSource) {
     amountDue: 1,
     overdueDays: 1,
   });
-  await dataSource.getRepository(Assignment).insert([
-    assignment(1, id('w', 1), 1, ani),
-    assignment(2, id('w', 1), 2, ani),
-    assignment(3, id('w', 1), 3, ani),
-    assignment(4, id('w', 2), 4, bayu),
-    assignment(5, id('w', 2), 5, bayu),
-    assignment(6, id('w', 3), 6, cici),
-    assignment(7, id('w', 4), 1, ani),
-  ]);
+  await dataSource
+    .getRepository(Assignment)
+    .insert([
+      assignment(1, id('w', 1), 1, ani),
+      assignment(2, id('w', 1), 2, ani),
+      assignment(3, id('w', 1), 3, ani),
+      assignment(4, id('w', 2), 4, bayu),
+      assignment(5, id('w', 2), 5, bayu),
+      assignment(6, id('w', 3), 6, cici),
+      assignment(7, id('w', 4), 1, ani),
+    ]);
   const device = (n: number, userId: string) => ({
     id: id('d', n),
     userId,
@@ -113,14 +115,19 @@ async function seed(dataSource: DataSource) {
     closedBy: null,
     lastSyncAt,
   });
-  await dataSource.getRepository(Batch).insert([
-    batch(1, ani, DAY, at(DAY, '11:05:00')),
-    batch(2, bayu, DAY, null),
-    batch(3, cici, DAY, at(DAY, '09:00:00')),
-    batch(4, ani, DAY, at(DAY, '08:00:00')),
-    batch(5, ani, DAY_BEFORE, at(DAY_BEFORE, '17:00:00')),
-  ]);
-  const visit = (n: number, o: { batch: number; assignment: number; account: number; collector: string; branch: string; day: string; code: string; time: string; gps?: boolean }) => ({
+  await dataSource
+    .getRepository(Batch)
+    .insert([
+      batch(1, ani, DAY, at(DAY, '11:05:00')),
+      batch(2, bayu, DAY, null),
+      batch(3, cici, DAY, at(DAY, '09:00:00')),
+      batch(4, ani, DAY, at(DAY, '08:00:00')),
+      batch(5, ani, DAY_BEFORE, at(DAY_BEFORE, '17:00:00')),
+    ]);
+  const visit = (
+    n: number,
+    o: { batch: number; assignment: number; account: number; collector: string; branch: string; day: string; code: string; time: string; gps?: boolean },
+  ) => ({
     id: id('v', n),
     batchId: id('t', o.batch),
     assignmentId: id('s', o.assignment),
@@ -138,14 +145,16 @@ async function seed(dataSource: DataSource) {
     contentHash: 'h',
     receivedAt: at(o.day, '12:00:00'),
   });
-  await dataSource.getRepository(Visit).insert([
-    visit(1, { batch: 1, assignment: 1, account: 1, collector: ani, branch: jkt, day: DAY, code: 'PAID', time: '09:00:00' }),
-    visit(2, { batch: 1, assignment: 2, account: 2, collector: ani, branch: jkt, day: DAY, code: 'PTP', time: '10:00:00' }),
-    visit(3, { batch: 1, assignment: 1, account: 1, collector: ani, branch: jkt, day: DAY, code: 'NOT_MET', time: '11:00:00' }),
-    visit(4, { batch: 2, assignment: 4, account: 4, collector: bayu, branch: jkt, day: DAY, code: 'PARTIAL', time: '11:00:00', gps: false }),
-    visit(5, { batch: 3, assignment: 6, account: 6, collector: cici, branch: bdg, day: DAY, code: 'PTP', time: '08:30:00' }),
-    visit(6, { batch: 5, assignment: 7, account: 1, collector: ani, branch: jkt, day: DAY_BEFORE, code: 'PAID', time: '15:00:00' }),
-  ]);
+  await dataSource
+    .getRepository(Visit)
+    .insert([
+      visit(1, { batch: 1, assignment: 1, account: 1, collector: ani, branch: jkt, day: DAY, code: 'PAID', time: '09:00:00' }),
+      visit(2, { batch: 1, assignment: 2, account: 2, collector: ani, branch: jkt, day: DAY, code: 'PTP', time: '10:00:00' }),
+      visit(3, { batch: 1, assignment: 1, account: 1, collector: ani, branch: jkt, day: DAY, code: 'NOT_MET', time: '11:00:00' }),
+      visit(4, { batch: 2, assignment: 4, account: 4, collector: bayu, branch: jkt, day: DAY, code: 'PARTIAL', time: '11:00:00', gps: false }),
+      visit(5, { batch: 3, assignment: 6, account: 6, collector: cici, branch: bdg, day: DAY, code: 'PTP', time: '08:30:00' }),
+      visit(6, { batch: 5, assignment: 7, account: 1, collector: ani, branch: jkt, day: DAY_BEFORE, code: 'PAID', time: '15:00:00' }),
+    ]);
   await dataSource.getRepository(Payment).insert([
     { visitId: id('v', 1), receiptNo: 'KWA000001', amount: 2_500_000_000, collectorId: ani, accountId: id('a', 1), paidAt: at(DAY, '09:00:00') },
     { visitId: id('v', 4), receiptNo: 'KWB000001', amount: 100_000, collectorId: bayu, accountId: id('a', 4), paidAt: at(DAY, '11:00:00') },
@@ -192,7 +201,16 @@ describe.each(testEngines())('MonitoringRepository on %s', (engine) => {
       lastSyncAt: at(DAY, '11:05:00').toISOString(),
       lastPosition: { lat: -6.103, lng: 106.803, accuracy: 8, at: at(DAY, '11:00:00').toISOString() },
     });
-    expect(progress[1]).toMatchObject({ assigned: 2, visited: 1, visits: 1, paidAmount: 100_000, promisedAmount: 0, visitsByResult: { PARTIAL: 1 }, lastSyncAt: null, lastPosition: null });
+    expect(progress[1]).toMatchObject({
+      assigned: 2,
+      visited: 1,
+      visits: 1,
+      paidAmount: 100_000,
+      promisedAmount: 0,
+      visitsByResult: { PARTIAL: 1 },
+      lastSyncAt: null,
+      lastPosition: null,
+    });
   });
 
   it('gives admins every branch and an empty day zeros', async () => {
@@ -203,7 +221,18 @@ describe.each(testEngines())('MonitoringRepository on %s', (engine) => {
       ['cici', 'BDG01'],
     ]);
     const quiet = await repository.progress({ workDate: '2026-11-21', branchId: ids.bdg });
-    expect(quiet).toEqual([expect.objectContaining({ assigned: 0, visited: 0, visits: 0, paidAmount: 0, promisedAmount: 0, visitsByResult: {}, lastSyncAt: null, lastPosition: null })]);
+    expect(quiet).toEqual([
+      expect.objectContaining({
+        assigned: 0,
+        visited: 0,
+        visits: 0,
+        paidAmount: 0,
+        promisedAmount: 0,
+        visitsByResult: {},
+        lastSyncAt: null,
+        lastPosition: null,
+      }),
+    ]);
   });
 
   it('pages visits newest first, ties broken by id, with a total', async () => {
@@ -269,7 +298,15 @@ describe.each(testEngines())('MonitoringRepository on %s', (engine) => {
       resultCode: 'PAID',
       resultLabel: 'PAID label',
       notes: 'note 1',
-      account: { contractNo: 'K-1', address: 'Jalan 1', phone: '08121', installmentAmount: 1_000_000, amountDue: 2_000_000, overdueDays: 10, outstanding: 9_000_000_001 },
+      account: {
+        contractNo: 'K-1',
+        address: 'Jalan 1',
+        phone: '08121',
+        installmentAmount: 1_000_000,
+        amountDue: 2_000_000,
+        overdueDays: 10,
+        outstanding: 9_000_000_001,
+      },
       payment: { amount: 2_500_000_000, receiptNo: 'KWA000001' },
       photos: [
         { sha256: 'a'.repeat(64), position: 0 },

@@ -9,11 +9,7 @@ const SQL_SERVER_NUMBERS = new Set([2601, 2627]);
 export function isUniqueViolation(error: unknown): boolean {
   if (!(error instanceof QueryFailedError)) return false;
   const driverError = error.driverError as { code?: unknown; number?: unknown } | undefined;
-  return (
-    SQLITE_CODES.has(String(driverError?.code)) ||
-    driverError?.code === POSTGRES_CODE ||
-    SQL_SERVER_NUMBERS.has(Number(driverError?.number))
-  );
+  return SQLITE_CODES.has(String(driverError?.code)) || driverError?.code === POSTGRES_CODE || SQL_SERVER_NUMBERS.has(Number(driverError?.number));
 }
 
 /**

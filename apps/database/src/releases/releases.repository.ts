@@ -123,9 +123,7 @@ function audit(manager: EntityManager, actor: ReleaseActor, action: string, subj
 }
 
 function versionNotHigher(channel: string, versionCode: number, latest: number): ProblemError {
-  return ProblemError.conflict(
-    'version-not-higher',
-    `versionCode ${versionCode} is not higher than the ${channel} channel's latest release (${latest})`,
-    { errors: [{ field: 'file', message: `versionCode must be above ${latest}` }] },
-  );
+  return ProblemError.conflict('version-not-higher', `versionCode ${versionCode} is not higher than the ${channel} channel's latest release (${latest})`, {
+    errors: [{ field: 'file', message: `versionCode must be above ${latest}` }],
+  });
 }

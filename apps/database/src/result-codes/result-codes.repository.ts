@@ -35,7 +35,13 @@ export class ResultCodesRepository {
         ProblemError.conflict('result-code-exists', `The result code ${request.code} exists`),
       );
       const view = toResultCodeView(code);
-      await recordAudit(manager, { actorId: request.actorId, action: 'resultCode.create', subjectType: 'resultCode', subjectId: code.code, details: { ...view } });
+      await recordAudit(manager, {
+        actorId: request.actorId,
+        action: 'resultCode.create',
+        subjectType: 'resultCode',
+        subjectId: code.code,
+        details: { ...view },
+      });
       return view;
     });
   }
@@ -58,7 +64,13 @@ export class ResultCodesRepository {
       const after = toResultCodeView(code);
       if (JSON.stringify(before) !== JSON.stringify(after)) {
         await codes.save(code);
-        await recordAudit(manager, { actorId: change.actorId, action: 'resultCode.update', subjectType: 'resultCode', subjectId: code.code, details: { from: before, to: after } });
+        await recordAudit(manager, {
+          actorId: change.actorId,
+          action: 'resultCode.update',
+          subjectType: 'resultCode',
+          subjectId: code.code,
+          details: { from: before, to: after },
+        });
       }
       return after;
     });

@@ -11,9 +11,7 @@ export class DatabaseStatusService {
     const applied = await new MigrationExecutor(this.dataSource).getExecutedMigrations();
     return {
       engine: this.dataSource.options.type,
-      migrations: applied
-        .map((migration) => ({ name: migration.name, timestamp: migration.timestamp }))
-        .sort((a, b) => a.timestamp - b.timestamp),
+      migrations: applied.map((migration) => ({ name: migration.name, timestamp: migration.timestamp })).sort((a, b) => a.timestamp - b.timestamp),
     };
   }
 }

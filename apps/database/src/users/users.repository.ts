@@ -59,9 +59,7 @@ export class UsersRepository {
         createdAt: now,
         updatedAt: now,
       });
-      await insertUnique(manager.getRepository(User).insert(user), () =>
-        ProblemError.conflict('username-taken', `The username ${record.username} is taken`),
-      );
+      await insertUnique(manager.getRepository(User).insert(user), () => ProblemError.conflict('username-taken', `The username ${record.username} is taken`));
       await recordAudit(manager, {
         actorId: record.actorId,
         action: 'user.create',

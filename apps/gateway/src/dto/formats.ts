@@ -12,8 +12,7 @@ export const RESULT_CODE = /^[A-Z][A-Z0-9_]{1,15}$/;
 export const RESULT_CODE_MESSAGE = '$property must be 2 to 16 capital letters, digits or "_", starting with a letter';
 
 /** Query strings carry text: `true`/`false` become booleans, anything else stays text for the validator to refuse. */
-export const QueryBoolean = () =>
-  Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
+export const QueryBoolean = () => Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
 
 /** A calendar day that exists, written `YYYY-MM-DD`. */
 export function IsWorkDate(options?: ValidationOptions): PropertyDecorator {

@@ -22,9 +22,7 @@ export class VisitsService {
   async submit(actor: Actor, visits: Record<string, unknown>[]): Promise<SubmitVisitsReplyDto> {
     const checks = await Promise.all(visits.map(checkShape));
     const wellFormed = checks.flatMap((check) => ('visit' in check ? [check.visit] : []));
-    const outcomes: VisitOutcome[] = wellFormed.length
-      ? await this.messages.send(FieldMessages.submitVisits, { actor, visits: wellFormed })
-      : [];
+    const outcomes: VisitOutcome[] = wellFormed.length ? await this.messages.send(FieldMessages.submitVisits, { actor, visits: wellFormed }) : [];
     let next = 0;
     return { results: checks.map((check) => ('visit' in check ? outcomes[next++] : check.rejected)) };
   }

@@ -32,7 +32,12 @@ function collectorWith(visits: VisitSummary[]) {
   const client = {
     send: (_message: MessageDef<VisitsRequest, Page<VisitSummary>>, request: VisitsRequest): Promise<Page<VisitSummary>> => {
       requests.push(request);
-      return Promise.resolve({ items: visits.slice(request.offset, request.offset + request.limit), total: visits.length, limit: request.limit, offset: request.offset });
+      return Promise.resolve({
+        items: visits.slice(request.offset, request.offset + request.limit),
+        total: visits.length,
+        limit: request.limit,
+        offset: request.offset,
+      });
     },
   };
   return { client: client as unknown as MessageClient, requests };
@@ -92,7 +97,9 @@ describe('VisitsExportService', () => {
   it('streams every page in order with the same filters and scope', async () => {
     const visits = Array.from({ length: 1203 }, (_, n) => visit(n));
     const { client, requests } = collectorWith(visits);
-    const rows = parse<Record<string, string>>(await text(await new VisitsExportService(client).open(actor, { resultCode: 'PAID', branchCode: 'JKT01' })), { columns: true });
+    const rows = parse<Record<string, string>>(await text(await new VisitsExportService(client).open(actor, { resultCode: 'PAID', branchCode: 'JKT01' })), {
+      columns: true,
+    });
     expect(rows.map((row) => row.visitId)).toEqual(visits.map((v) => v.id));
     expect(requests.map((request) => request.offset)).toEqual([0, 500, 1000]);
     expect(requests.every((request) => request.actor === actor && request.resultCode === 'PAID' && request.branchCode === 'JKT01')).toBe(true);

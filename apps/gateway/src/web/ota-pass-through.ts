@@ -34,7 +34,10 @@ export function passOtaThrough(app: NestExpressApplication, config: AppConfig): 
           logger.warn({ msg: 'ota app unreachable', reason: error.message });
           const { problem } = ProblemError.unavailable('ota', 'The app update service is not reachable; try again shortly');
           if ('headersSent' in response && !response.headersSent) {
-            response.status(503).set({ 'Content-Type': 'application/problem+json', 'Retry-After': String(problem.retryAfterSeconds) }).send(JSON.stringify(problem));
+            response
+              .status(503)
+              .set({ 'Content-Type': 'application/problem+json', 'Retry-After': String(problem.retryAfterSeconds) })
+              .send(JSON.stringify(problem));
           } else {
             (response as Socket).destroy?.();
           }

@@ -7,6 +7,10 @@ export class WebConfigDto {
   @ApiProperty({ example: 'Asia/Jakarta', description: 'The time zone of the work day (WORK_TIMEZONE); branches have no zone of their own' })
   workTimeZone: string;
 
-  @ApiProperty({ nullable: true, type: String, description: 'The company logo, versioned by its content; null when none was uploaded or the media service is down' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The company logo, versioned by its content; null when none was uploaded or the media service is down',
+  })
   logoUrl: string | null;
 }

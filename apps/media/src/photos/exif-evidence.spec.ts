@@ -8,7 +8,9 @@ async function exifOf(photo: Buffer): Promise<Buffer | undefined> {
 }
 
 async function photoWithExif(exif: Exif): Promise<Buffer> {
-  return sharp(await jpegPhoto(1, 32, 32)).withExif(exif).toBuffer();
+  return sharp(await jpegPhoto(1, 32, 32))
+    .withExif(exif)
+    .toBuffer();
 }
 
 describe('readExifEvidence', () => {

@@ -37,9 +37,7 @@ export class PhotoInspector {
     const metadata = await this.readHeader(bytes, type);
     const { width = 0, height = 0 } = metadata;
     if (width * height > this.maxPixels) {
-      throw new ProblemError(
-        makeProblem(422, 'too-many-pixels', `The photo is ${width}x${height} pixels; at most ${this.maxPixels} pixels are accepted`),
-      );
+      throw new ProblemError(makeProblem(422, 'too-many-pixels', `The photo is ${width}x${height} pixels; at most ${this.maxPixels} pixels are accepted`));
     }
     const thumbnail = await this.decodeToThumbnail(bytes);
     return { type, width, height, thumbnail, ...readExifEvidence(metadata.exif) };

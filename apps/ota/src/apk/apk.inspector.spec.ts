@@ -4,7 +4,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AdmZip from 'adm-zip';
-import { API_DEMOS, API_DEMOS_APK, resignedByAnotherKey, truncatedCopy, withEntryChangedAfterSigning, withMinSdk, withoutV1Signature } from '../../../../test/support/apk-fixtures.js';
+import {
+  API_DEMOS,
+  API_DEMOS_APK,
+  resignedByAnotherKey,
+  truncatedCopy,
+  withEntryChangedAfterSigning,
+  withMinSdk,
+  withoutV1Signature,
+} from '../../../../test/support/apk-fixtures.js';
 import { problemOf } from '../../../../test/support/problems.js';
 import { ApkInspector } from './apk.inspector.js';
 
@@ -41,7 +49,10 @@ describe('ApkInspector', () => {
 
   it('verifies the v1 signature and reads its certificate, the one the signature block carries', async () => {
     const facts = await inspector.inspect(API_DEMOS_APK);
-    expect(facts.v1Signature).toEqual({ valid: true, signer: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/), subject: expect.stringContaining('CN=Android Debug') } });
+    expect(facts.v1Signature).toEqual({
+      valid: true,
+      signer: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/), subject: expect.stringContaining('CN=Android Debug') },
+    });
     const { signer } = facts.v1Signature as { signer: { sha256: string } };
     const block = new AdmZip(API_DEMOS_APK).readFile('META-INF/CERT.RSA')!;
     const fingerprints = derCertificatesIn(block).map((der) => createHash('sha256').update(der).digest('hex'));

@@ -14,8 +14,7 @@ export async function visitZipEntries(path: string, visit: (name: string, open: 
       zip.on('error', reject);
       zip.on('end', resolve);
       zip.on('entry', (entry: Entry) => {
-        const open = () =>
-          new Promise<Readable>((done, fail) => zip.openReadStream(entry, (error, stream) => (error ? fail(error) : done(stream))));
+        const open = () => new Promise<Readable>((done, fail) => zip.openReadStream(entry, (error, stream) => (error ? fail(error) : done(stream))));
         visit(entry.fileName, open).then(() => zip.readEntry(), reject);
       });
       zip.readEntry();

@@ -66,7 +66,10 @@ export class ReleaseCounters implements OnModuleInit, BeforeApplicationShutdown 
       try {
         await this.messages.send(ReleaseStore.addCounts, batch);
       } catch (error) {
-        this.logger.warn({ err: error, releases: batch.counts.length, flushId: batch.flushId }, 'could not write release counters; sending them again with the next batch');
+        this.logger.warn(
+          { err: error, releases: batch.counts.length, flushId: batch.flushId },
+          'could not write release counters; sending them again with the next batch',
+        );
         return;
       }
       this.unconfirmed.shift();

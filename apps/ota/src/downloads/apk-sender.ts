@@ -38,15 +38,19 @@ export class ApkSender {
     return new Promise((resolve, reject) => {
       // A copy: express writes into the options it is given.
       const sendOptions = { ...(options.immutable ? IMMUTABLE_FILE : CHANGING_FILE) };
-      response.sendFile(this.files.pathOf(release.fileName), sendOptions, (error?: Error & { status?: number; headers?: Record<string, string>; code?: string }) => {
-        if (!error || response.headersSent || error.code === 'ECONNABORTED') return resolve();
-        if (error.status === 416) {
-          if (error.headers?.['Content-Range']) response.setHeader('Content-Range', error.headers['Content-Range']);
-          return reject(new ProblemError(makeProblem(416, 'range-not-satisfiable', `The APK is ${release.size} bytes; the requested range lies outside it`)));
-        }
-        if (error.status === 412) return reject(new ProblemError(makeProblem(412, 'precondition-failed', 'The APK does not match the precondition')));
-        reject(error);
-      });
+      response.sendFile(
+        this.files.pathOf(release.fileName),
+        sendOptions,
+        (error?: Error & { status?: number; headers?: Record<string, string>; code?: string }) => {
+          if (!error || response.headersSent || error.code === 'ECONNABORTED') return resolve();
+          if (error.status === 416) {
+            if (error.headers?.['Content-Range']) response.setHeader('Content-Range', error.headers['Content-Range']);
+            return reject(new ProblemError(makeProblem(416, 'range-not-satisfiable', `The APK is ${release.size} bytes; the requested range lies outside it`)));
+          }
+          if (error.status === 412) return reject(new ProblemError(makeProblem(412, 'precondition-failed', 'The APK does not match the precondition')));
+          reject(error);
+        },
+      );
     });
   }
 }

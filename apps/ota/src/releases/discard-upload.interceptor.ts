@@ -15,8 +15,6 @@ export class DiscardUploadInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const upload = context.switchToHttp().getRequest<Request>().file;
     if (!upload) return next.handle();
-    return next.handle().pipe(
-      catchError((error: unknown) => from(this.files.discard(upload.path)).pipe(mergeMap(() => throwError(() => error)))),
-    );
+    return next.handle().pipe(catchError((error: unknown) => from(this.files.discard(upload.path)).pipe(mergeMap(() => throwError(() => error)))));
   }
 }

@@ -1,13 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ProblemError } from '#libs/common';
-import {
-  DEFAULT_CHANNEL,
-  MIN_ANDROID_SDK,
-  type DecideUpdateRequest,
-  type ReleaseCatalogue,
-  type ReleaseRecord,
-  type UpdateDecision,
-} from '#libs/contract';
+import { DEFAULT_CHANNEL, MIN_ANDROID_SDK, type DecideUpdateRequest, type ReleaseCatalogue, type ReleaseRecord, type UpdateDecision } from '#libs/contract';
 
 /** Where a phone downloads a release from. */
 export type ReleaseUrl = (release: ReleaseRecord) => string;
@@ -36,8 +29,7 @@ export function chooseUpdate(catalogue: ReleaseCatalogue, request: DecideUpdateR
     .filter((release) => release.channel === channel && !release.halted && release.versionCode > request.versionCode)
     .filter((release) => release.minSdkVersion <= request.sdkInt)
     .sort((a, b) => b.versionCode - a.versionCode);
-  const release =
-    installable.find((candidate) => candidate.mandatory || belowMinimum || inRollout(candidate, request.deviceId)) ?? null;
+  const release = installable.find((candidate) => candidate.mandatory || belowMinimum || inRollout(candidate, request.deviceId)) ?? null;
   if (!release) return { decision: { update: null, belowMinimum }, release: null };
   const skipsMandatory = installable.some((skipped) => skipped.versionCode < release.versionCode && skipped.mandatory);
   return {

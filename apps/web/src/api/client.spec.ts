@@ -27,9 +27,16 @@ describe('ApiClient', () => {
   });
 
   it('turns a problem+json reply into an ApiProblem with its code, detail and field errors', async () => {
-    const { fetcher } = serverAnswering(() => problemJson(400, { code: 'validation', detail: 'Bad input', errors: [{ field: 'to', message: 'to must not precede from' }] }));
+    const { fetcher } = serverAnswering(() =>
+      problemJson(400, { code: 'validation', detail: 'Bad input', errors: [{ field: 'to', message: 'to must not precede from' }] }),
+    );
     const problem = (await new ApiClient('/api/v1', undefined, fetcher).json('/monitoring/visits').catch((error) => error)) as ApiProblem;
-    expect([problem.status, problem.code, problem.message, problem.errors]).toEqual([400, 'validation', 'Bad input', [{ field: 'to', message: 'to must not precede from' }]]);
+    expect([problem.status, problem.code, problem.message, problem.errors]).toEqual([
+      400,
+      'validation',
+      'Bad input',
+      [{ field: 'to', message: 'to must not precede from' }],
+    ]);
     expect(problem.endsSession).toBe(false);
   });
 
@@ -46,7 +53,11 @@ describe('ApiClient', () => {
 
   it('reports a reply that is not JSON, and a network failure, as problems too', async () => {
     const html = serverAnswering(() => new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
-    await expect(new ApiClient('/api/v1', undefined, html.fetcher).json('/system')).rejects.toMatchObject({ status: 502, code: 'http-502', message: 'Bad Gateway' });
+    await expect(new ApiClient('/api/v1', undefined, html.fetcher).json('/system')).rejects.toMatchObject({
+      status: 502,
+      code: 'http-502',
+      message: 'Bad Gateway',
+    });
     const offline = new ApiClient('/api/v1', undefined, async () => Promise.reject(new TypeError('Failed to fetch')));
     await expect(offline.json('/system')).rejects.toMatchObject({ status: 0, code: 'network' });
   });

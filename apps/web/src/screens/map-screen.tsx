@@ -91,7 +91,12 @@ export function MapScreen({ location }: { location: Location }) {
         <BranchPicker value={branchCode} onChange={(code) => updateQuery(location, { branchCode: code })} />
         <label>
           <span>{t('today.date')}</span>
-          <input type="date" value={date} max={today} onChange={(event) => updateQuery(location, { date: (event.currentTarget as HTMLInputElement).value || today })} />
+          <input
+            type="date"
+            value={date}
+            max={today}
+            onChange={(event) => updateQuery(location, { date: (event.currentTarget as HTMLInputElement).value || today })}
+          />
         </label>
         <span class="legend visit-dot">{t('map.visits', { count: visits.length })}</span>
         <span class="legend collector-dot">{t('map.collectors', { count: collectors.length })}</span>

@@ -38,7 +38,12 @@ export function Promises({ location }: { location: Location }) {
         <BranchPicker value={branchCode} onChange={(code) => updateQuery(location, { branchCode: code, offset: '' })} />
         <div role="group" aria-label={t('promises.title')} class="segmented">
           {(['today', 'week'] as const).map((choice) => (
-            <button key={choice} type="button" aria-pressed={period === choice} onClick={() => updateQuery(location, { period: choice === 'today' ? '' : choice, offset: '' })}>
+            <button
+              key={choice}
+              type="button"
+              aria-pressed={period === choice}
+              onClick={() => updateQuery(location, { period: choice === 'today' ? '' : choice, offset: '' })}
+            >
               {t(choice === 'today' ? 'promises.today' : 'promises.week')}
             </button>
           ))}
@@ -57,7 +62,9 @@ export function Promises({ location }: { location: Location }) {
               <thead>
                 <tr>
                   <th scope="col">{t('promises.date')}</th>
-                  <th scope="col" class="number">{t('promises.amount')}</th>
+                  <th scope="col" class="number">
+                    {t('promises.amount')}
+                  </th>
                   <th scope="col">{t('visits.debtor')}</th>
                   <th scope="col">{t('visits.account')}</th>
                   <th scope="col">{t('visit.phone')}</th>

@@ -37,7 +37,12 @@ export function SignIn({ language, onLanguage, config, notice, onSignedIn }: Sig
     try {
       const reply = await new ApiClient().json<LoginReply>('/auth/login', {
         method: 'POST',
-        json: { username: String(form.get('username') ?? '').trim().toLowerCase(), password: String(form.get('password') ?? '') },
+        json: {
+          username: String(form.get('username') ?? '')
+            .trim()
+            .toLowerCase(),
+          password: String(form.get('password') ?? ''),
+        },
       });
       if (reply.user.role === 'collector') setError(t('signIn.collector'));
       else onSignedIn(reply);

@@ -62,7 +62,13 @@ export function Today({ location }: { location: Location }) {
         </button>
         <label>
           <span>{t('today.date')}</span>
-          <input type="date" value={date} max={today} required onChange={(event) => updateQuery(location, { date: (event.currentTarget as HTMLInputElement).value || today })} />
+          <input
+            type="date"
+            value={date}
+            max={today}
+            required
+            onChange={(event) => updateQuery(location, { date: (event.currentTarget as HTMLInputElement).value || today })}
+          />
         </label>
         <button type="button" disabled={date >= today} onClick={() => updateQuery(location, { date: addDays(date, 1) })} aria-label={t('today.nextDay')}>
           ›
@@ -77,11 +83,21 @@ export function Today({ location }: { location: Location }) {
               <tr>
                 <th scope="col">{t('today.collector')}</th>
                 {showBranch && <th scope="col">{t('today.branch')}</th>}
-                <th scope="col" class="number">{t('today.assigned')}</th>
-                <th scope="col" class="number">{t('today.visited')}</th>
-                <th scope="col" class="number">{t('today.paid')}</th>
-                <th scope="col" class="number">{t('today.promised')}</th>
-                <th scope="col" class="number">{t('today.missingPhotos')}</th>
+                <th scope="col" class="number">
+                  {t('today.assigned')}
+                </th>
+                <th scope="col" class="number">
+                  {t('today.visited')}
+                </th>
+                <th scope="col" class="number">
+                  {t('today.paid')}
+                </th>
+                <th scope="col" class="number">
+                  {t('today.promised')}
+                </th>
+                <th scope="col" class="number">
+                  {t('today.missingPhotos')}
+                </th>
                 <th scope="col">{t('today.lastSync')}</th>
                 <th scope="col">{t('today.lastPosition')}</th>
               </tr>
@@ -99,8 +115,12 @@ export function Today({ location }: { location: Location }) {
                   <td class="number">{rupiah(row.paidAmount)}</td>
                   <td class="number">{rupiah(row.promisedAmount)}</td>
                   <td class="number">
-                    {row.visitsMissingPhotos === null ? '?' : row.visitsMissingPhotos > 0 ? (
-                      <Link href={`/visits?collectorId=${row.collector.id}&from=${date}&to=${date}&incompletePhotos=true`}>{count(row.visitsMissingPhotos)}</Link>
+                    {row.visitsMissingPhotos === null ? (
+                      '?'
+                    ) : row.visitsMissingPhotos > 0 ? (
+                      <Link href={`/visits?collectorId=${row.collector.id}&from=${date}&to=${date}&incompletePhotos=true`}>
+                        {count(row.visitsMissingPhotos)}
+                      </Link>
                     ) : (
                       '0'
                     )}
@@ -131,7 +151,9 @@ export function Today({ location }: { location: Location }) {
           </table>
         </div>
       )}
-      {date === today && progress.data && <p class="muted">{t('today.updated', { time: timeOfDay(new Date().toISOString(), config.workTimeZone, language) })}</p>}
+      {date === today && progress.data && (
+        <p class="muted">{t('today.updated', { time: timeOfDay(new Date().toISOString(), config.workTimeZone, language) })}</p>
+      )}
     </section>
   );
 }

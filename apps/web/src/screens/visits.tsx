@@ -78,7 +78,14 @@ export function Visits({ location }: { location: Location }) {
         </label>
         <label>
           <span>{t('filter.resultCode')}</span>
-          <input name="resultCode" list="result-codes" defaultValue={filter.resultCode ?? ''} pattern="[A-Z][A-Z0-9_]{1,15}" size={10} autocapitalize="characters" />
+          <input
+            name="resultCode"
+            list="result-codes"
+            defaultValue={filter.resultCode ?? ''}
+            pattern="[A-Z][A-Z0-9_]{1,15}"
+            size={10}
+            autocapitalize="characters"
+          />
           <datalist id="result-codes">
             {knownCodes.map((code) => (
               <option key={code} value={code} />
@@ -118,9 +125,13 @@ export function Visits({ location }: { location: Location }) {
                   <th scope="col">{t('visits.account')}</th>
                   <th scope="col">{t('visits.debtor')}</th>
                   <th scope="col">{t('visits.result')}</th>
-                  <th scope="col" class="number">{t('visits.payment')}</th>
+                  <th scope="col" class="number">
+                    {t('visits.payment')}
+                  </th>
                   <th scope="col">{t('visits.promise')}</th>
-                  <th scope="col" class="number">{t('visits.photos')}</th>
+                  <th scope="col" class="number">
+                    {t('visits.photos')}
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -18,16 +18,19 @@ export interface LogSettings {
  */
 export function createLogger(app: string, settings: LogSettings, destination?: Writable): AppLogger {
   const output = isPrettyOutput(settings.logFormat) ? prettyStream(destination) : destination;
-  return pino({
-    level: settings.logLevel,
-    base: { pid: process.pid },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    mixin: () => {
-      const context = currentRequestContext();
-      return context ? { app: context.app ?? app, requestId: context.requestId } : { app };
+  return pino(
+    {
+      level: settings.logLevel,
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      mixin: () => {
+        const context = currentRequestContext();
+        return context ? { app: context.app ?? app, requestId: context.requestId } : { app };
+      },
+      redact: { paths: ['*.password', '*.authorization', '*.accessToken', 'password', 'authorization'], censor: '[redacted]' },
     },
-    redact: { paths: ['*.password', '*.authorization', '*.accessToken', 'password', 'authorization'], censor: '[redacted]' },
-  }, output);
+    output,
+  );
 }
 
 type Level = 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal';

@@ -35,9 +35,7 @@ export class ProblemError extends Error {
   }
 
   static unavailable(service: string, detail: string, retryAfterSeconds = 5): ProblemError {
-    return new ProblemError(
-      makeProblem(503, 'service-unavailable', detail, { service, retryAfterSeconds }),
-    );
+    return new ProblemError(makeProblem(503, 'service-unavailable', detail, { service, retryAfterSeconds }));
   }
 
   /**

@@ -44,12 +44,7 @@ const TITLES: Record<number, string> = {
   507: 'Insufficient Storage',
 };
 
-export function makeProblem(
-  status: number,
-  code: ProblemCode,
-  detail: string,
-  extensions: Partial<Problem> = {},
-): Problem {
+export function makeProblem(status: number, code: ProblemCode, detail: string, extensions: Partial<Problem> = {}): Problem {
   return {
     type: `${PROBLEM_TYPE_BASE}${code}`,
     title: TITLES[status] ?? 'Error',

@@ -1,14 +1,6 @@
 import type { Page } from '../collection/paging.js';
 import { defineMessage } from '../message.js';
-import type {
-  CoreActorRequest,
-  CoreLoadErrorView,
-  CoreLoadQuery,
-  CoreLoadRef,
-  CoreLoadView,
-  CoreRowChunk,
-  NewCoreLoad,
-} from './core-load.js';
+import type { CoreActorRequest, CoreLoadErrorView, CoreLoadQuery, CoreLoadRef, CoreLoadView, CoreRowChunk, NewCoreLoad } from './core-load.js';
 
 /** What admins ask of core loads, answered by the collector service (which checks the admin and audits). */
 export const CoreMessages = {

@@ -1,14 +1,6 @@
 import type { EmptyRequest } from '../system/service-status.js';
 import { defineMessage } from '../message.js';
-import type {
-  ChannelMinimumChange,
-  ChannelPolicy,
-  NewRelease,
-  ReleaseCatalogue,
-  ReleaseChanges,
-  ReleaseCountsFlush,
-  ReleaseRecord,
-} from '../ota/release.js';
+import type { ChannelMinimumChange, ChannelPolicy, NewRelease, ReleaseCatalogue, ReleaseChanges, ReleaseCountsFlush, ReleaseRecord } from '../ota/release.js';
 
 /** The release catalogue, kept by the database service for the ota app. */
 export const ReleaseStore = {

@@ -15,9 +15,7 @@ export interface ServiceStatus {
  * problem code of why: `service-unavailable` when it could not be reached in
  * time, or what it answered itself (`storage-full`).
  */
-export type DependencyStatus =
-  | { service: AppName; up: true; status: StatusReply }
-  | { service: AppName; up: false; reason: string; code: string };
+export type DependencyStatus = { service: AppName; up: true; status: StatusReply } | { service: AppName; up: false; reason: string; code: string };
 
 export interface StatusReply extends ServiceStatus {
   dependencies: DependencyStatus[];

@@ -122,7 +122,14 @@ export class CreateCollectionDay1764310000000 implements MigrationInterface {
       {
         table: new Table({
           name: 'receipt_range',
-          columns: [c.id(), c.uuid('collector_id'), { ...c.text('prefix', 16), isUnique: true }, c.integer('from_no'), c.integer('to_no'), c.boolean('active', true)],
+          columns: [
+            c.id(),
+            c.uuid('collector_id'),
+            { ...c.text('prefix', 16), isUnique: true },
+            c.integer('from_no'),
+            c.integer('to_no'),
+            c.boolean('active', true),
+          ],
           foreignKeys: [foreignKey(['collector_id'], 'app_user')],
         }),
         indices: [new TableIndex({ name: 'ix_receipt_range_collector', columnNames: ['collector_id'] })],
@@ -167,11 +174,7 @@ export class CreateCollectionDay1764310000000 implements MigrationInterface {
             c.text('content_hash', 64),
             c.instant('received_at'),
           ],
-          foreignKeys: [
-            foreignKey(['batch_id'], 'batch'),
-            foreignKey(['assignment_id'], 'assignment'),
-            foreignKey(['result_code'], 'result_code', ['code']),
-          ],
+          foreignKeys: [foreignKey(['batch_id'], 'batch'), foreignKey(['assignment_id'], 'assignment'), foreignKey(['result_code'], 'result_code', ['code'])],
         }),
         indices: [
           new TableIndex({ name: 'ix_visit_batch', columnNames: ['batch_id'] }),
@@ -224,7 +227,21 @@ export class CreateCollectionDay1764310000000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const name of ['promise_to_pay', 'payment', 'visit_photo', 'visit', 'batch', 'receipt_range', 'result_code', 'assignment', 'worklist', 'account', 'device', 'app_user', 'branch']) {
+    for (const name of [
+      'promise_to_pay',
+      'payment',
+      'visit_photo',
+      'visit',
+      'batch',
+      'receipt_range',
+      'result_code',
+      'assignment',
+      'worklist',
+      'account',
+      'device',
+      'app_user',
+      'branch',
+    ]) {
       await runner.dropTable(name);
     }
   }

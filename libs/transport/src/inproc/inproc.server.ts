@@ -32,11 +32,7 @@ export class InprocServer extends Server implements CustomTransportStrategy, Inp
       return;
     }
     const context = new InprocContext([pattern, packet.metadata]);
-    this.handleRequest(
-      context,
-      async () => this.transformToObservable(await handler(packet.data, context)),
-      reply,
-    );
+    this.handleRequest(context, async () => this.transformToObservable(await handler(packet.data, context)), reply);
   }
 
   on(): void {

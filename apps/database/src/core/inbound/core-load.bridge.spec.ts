@@ -43,7 +43,14 @@ describe.each(testEngines())('the core load bridge on %s', (engine) => {
       days_past_due: 30,
       branch_code: 'JKT01',
     }));
-    const assignmentRows = accountRows.map((row, n) => ({ load_id: id, row_no: n + 1, work_date: DAY, employee_code: 'KOL1', account_no: row.account_no, visit_order: n + 1 }));
+    const assignmentRows = accountRows.map((row, n) => ({
+      load_id: id,
+      row_no: n + 1,
+      work_date: DAY,
+      employee_code: 'KOL1',
+      account_no: row.account_no,
+      visit_order: n + 1,
+    }));
     await manager.createQueryBuilder().insert().into('core_account_row', Object.keys(accountRows[0])).values(accountRows).execute();
     await manager.createQueryBuilder().insert().into('core_assignment_row', Object.keys(assignmentRows[0])).values(assignmentRows).execute();
     await manager.update(CoreLoad, { id }, { status: 'ready' });

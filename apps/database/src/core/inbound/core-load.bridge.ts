@@ -92,7 +92,10 @@ export class CoreLoadBridge {
     };
 
     const twin = load.contentHash
-      ? await manager.findOne(CoreLoad, { where: { contentHash: load.contentHash, kind: load.kind, workDate: load.workDate, status: 'applied' }, select: { id: true } })
+      ? await manager.findOne(CoreLoad, {
+          where: { contentHash: load.contentHash, kind: load.kind, workDate: load.workDate, status: 'applied' },
+          select: { id: true },
+        })
       : null;
     if (twin) return finish({ status: 'duplicate', duplicateOf: twin.id, message: 'Same content as an applied load: nothing changed' });
 
@@ -108,10 +111,7 @@ export class CoreLoadBridge {
     }
 
     for (const check of coreRowChecks(sql)) await sql.run(recordBrokenRows(check), params);
-    const badRows = await sql.count(
-      'SELECT COUNT(*) AS n FROM (SELECT DISTINCT table_name, row_no FROM core_load_error WHERE load_id = :load) bad',
-      params,
-    );
+    const badRows = await sql.count('SELECT COUNT(*) AS n FROM (SELECT DISTINCT table_name, row_no FROM core_load_error WHERE load_id = :load) bad', params);
     if (badRows * 100 > this.config.core.maxBadRowsPercent * total && !load.acceptBadRows) {
       return finish({
         ...rows,
@@ -157,9 +157,28 @@ export class CoreLoadBridge {
       `SELECT ${sql.newUuid} AS id, r.account_no AS contract_no, b.id AS branch_id, r.debtor_name, r.address, r.phone, r.product, ` +
       `r.latitude, r.longitude, r.installment AS installment_amount, r.amount_due, r.days_past_due AS overdue_days, r.outstanding, ${sql.instantParameter('now')} AS updated_at ` +
       `FROM core_account_row r JOIN branch b ON b.code = r.branch_code WHERE r.load_id = :load AND ${validRow('account', 'r')}`;
-    const described = ['branch_id', 'debtor_name', 'address', 'phone', 'product', 'latitude', 'longitude', 'installment_amount', 'amount_due', 'overdue_days', 'outstanding'];
+    const described = [
+      'branch_id',
+      'debtor_name',
+      'address',
+      'phone',
+      'product',
+      'latitude',
+      'longitude',
+      'installment_amount',
+      'amount_due',
+      'overdue_days',
+      'outstanding',
+    ];
     await sql.run(
-      sql.upsert({ table: 'account', key: 'contract_no', columns: ['id', 'contract_no', ...described, 'updated_at'], updated: described, touched: ['updated_at'], source }),
+      sql.upsert({
+        table: 'account',
+        key: 'contract_no',
+        columns: ['id', 'contract_no', ...described, 'updated_at'],
+        updated: described,
+        touched: ['updated_at'],
+        source,
+      }),
       { ...params, now: sql.instant(now) },
     );
   }

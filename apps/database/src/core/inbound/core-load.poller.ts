@@ -28,7 +28,9 @@ export class CoreLoadPoller implements OnApplicationBootstrap, OnApplicationShut
   private poll(): void {
     this.bridge
       .applyReadyLoads()
-      .catch((error: unknown) => this.logger.warn({ msg: 'looking for ready core loads failed', error: error instanceof Error ? error.message : String(error) }))
+      .catch((error: unknown) =>
+        this.logger.warn({ msg: 'looking for ready core loads failed', error: error instanceof Error ? error.message : String(error) }),
+      )
       .finally(() => {
         this.timer = setTimeout(() => this.poll(), this.config.core.pollIntervalMs);
         this.timer.unref();

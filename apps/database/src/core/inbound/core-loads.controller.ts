@@ -1,6 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { CoreLoadStore, type CoreLoadErrorView, type CoreLoadQuery, type CoreLoadRef, type CoreLoadView, type CoreRowChunk, type NewCoreLoad, type Page } from '#libs/contract';
+import {
+  CoreLoadStore,
+  type CoreLoadErrorView,
+  type CoreLoadQuery,
+  type CoreLoadRef,
+  type CoreLoadView,
+  type CoreRowChunk,
+  type NewCoreLoad,
+  type Page,
+} from '#libs/contract';
 import { Handles } from '#libs/transport';
 import { CoreLoadBridge } from './core-load.bridge.js';
 import { CoreLoadsRepository } from './core-loads.repository.js';

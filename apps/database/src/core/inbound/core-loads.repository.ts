@@ -110,13 +110,19 @@ export class CoreLoadsRepository {
             continue;
           }
           const number = /^-?\d{1,15}$/.test(text.trim()) ? Number(text.trim()) : null;
-          if (number === null) parseErrors.push(Object.assign(new CoreLoadError(), { loadId: chunk.loadId, tableName: chunk.table, rowNo, field: column.name, ...NOT_A_NUMBER }));
+          if (number === null)
+            parseErrors.push(Object.assign(new CoreLoadError(), { loadId: chunk.loadId, tableName: chunk.table, rowNo, field: column.name, ...NOT_A_NUMBER }));
           record[column.name] = number;
         }
         return record;
       });
       for (let start = 0; start < records.length; start += perInsert) {
-        await manager.createQueryBuilder().insert().into(`core_${chunk.table}_row`, ['load_id', 'row_no', ...columns.map((c) => c.name)]).values(records.slice(start, start + perInsert)).execute();
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(`core_${chunk.table}_row`, ['load_id', 'row_no', ...columns.map((c) => c.name)])
+          .values(records.slice(start, start + perInsert))
+          .execute();
       }
       for (let start = 0; start < parseErrors.length; start += perInsert) await manager.insert(CoreLoadError, parseErrors.slice(start, start + perInsert));
       return { received: records.length };

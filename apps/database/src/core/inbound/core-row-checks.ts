@@ -17,10 +17,7 @@ export interface CoreRowCheck {
 
 /** A row of `table` that broke no rule: the rows the bridge applies. */
 export function validRow(table: CoreRowTable, alias: string): string {
-  return (
-    `NOT EXISTS (SELECT 1 FROM core_load_error e WHERE e.load_id = ${alias}.load_id ` +
-    `AND e.table_name = '${table}' AND e.row_no = ${alias}.row_no)`
-  );
+  return `NOT EXISTS (SELECT 1 FROM core_load_error e WHERE e.load_id = ${alias}.load_id ` + `AND e.table_name = '${table}' AND e.row_no = ${alias}.row_no)`;
 }
 
 /**
@@ -55,8 +52,7 @@ export function coreRowChecks(sql: CoreSqlDialect): CoreRowCheck[] {
       field: 'employee_code',
       code: 'username-taken',
       message: 'Another user already has the username this employee code gives',
-      broken:
-        'EXISTS (SELECT 1 FROM app_user u WHERE u.username = LOWER(r.employee_code) AND (u.employee_code IS NULL OR u.employee_code <> r.employee_code))',
+      broken: 'EXISTS (SELECT 1 FROM app_user u WHERE u.username = LOWER(r.employee_code) AND (u.employee_code IS NULL OR u.employee_code <> r.employee_code))',
     },
     {
       table: 'collector',
@@ -100,7 +96,13 @@ export function coreRowChecks(sql: CoreSqlDialect): CoreRowCheck[] {
       message: 'Must be a whole number of rupiah, zero or more',
       broken: notWholeAmount(field),
     })),
-    { table: 'account', field: 'days_past_due', code: 'invalid', message: 'Must be a whole number of days, zero or more', broken: notWholeAmount('days_past_due') },
+    {
+      table: 'account',
+      field: 'days_past_due',
+      code: 'invalid',
+      message: 'Must be a whole number of days, zero or more',
+      broken: notWholeAmount('days_past_due'),
+    },
     {
       table: 'account',
       field: 'branch_code',
@@ -143,7 +145,13 @@ export function coreRowChecks(sql: CoreSqlDialect): CoreRowCheck[] {
       message: "The account appears on an earlier row of this collector's list",
       broken: firstRowIsEarlier('core_assignment_row', ['employee_code', 'account_no']),
     },
-    { table: 'assignment', field: 'visit_order', code: 'invalid', message: 'The visit order must be 1 or more', broken: '(r.visit_order IS NULL OR r.visit_order < 1)' },
+    {
+      table: 'assignment',
+      field: 'visit_order',
+      code: 'invalid',
+      message: 'The visit order must be 1 or more',
+      broken: '(r.visit_order IS NULL OR r.visit_order < 1)',
+    },
   ];
 }
 

@@ -106,7 +106,8 @@ export class UpdateUserDto {
   active?: boolean;
 
   @ApiPropertyOptional({
-    description: 'false stops the person from binding any phone: login then admits only a phone already bound to them (revoke it to stop that one too); true lets them bind one again',
+    description:
+      'false stops the person from binding any phone: login then admits only a phone already bound to them (revoke it to stop that one too); true lets them bind one again',
   })
   @IsOptional()
   @IsBoolean()

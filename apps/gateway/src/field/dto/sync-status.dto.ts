@@ -43,4 +43,3 @@ export class DeviceResetReplyDto {
   })
   held: SyncStatusDto | null;
 }
-

@@ -24,7 +24,8 @@ export class VisitResultDto {
   @ApiProperty({
     enum: VISIT_OUTCOME_STATUSES,
     enumName: 'VisitOutcomeStatus',
-    description: 'duplicate: already stored with the same content (the original is returned); conflict: already stored with other content, nothing changed; rejected: not stored, see errors',
+    description:
+      'duplicate: already stored with the same content (the original is returned); conflict: already stored with other content, nothing changed; rejected: not stored, see errors',
   })
   status: VisitOutcomeStatus;
   @ApiPropertyOptional({ type: [VisitIssueDto] }) errors?: VisitIssueDto[];

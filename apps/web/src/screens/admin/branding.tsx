@@ -26,7 +26,11 @@ export function Branding() {
   return (
     <>
       <h2>{t('branding.current')}</h2>
-      {missing ? <p>{t('branding.none')}</p> : <img class="logo-preview" src={`/api/v1/branding/logo?v=${version}`} alt={t('logo.alt')} onError={() => setMissing(true)} />}
+      {missing ? (
+        <p>{t('branding.none')}</p>
+      ) : (
+        <img class="logo-preview" src={`/api/v1/branding/logo?v=${version}`} alt={t('logo.alt')} onError={() => setMissing(true)} />
+      )}
       <form class="panel grid-form" onSubmit={upload}>
         <label>
           <span>{t('branding.file')}</span>

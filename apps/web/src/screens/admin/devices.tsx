@@ -53,12 +53,23 @@ export function Devices({ location }: { location: Location }) {
                     <td>{dateTime(device.lastSeenAt, config.workTimeZone, language)}</td>
                     <td class="actions">
                       {device.status === 'active' && (
-                        <button type="button" disabled={action.busy} onClick={() => change(device, 'release')} aria-label={t('devices.releaseOf', { key: device.deviceKey, name: device.username })}>
+                        <button
+                          type="button"
+                          disabled={action.busy}
+                          onClick={() => change(device, 'release')}
+                          aria-label={t('devices.releaseOf', { key: device.deviceKey, name: device.username })}
+                        >
                           {t('devices.release')}
                         </button>
                       )}
                       {device.status !== 'revoked' && (
-                        <button type="button" class="danger" disabled={action.busy} onClick={() => change(device, 'revoke')} aria-label={t('devices.revokeOf', { key: device.deviceKey, name: device.username })}>
+                        <button
+                          type="button"
+                          class="danger"
+                          disabled={action.busy}
+                          onClick={() => change(device, 'revoke')}
+                          aria-label={t('devices.revokeOf', { key: device.deviceKey, name: device.username })}
+                        >
                           {t('devices.revoke')}
                         </button>
                       )}

@@ -85,12 +85,18 @@ export function Releases() {
                 <th scope="col">{t('releases.channel')}</th>
                 <th scope="col">{t('releases.version')}</th>
                 <th scope="col">{t('releases.published')}</th>
-                <th scope="col" class="number">{t('releases.size')}</th>
+                <th scope="col" class="number">
+                  {t('releases.size')}
+                </th>
                 <th scope="col">{t('releases.status')}</th>
                 <th scope="col">{t('releases.rollout')}</th>
                 <th scope="col">{t('releases.mandatory')}</th>
-                <th scope="col" class="number">{t('releases.checks')}</th>
-                <th scope="col" class="number">{t('releases.downloads')}</th>
+                <th scope="col" class="number">
+                  {t('releases.checks')}
+                </th>
+                <th scope="col" class="number">
+                  {t('releases.downloads')}
+                </th>
                 <th scope="col" />
               </tr>
             </thead>
@@ -105,23 +111,52 @@ export function Releases() {
                   <td class="number">{bytes(release.size)}</td>
                   <td class={release.halted ? 'warn' : 'ok'}>{release.halted ? t('releases.halted') : t('releases.live')}</td>
                   <td>
-                    <form onSubmit={(event) => { event.preventDefault(); void change(release, '', 'PATCH', { rolloutPercent: Number(new FormData(event.currentTarget as HTMLFormElement).get('rolloutPercent')) }); }}>
-                      <input name="rolloutPercent" type="number" min={0} max={100} defaultValue={String(release.rolloutPercent)} aria-label={`${t('releases.rollout')} ${release.versionCode}`} size={4} />
+                    <form
+                      onSubmit={(event) => {
+                        event.preventDefault();
+                        void change(release, '', 'PATCH', {
+                          rolloutPercent: Number(new FormData(event.currentTarget as HTMLFormElement).get('rolloutPercent')),
+                        });
+                      }}
+                    >
+                      <input
+                        name="rolloutPercent"
+                        type="number"
+                        min={0}
+                        max={100}
+                        defaultValue={String(release.rolloutPercent)}
+                        aria-label={`${t('releases.rollout')} ${release.versionCode}`}
+                        size={4}
+                      />
                       <button type="submit">{t('admin.save')}</button>
                     </form>
                   </td>
                   <td>
-                    <input type="checkbox" checked={release.mandatory} aria-label={`${t('releases.mandatory')} ${release.versionCode}`} onChange={(event) => change(release, '', 'PATCH', { mandatory: (event.currentTarget as HTMLInputElement).checked })} />
+                    <input
+                      type="checkbox"
+                      checked={release.mandatory}
+                      aria-label={`${t('releases.mandatory')} ${release.versionCode}`}
+                      onChange={(event) => change(release, '', 'PATCH', { mandatory: (event.currentTarget as HTMLInputElement).checked })}
+                    />
                   </td>
                   <td class="number">{count(release.checks)}</td>
                   <td class="number">{count(release.downloads)}</td>
                   <td>
                     {release.halted ? (
-                      <button type="button" onClick={() => change(release, '/resume', 'POST')} aria-label={t('releases.resumeOf', { version: release.versionCode })}>
+                      <button
+                        type="button"
+                        onClick={() => change(release, '/resume', 'POST')}
+                        aria-label={t('releases.resumeOf', { version: release.versionCode })}
+                      >
                         {t('releases.resume')}
                       </button>
                     ) : (
-                      <button type="button" class="danger" onClick={() => change(release, '/halt', 'POST')} aria-label={t('releases.haltOf', { version: release.versionCode })}>
+                      <button
+                        type="button"
+                        class="danger"
+                        onClick={() => change(release, '/halt', 'POST')}
+                        aria-label={t('releases.haltOf', { version: release.versionCode })}
+                      >
                         {t('releases.halt')}
                       </button>
                     )}

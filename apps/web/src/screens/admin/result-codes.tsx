@@ -5,7 +5,12 @@ import { useLoad } from '../../use-load.js';
 import { useAction } from './use-action.js';
 
 function requirementsOf(form: FormData): ResultCode['requires'] {
-  return { payment: form.get('payment') === 'on', promise: form.get('promise') === 'on', gps: form.get('gps') === 'on', minPhotos: Number(form.get('minPhotos') ?? 0) };
+  return {
+    payment: form.get('payment') === 'on',
+    promise: form.get('promise') === 'on',
+    gps: form.get('gps') === 'on',
+    minPhotos: Number(form.get('minPhotos') ?? 0),
+  };
 }
 
 function RequirementFields({ requires, label }: { requires?: ResultCode['requires']; label: string }) {
@@ -20,7 +25,15 @@ function RequirementFields({ requires, label }: { requires?: ResultCode['require
       ))}
       <label>
         <span>{t('codes.minPhotos')}</span>
-        <input type="number" name="minPhotos" min={0} max={10} required defaultValue={String(requires?.minPhotos ?? 1)} aria-label={`${label}: ${t('codes.minPhotos')}`} />
+        <input
+          type="number"
+          name="minPhotos"
+          min={0}
+          max={10}
+          required
+          defaultValue={String(requires?.minPhotos ?? 1)}
+          aria-label={`${label}: ${t('codes.minPhotos')}`}
+        />
       </label>
     </>
   );
@@ -44,7 +57,12 @@ export function ResultCodes() {
   const update = async (code: ResultCode, event: Event): Promise<void> => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
-    const body = { label: String(form.get('label') ?? '').trim(), requires: requirementsOf(form), active: form.get('active') === 'on', sortOrder: Number(form.get('sortOrder') ?? 0) };
+    const body = {
+      label: String(form.get('label') ?? '').trim(),
+      requires: requirementsOf(form),
+      active: form.get('active') === 'on',
+      sortOrder: Number(form.get('sortOrder') ?? 0),
+    };
     if (await action.run(() => api.json(`/admin/result-codes/${code.code}`, { method: 'PATCH', json: body }))) codes.reload();
   };
 

@@ -18,7 +18,9 @@ export function SystemStatus() {
               <th scope="col">{t('system.service')}</th>
               <th scope="col">{t('system.state')}</th>
               <th scope="col">{t('system.version')}</th>
-              <th scope="col" class="number">{t('system.uptime')}</th>
+              <th scope="col" class="number">
+                {t('system.uptime')}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -38,7 +38,13 @@ function NewUser({ onCreated }: { onCreated: () => void }) {
     const created = await action.run(() =>
       api.json('/admin/users', {
         method: 'POST',
-        json: { username: text(form, 'username'), fullName: text(form, 'fullName'), role, branchCode: role === 'admin' ? undefined : text(form, 'branchCode') || undefined, password: String(form.get('password') ?? '') },
+        json: {
+          username: text(form, 'username'),
+          fullName: text(form, 'fullName'),
+          role,
+          branchCode: role === 'admin' ? undefined : text(form, 'branchCode') || undefined,
+          password: String(form.get('password') ?? ''),
+        },
       }),
     );
     if (created) {
@@ -82,7 +88,8 @@ function NewUser({ onCreated }: { onCreated: () => void }) {
 function EditUser({ user, onChanged, onClose }: { user: AdminUser; onChanged: () => void; onClose: () => void }) {
   const { api, t } = useApp();
   const action = useAction();
-  const change = (path: string, method: string, json: unknown) => action.run(() => api.json(`/admin/users/${user.id}${path}`, { method, json })).then((ok) => ok && onChanged());
+  const change = (path: string, method: string, json: unknown) =>
+    action.run(() => api.json(`/admin/users/${user.id}${path}`, { method, json })).then((ok) => ok && onChanged());
 
   const saveProfile = (event: Event): void => {
     event.preventDefault();
