@@ -37,12 +37,12 @@ export interface OutboundAcknowledgement {
 
 /** What the core fetches: admin calls, checked by the collector service. */
 export const CoreOutboundMessages = {
-  take: defineMessage<TakeOutboundRequest, OutboundRows>('collector', 'core.outbound.take'),
-  acknowledge: defineMessage<AcknowledgeOutboundRequest, OutboundAcknowledgement>('collector', 'core.outbound.acknowledge'),
+  take: defineMessage<TakeOutboundRequest, OutboundRows>('collector', 'core-outbound.take'),
+  acknowledge: defineMessage<AcknowledgeOutboundRequest, OutboundAcknowledgement>('collector', 'core-outbound.acknowledge'),
 } as const;
 
 /** The outbound tables at the database service. */
 export const CoreOutboundStore = {
-  take: defineMessage<{ kind: OutboundKind; limit: number }, OutboundRows>('database', 'core.outbound.take'),
-  acknowledge: defineMessage<{ actorId: string; kind: OutboundKind; ids: string[] }, OutboundAcknowledgement>('database', 'core.outbound.acknowledge'),
+  take: defineMessage<{ kind: OutboundKind; limit: number }, OutboundRows>('database', 'core-outbound.take'),
+  acknowledge: defineMessage<{ actorId: string; kind: OutboundKind; ids: string[] }, OutboundAcknowledgement>('database', 'core-outbound.acknowledge'),
 } as const;
