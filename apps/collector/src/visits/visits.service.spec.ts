@@ -21,7 +21,9 @@ describe('VisitsService (collector)', () => {
 
   beforeEach(() => {
     jest.useFakeTimers(AT_WORK_MORNING);
-    messages = new FakeMessageClient().answer(VisitStore.upload, ({ visits: sent }) => sent.map(({ content }) => ({ id: content.id, status: 'created' as const })));
+    messages = new FakeMessageClient().answer(VisitStore.upload, ({ visits: sent }) =>
+      sent.map(({ content }) => ({ id: content.id, status: 'created' as const })),
+    );
     visits = new VisitsService(messages, loadConfig({}));
   });
 

@@ -61,7 +61,8 @@ export class VisitUploadService {
     if (!branchId) throw ProblemError.conflict('collector-without-branch', 'This collector belongs to no branch; an admin must assign one');
     const contents = visits.map((visit) => visit.content);
     const assignmentIds = unique(contents.map((content) => content.assignmentId));
-    const accounts = batch.worklistId && assignmentIds.length ? await this.visits.accountsOfAssignments(manager, batch.worklistId, assignmentIds) : new Map<string, string>();
+    const accounts =
+      batch.worklistId && assignmentIds.length ? await this.visits.accountsOfAssignments(manager, batch.worklistId, assignmentIds) : new Map<string, string>();
     const codes = unique(contents.map((content) => content.resultCode));
     const withPayment = contents.some((content) => content.payment);
     const day: VisitRuleDay = {

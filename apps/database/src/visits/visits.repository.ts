@@ -109,7 +109,12 @@ export class VisitsRepository {
     return rows.map((row) => ({
       code: row.code,
       label: row.label,
-      requires: { payment: Boolean(row.requires_payment), promise: Boolean(row.requires_promise), gps: Boolean(row.requires_gps), minPhotos: Number(row.min_photos) },
+      requires: {
+        payment: Boolean(row.requires_payment),
+        promise: Boolean(row.requires_promise),
+        gps: Boolean(row.requires_gps),
+        minPhotos: Number(row.min_photos),
+      },
       active: Boolean(row.active),
     }));
   }
