@@ -32,14 +32,15 @@ export { FieldMessages, type SubmitVisitsRequest, type VisitSubmission } from '.
 export type {
   AssignmentRecord,
   BatchVisitsRecord,
+  CanonicalVisitRecord,
   CloseBatchRequest,
   CollectionDayRecord,
   ReceiptRangeRecord,
   ResetBatchRecord,
   ResetBatchRequest,
   ResultCodeRecord,
-  VisitFiling,
-  VisitRecordRequest,
+  VisitRuleSettingsRecord,
+  VisitUploadRecord,
 } from './store/field.records.js';
 export { WorklistStore } from './store/worklist.store.js';
 export { VisitStore } from './store/visit.store.js';

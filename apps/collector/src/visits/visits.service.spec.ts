@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { ProblemError } from '#libs/common';
 import { loadConfig } from '#libs/config';
-import { VisitStore, WorklistStore, type VisitOutcome, type VisitRecordRequest, type VisitSubmission } from '#libs/contract';
-import { AT_WORK_MORNING, COLLECTOR_SESSION, WORK_MORNING, openDay } from '../../../../test/support/collection-days.js';
+import { VisitStore, type VisitSubmission } from '#libs/contract';
+import { AT_WORK_MORNING, COLLECTOR_SESSION, SUPERVISOR_SESSION, WORK_MORNING } from '../../../../test/support/collection-days.js';
 import { FakeMessageClient } from '../../../../test/support/fake-message-client.js';
 import { problemOf } from '../../../../test/support/problems.js';
-import { CollectionDayService } from '../day/collection-day.service.js';
 import { contentHashOf, toVisitContent } from './visit-content.js';
 import { VisitsService } from './visits.service.js';
 
@@ -19,66 +19,53 @@ describe('VisitsService (collector)', () => {
   let messages: FakeMessageClient;
   let visits: VisitsService;
 
-  /** The database's side: each visit with a filing is created, each without is rejected with its errors. */
-  const recorded = (): VisitRecordRequest[] => messages.requestsOf(VisitStore.record).flatMap((request) => request.visits);
-
   beforeEach(() => {
     jest.useFakeTimers(AT_WORK_MORNING);
-    messages = new FakeMessageClient()
-      .answer(WorklistStore.openDay, openDay())
-      .answer(VisitStore.record, ({ visits: sent }) =>
-        sent.map((visit): VisitOutcome =>
-          visit.filing ? { id: visit.content.id, status: 'created' } : { id: visit.content.id, status: 'rejected', errors: visit.errors },
-        ),
-      );
-    visits = new VisitsService(messages, new CollectionDayService(messages), loadConfig({}));
+    messages = new FakeMessageClient().answer(VisitStore.upload, ({ visits: sent }) =>
+      sent.map(({ content }) => ({ id: content.id, status: 'created' as const })),
+    );
+    visits = new VisitsService(messages, loadConfig({}));
   });
 
   afterEach(() => {
     jest.useRealTimers();
   });
 
-  it("files an accepted visit under the open batch, the collector's branch and the assignment's account, in UTC", async () => {
-    const submission = refusedAtTheDoor({ photos: [PHOTO], notes: 'Tidak mau bayar' });
-    expect(await visits.submit({ session: COLLECTOR_SESSION, visits: [submission] })).toEqual([{ id: 'visit-1', status: 'created' }]);
-    const content = toVisitContent(submission);
+  it('sends the whole upload to the database in one message: canonical content, its hash, the clock and the rules settings', async () => {
+    const first = refusedAtTheDoor({ photos: [PHOTO], notes: 'Tidak mau bayar' });
+    const second = refusedAtTheDoor({ id: 'visit-2', assignmentId: 'assignment-9' });
+    const outcomes = await visits.submit({ session: COLLECTOR_SESSION, visits: [first, second] });
+    expect(outcomes).toEqual([
+      { id: 'visit-1', status: 'created' },
+      { id: 'visit-2', status: 'created' },
+    ]);
+    const content = toVisitContent(first);
     expect(content).toMatchObject({ visitedAt: '2026-11-28T02:30:00.000Z', photos: [PHOTO.toLowerCase()], location: null, payment: null });
-    expect(recorded()).toEqual([
-      {
-        collectorId: 'collector-1',
-        content,
-        contentHash: contentHashOf(content),
-        filing: { batchId: 'batch-1', branchId: 'branch-jkt', accountId: 'account-2', workDate: '2026-11-28', receivedAt: WORK_MORNING.toISOString() },
-        errors: [],
-      },
-    ]);
+    expect(messages.patterns).toEqual([VisitStore.upload.pattern]);
+    const [sent] = messages.requestsOf(VisitStore.upload);
+    expect(sent).toEqual({
+      session: COLLECTOR_SESSION,
+      settings: { now: WORK_MORNING.toISOString(), timeZone: 'Asia/Jakarta', promiseWindowDays: 7, clockSkewSeconds: 300 },
+      visits: [
+        { content, contentHash: contentHashOf(content) },
+        { content: toVisitContent(second), contentHash: contentHashOf(toVisitContent(second)) },
+      ],
+    });
   });
 
-  it('sends a visit that breaks the rules with its errors and no filing, beside the accepted ones, in one message', async () => {
-    const tomorrow = refusedAtTheDoor({ id: 'visit-2', visitedAt: '2026-11-29T09:30:00+07:00' });
-    const unknown = refusedAtTheDoor({ id: 'visit-3', assignmentId: 'assignment-9', resultCode: 'OLD' });
-    const outcomes = await visits.submit({ session: COLLECTOR_SESSION, visits: [refusedAtTheDoor(), tomorrow, unknown] });
-    expect(outcomes.map((outcome) => [outcome.id, outcome.status])).toEqual([
-      ['visit-1', 'created'],
-      ['visit-2', 'rejected'],
-      ['visit-3', 'rejected'],
-    ]);
-    expect(messages.requestsOf(VisitStore.record)).toHaveLength(1);
-    const [, future, stray] = recorded();
-    expect(future).toMatchObject({ filing: null, errors: [{ field: 'visitedAt', code: 'visited-in-future' }] });
-    expect(stray.filing).toBeNull();
-    expect(stray.errors.map((issue) => `${issue.field}:${issue.code}`)).toEqual(['assignmentId:unknown-assignment', 'resultCode:unknown-result-code']);
+  it("takes the rules' limits from the configuration", async () => {
+    visits = new VisitsService(messages, loadConfig({ VISIT_CLOCK_SKEW_SECONDS: '0', PROMISE_WINDOW_DAYS: '3' }));
+    await visits.submit({ session: COLLECTOR_SESSION, visits: [refusedAtTheDoor()] });
+    expect(messages.requestsOf(VisitStore.upload)[0].settings).toMatchObject({ promiseWindowDays: 3, clockSkewSeconds: 0 });
   });
 
-  it("takes the phone clock's allowed lead from the configuration", async () => {
-    visits = new VisitsService(messages, new CollectionDayService(messages), loadConfig({ VISIT_CLOCK_SKEW_SECONDS: '0' }));
-    await visits.submit({ session: COLLECTOR_SESSION, visits: [refusedAtTheDoor({ visitedAt: '2026-11-28T03:00:01.000Z' })] });
-    expect(recorded()[0].errors.map((issue) => issue.code)).toEqual(['visited-in-future']);
-  });
-
-  it('stores nothing when no batch is open', async () => {
-    messages.answer(WorklistStore.openDay, null);
+  it("answers the database's problem, such as no open batch, as it came", async () => {
+    messages.fail(VisitStore.upload, ProblemError.conflict('no-open-batch', 'No batch is open for this collector'));
     expect((await problemOf(visits.submit({ session: COLLECTOR_SESSION, visits: [refusedAtTheDoor()] }))).problem.code).toBe('no-open-batch');
-    expect(messages.requestsOf(VisitStore.record)).toEqual([]);
+  });
+
+  it('refuses anyone but a collector without asking the database', async () => {
+    expect((await problemOf(visits.submit({ session: SUPERVISOR_SESSION, visits: [refusedAtTheDoor()] }))).problem.status).toBe(403);
+    expect(messages.sent).toEqual([]);
   });
 });

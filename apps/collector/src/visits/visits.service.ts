@@ -1,45 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '#libs/config';
-import { VisitStore, type SubmitVisitsRequest, type VisitOutcome, type VisitRecordRequest } from '#libs/contract';
+import { VisitStore, type SubmitVisitsRequest, type VisitOutcome } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
-import { CollectionDayService } from '../day/collection-day.service.js';
+import { requireCollector } from '../day/collection-day.service.js';
 import { contentHashOf, toVisitContent } from './visit-content.js';
-import { checkVisit } from './visit-rules.js';
 
 @Injectable()
 export class VisitsService {
   constructor(
     private readonly messages: MessageClient,
-    private readonly day: CollectionDayService,
     private readonly config: AppConfig,
   ) {}
 
-  /** Checks each visit against the open day, then has the database store the accepted ones, each in its own transaction. */
+  /**
+   * Hands the upload to the database in one message: the open day is checked
+   * there, inside the unit of work that stores the visits, so the LKH never
+   * travels here. The canonical form and its hash are made here, off the
+   * database's process.
+   */
   async submit(request: SubmitVisitsRequest): Promise<VisitOutcome[]> {
-    const day = await this.day.requireOpenDay(request.session);
-    const now = new Date();
+    requireCollector(request.session);
     const settings = {
-      now,
+      now: new Date().toISOString(),
       timeZone: this.config.workTimeZone,
       promiseWindowDays: this.config.promiseWindowDays,
       clockSkewSeconds: this.config.visitClockSkewSeconds,
     };
-    const accounts = new Map(day.assignments.map((assignment) => [assignment.id, assignment.accountId]));
-    const visits = request.visits.map((submission): VisitRecordRequest => {
+    const visits = request.visits.map((submission) => {
       const content = toVisitContent(submission);
-      const errors = checkVisit(content, day, settings);
-      const filing =
-        errors.length === 0
-          ? {
-              batchId: day.batch.id,
-              branchId: day.branchId,
-              accountId: accounts.get(content.assignmentId)!,
-              workDate: day.batch.workDate,
-              receivedAt: now.toISOString(),
-            }
-          : null;
-      return { collectorId: day.collectorId, content, contentHash: contentHashOf(content), filing, errors };
+      return { content, contentHash: contentHashOf(content) };
     });
-    return this.messages.send(VisitStore.record, { visits });
+    return this.messages.send(VisitStore.upload, { session: request.session, settings, visits });
   }
 }

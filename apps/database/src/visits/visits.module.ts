@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { VisitUploadService } from './visit-upload.service.js';
 import { VisitsController } from './visits.controller.js';
 import { VisitsRepository } from './visits.repository.js';
 
 @Module({
   controllers: [VisitsController],
-  providers: [VisitsRepository],
+  providers: [VisitsRepository, VisitUploadService],
 })
 export class VisitsModule {}

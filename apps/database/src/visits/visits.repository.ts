@@ -1,16 +1,65 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import type { BatchVisitsRecord, VisitFiling, VisitIssue, VisitOutcome, VisitRecordRequest } from '#libs/contract';
+import { In, type EntityManager } from 'typeorm';
+import type { BatchVisitsRecord, ReceiptRangeRecord, ResultCodeRecord, VisitContent } from '#libs/contract';
 import { Batch, Payment, PromiseToPay, Visit, VisitPhoto } from '#libs/entities';
 import { toBatchView } from '../batches/batch.mapper.js';
 import { recordVisitOutbound } from '../core/outbound/outbound-records.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
-import { isUniqueViolation } from '../persistence/unique-violation.js';
 import { toVisitView } from './visit.mapper.js';
 
-/** A lost race is answered by re-reading; a third loss in a row means something else is wrong. */
-const ATTEMPTS = 3;
+/** The collector's open batch, with where its visits are filed. */
+export interface OpenBatchRecord {
+  id: string;
+  worklistId: string | null;
+  workDate: string;
+  /** The worklist's branch, or the collector's when the batch has no LKH; null when neither is set. */
+  branchId: string | null;
+}
 
+/** A visit that passed the rules, with where it is filed. */
+export interface VisitToStore {
+  content: VisitContent;
+  contentHash: string;
+  collectorId: string;
+  batchId: string;
+  branchId: string;
+  accountId: string;
+  workDate: string;
+  receivedAt: Date;
+}
+
+interface OpenBatchRow {
+  id: string;
+  worklist_id: string | null;
+  work_date: string;
+  branch_id: string | null;
+}
+
+type Flag = boolean | number;
+
+interface ResultCodeRow {
+  code: string;
+  label: string;
+  requires_payment: Flag;
+  requires_promise: Flag;
+  requires_gps: Flag;
+  min_photos: number | string;
+  active: Flag;
+}
+
+interface ReceiptRangeRow {
+  prefix: string;
+  from_no: number | string;
+  to_no: number | string;
+  active: Flag;
+}
+
+/**
+ * The statements of the collection day's visits. Those of an upload take the
+ * unit of work's manager: the upload reads the day, checks and stores its
+ * visits in one transaction. Reads on the hot path are plain parameterized
+ * SQL, which the SQLite driver keeps prepared, with no entity hydration.
+ */
 @Injectable()
 export class VisitsRepository {
   constructor(private readonly transactions: TransactionRunner) {}
@@ -23,55 +72,88 @@ export class VisitsRepository {
     });
   }
 
-  /** Each visit in a transaction of its own, in order, so a later one sees an earlier one's id and receipt. */
-  async record(visits: VisitRecordRequest[]): Promise<VisitOutcome[]> {
-    const outcomes: VisitOutcome[] = [];
-    for (const visit of visits) {
-      outcomes.push(visit.filing ? await this.recordOne(visit, visit.filing) : await this.answerRefused(visit));
-    }
-    return outcomes;
+  /**
+   * The collector's open batch, its row locked first (an update that changes
+   * nothing) so a concurrent close waits for this unit of work and counts its
+   * visits, or wins before it and leaves no open batch here.
+   */
+  async lockOpenBatch(manager: EntityManager, collectorId: string): Promise<OpenBatchRecord | null> {
+    const locked = await manager.update(Batch, { collectorId, status: 'open' }, { lastSyncAt: () => 'last_sync_at' });
+    if (!locked.affected) return null;
+    const [row] = await rowsOf<OpenBatchRow>(
+      manager,
+      'SELECT b.id AS id, b.worklist_id AS worklist_id, b.work_date AS work_date, COALESCE(w.branch_id, u.branch_id) AS branch_id ' +
+        'FROM batch b INNER JOIN app_user u ON u.id = b.collector_id LEFT JOIN worklist w ON w.id = b.worklist_id ' +
+        "WHERE b.collector_id = :collectorId AND b.status = 'open'",
+      { collectorId },
+    );
+    return row ? { id: row.id, worklistId: row.worklist_id, workDate: row.work_date, branchId: row.branch_id } : null;
   }
 
-  private async answerRefused(record: VisitRecordRequest): Promise<VisitOutcome> {
-    const stored = await this.transactions.read((manager) => this.outcomeIfStored(manager, record));
-    return stored ?? rejected(record.content.id, record.errors);
+  /** The account of each named assignment that is on the worklist; the others are left out. */
+  async accountsOfAssignments(manager: EntityManager, worklistId: string, assignmentIds: string[]): Promise<Map<string, string>> {
+    const rows = await rowsOf<{ id: string; account_id: string }>(
+      manager,
+      'SELECT id, account_id FROM assignment WHERE worklist_id = :worklistId AND id IN (:...assignmentIds)',
+      { worklistId, assignmentIds },
+    );
+    return new Map(rows.map((row) => [row.id, row.account_id]));
+  }
+
+  async resultCodes(manager: EntityManager, codes: string[]): Promise<ResultCodeRecord[]> {
+    const rows = await rowsOf<ResultCodeRow>(
+      manager,
+      'SELECT code, label, requires_payment, requires_promise, requires_gps, min_photos, active FROM result_code WHERE code IN (:...codes)',
+      { codes },
+    );
+    return rows.map((row) => ({
+      code: row.code,
+      label: row.label,
+      requires: {
+        payment: Boolean(row.requires_payment),
+        promise: Boolean(row.requires_promise),
+        gps: Boolean(row.requires_gps),
+        minPhotos: Number(row.min_photos),
+      },
+      active: Boolean(row.active),
+    }));
+  }
+
+  async receiptRanges(manager: EntityManager, collectorId: string): Promise<ReceiptRangeRecord[]> {
+    const rows = await rowsOf<ReceiptRangeRow>(manager, 'SELECT prefix, from_no, to_no, active FROM receipt_range WHERE collector_id = :collectorId', {
+      collectorId,
+    });
+    return rows.map((row) => ({ prefix: row.prefix, from: Number(row.from_no), to: Number(row.to_no), active: Boolean(row.active) }));
+  }
+
+  /** The visits already stored under any of these ids. */
+  storedVisits(manager: EntityManager, ids: string[]): Promise<Visit[]> {
+    return manager.find(Visit, { where: { id: In(ids) } });
+  }
+
+  storedVisit(manager: EntityManager, id: string): Promise<Visit | null> {
+    return manager.findOneBy(Visit, { id });
+  }
+
+  async receiptUsed(manager: EntityManager, receiptNo: string): Promise<boolean> {
+    const rows = await rowsOf(manager, 'SELECT 1 AS used FROM payment WHERE receipt_no = :receiptNo', { receiptNo });
+    return rows.length > 0;
   }
 
   /**
-   * The database's unique keys (visit id, receipt number) decide races: when a
-   * concurrent transaction stored the same id or receipt first, this one fails
-   * on the key, and what the winner stored gives the answer.
+   * Stores the visit with its photos, payment, promise and outbound rows. A
+   * visit id or receipt number already stored fails its unique key here.
    */
-  private async recordOne(record: VisitRecordRequest, filing: VisitFiling): Promise<VisitOutcome> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.transactions.run((manager) => this.insert(manager, record, filing));
-      } catch (error) {
-        if (!isUniqueViolation(error) || attempt === ATTEMPTS) throw error;
-        const taken = await this.transactions.read((manager) => this.outcomeIfTaken(manager, record));
-        if (taken) return taken;
-      }
-    }
-  }
-
-  private async insert(manager: EntityManager, record: VisitRecordRequest, filing: VisitFiling): Promise<VisitOutcome> {
+  async insert(manager: EntityManager, record: VisitToStore): Promise<void> {
     const { content } = record;
-    const receivedAt = new Date(filing.receivedAt);
-    // Updating the batch row first also locks it, so a concurrent close waits for this visit (and counts it) or wins before it.
-    const opened = await manager.update(Batch, { id: filing.batchId, status: 'open' }, { lastSyncAt: receivedAt });
-    if (!opened.affected) {
-      const taken = await this.outcomeIfTaken(manager, record);
-      return taken ?? rejected(content.id, [{ field: 'batch', code: 'batch-not-open', message: 'The batch was closed; log in again and resend' }]);
-    }
-    // A visit id or receipt number already stored fails its unique key here; recordOne then answers from what is stored.
     const visit = manager.create(Visit, {
       id: content.id,
-      batchId: filing.batchId,
+      batchId: record.batchId,
       assignmentId: content.assignmentId,
-      accountId: filing.accountId,
+      accountId: record.accountId,
       collectorId: record.collectorId,
-      branchId: filing.branchId,
-      workDate: filing.workDate,
+      branchId: record.branchId,
+      workDate: record.workDate,
       resultCode: content.resultCode,
       visitedAt: new Date(content.visitedAt),
       latitude: content.location?.lat ?? null,
@@ -80,7 +162,7 @@ export class VisitsRepository {
       notes: content.notes,
       content: JSON.stringify(content),
       contentHash: record.contentHash,
-      receivedAt,
+      receivedAt: record.receivedAt,
     });
     await manager.insert(Visit, visit);
     if (content.photos.length > 0) {
@@ -95,54 +177,30 @@ export class VisitsRepository {
         receiptNo: content.payment.receiptNo,
         amount: content.payment.amount,
         collectorId: record.collectorId,
-        accountId: filing.accountId,
+        accountId: record.accountId,
         paidAt: visit.visitedAt,
       });
     }
     if (content.promise) {
       await manager.insert(PromiseToPay, {
         visitId: content.id,
-        accountId: filing.accountId,
+        accountId: record.accountId,
         collectorId: record.collectorId,
-        branchId: filing.branchId,
+        branchId: record.branchId,
         promisedDate: content.promise.date,
         amount: content.promise.amount,
       });
     }
     await recordVisitOutbound(manager, visit, content);
-    return { id: content.id, status: 'created', visit: { ...content, batchId: filing.batchId, receivedAt: receivedAt.toISOString() } };
   }
 
-  /** The answer when a visit with this id is stored: the original for the same content, a conflict for another. */
-  private async outcomeIfStored(manager: EntityManager, record: VisitRecordRequest): Promise<VisitOutcome | null> {
-    const existing = await manager.findOneBy(Visit, { id: record.content.id });
-    if (!existing) return null;
-    if (existing.contentHash === record.contentHash && existing.collectorId === record.collectorId) {
-      return { id: existing.id, status: 'duplicate', visit: toVisitView(existing) };
-    }
-    return { id: existing.id, status: 'conflict', errors: [CONFLICT_ISSUE] };
-  }
-
-  /** The answer when the visit's id or receipt number is already stored; null when both are free. */
-  private async outcomeIfTaken(manager: EntityManager, record: VisitRecordRequest): Promise<VisitOutcome | null> {
-    const { content } = record;
-    const stored = await this.outcomeIfStored(manager, record);
-    if (stored) return stored;
-    if (content.payment && (await manager.existsBy(Payment, { receiptNo: content.payment.receiptNo }))) {
-      return rejected(content.id, [
-        { field: 'payment.receiptNo', code: 'receipt-used', message: `Receipt ${content.payment.receiptNo} was already used on another visit` },
-      ]);
-    }
-    return null;
+  async markSynced(manager: EntityManager, batchId: string, at: Date): Promise<void> {
+    await manager.update(Batch, { id: batchId }, { lastSyncAt: at });
   }
 }
 
-const CONFLICT_ISSUE: VisitIssue = {
-  field: 'id',
-  code: 'visit-conflict',
-  message: 'Another visit with this id and different content is already stored; nothing was changed',
-};
-
-function rejected(id: string, errors: VisitIssue[]): VisitOutcome {
-  return { id, status: 'rejected', errors };
+async function rowsOf<T>(manager: EntityManager, sql: string, parameters: Record<string, unknown>): Promise<T[]> {
+  const [query, bound] = manager.connection.driver.escapeQueryWithParameters(sql, parameters);
+  const result: unknown = await manager.query(query, bound);
+  return Array.isArray(result) ? (result as T[]) : [];
 }

@@ -1,5 +1,6 @@
 import type { ReceiptRangeView } from '../collection/admin.messages.js';
-import type { AssignmentView, OfferedResultCode, VisitContent, VisitIssue, VisitView } from '../collection/field-views.js';
+import type { AssignmentView, OfferedResultCode, VisitContent, VisitView } from '../collection/field-views.js';
+import type { SessionCheckRequest } from '../collection/auth.messages.js';
 import type { BatchView } from '../collection/views.js';
 
 export interface AssignmentRecord extends AssignmentView {
@@ -27,27 +28,31 @@ export interface CollectionDayRecord {
   receiptRanges: ReceiptRangeRecord[];
 }
 
-/** Where an accepted visit is filed. */
-export interface VisitFiling {
-  batchId: string;
-  branchId: string;
-  accountId: string;
-  workDate: string;
-  receivedAt: string;
+/** The limits the visit rules take from the configuration and the clock, as the collector read them for one upload. */
+export interface VisitRuleSettingsRecord {
+  /** ISO-8601 instant the upload was received: the clock the rules check against and every created visit's `receivedAt`. */
+  now: string;
+  timeZone: string;
+  promiseWindowDays: number;
+  clockSkewSeconds: number;
 }
 
-/**
- * A visit to record. One the business rules refused carries its `errors` and
- * no filing: it is stored never, but a visit already stored under its id still
- * answers duplicate or conflict, since a replay must not turn into a refusal.
- */
-export interface VisitRecordRequest {
-  collectorId: string;
+/** A well-formed visit in its canonical form, ready for the rules and the unique keys. */
+export interface CanonicalVisitRecord {
   content: VisitContent;
   /** SHA-256 of the canonical JSON of `content`. */
   contentHash: string;
-  filing: VisitFiling | null;
-  errors: VisitIssue[];
+}
+
+/**
+ * One upload of a collector's visits. The database checks the session's
+ * standing, then the visits against the open day, and stores the accepted
+ * ones, all in one unit of work.
+ */
+export interface VisitUploadRecord {
+  session: SessionCheckRequest;
+  settings: VisitRuleSettingsRecord;
+  visits: CanonicalVisitRecord[];
 }
 
 export interface BatchVisitsRecord {

@@ -1,27 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import type { CollectionDayRecord, VisitContent } from '#libs/contract';
-import { checkVisit, type VisitRuleSettings } from './visit-rules.js';
+import type { VisitContent } from '#libs/contract';
+import { checkVisit, type VisitRuleDay, type VisitRuleSettings } from './visit-rules.js';
 
-const day: CollectionDayRecord = {
-  batch: { id: 'batch-1', workDate: '2026-11-28', status: 'open', openedAt: '2026-11-28T00:30:00.000Z', closedAt: null },
-  collectorId: 'collector-1',
-  branchId: 'branch-1',
-  assignments: [
-    {
-      id: 'assignment-1',
-      accountId: 'account-1',
-      sequence: 1,
-      contractNo: '101234567890',
-      debtorName: 'Budi Santoso',
-      address: 'Jl. Merdeka 1, Jakarta',
-      phone: '081234567890',
-      amountDue: 2_000_000,
-      installmentAmount: 1_000_000,
-      overdueDays: 40,
-      outstanding: 12_000_000,
-      location: null,
-    },
-  ],
+/** The day as the unit of work loads it: only the assignments the upload names that are on the LKH. */
+const day: VisitRuleDay = {
+  workDate: '2026-11-28',
+  assignmentIds: new Set(['assignment-1']),
   resultCodes: [
     { code: 'PAID', label: 'Paid', requires: { payment: true, promise: false, gps: true, minPhotos: 1 }, active: true },
     { code: 'PTP', label: 'Promise', requires: { payment: false, promise: true, gps: true, minPhotos: 1 }, active: true },

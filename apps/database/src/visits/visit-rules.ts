@@ -1,6 +1,15 @@
 import { addDays, workDateOf } from '#libs/common';
-import type { CollectionDayRecord, VisitContent, VisitIssue, VisitIssueCode } from '#libs/contract';
+import type { ReceiptRangeRecord, ResultCodeRecord, VisitContent, VisitIssue, VisitIssueCode } from '#libs/contract';
 import { formatReceiptNo, isInRange } from './receipt-number.js';
+
+/** What the rules read of the collector's open day: only the assignments an upload names are loaded. */
+export interface VisitRuleDay {
+  workDate: string;
+  /** Those of the upload's assignments that are on the open batch's LKH. */
+  assignmentIds: ReadonlySet<string>;
+  resultCodes: readonly ResultCodeRecord[];
+  receiptRanges: readonly ReceiptRangeRecord[];
+}
 
 export interface VisitRuleSettings {
   now: Date;
@@ -15,16 +24,16 @@ export interface VisitRuleSettings {
  * empty when the visit may be stored. Whether its id or receipt is already
  * taken is decided by the database, where the unique keys live.
  */
-export function checkVisit(visit: VisitContent, day: CollectionDayRecord, settings: VisitRuleSettings): VisitIssue[] {
+export function checkVisit(visit: VisitContent, day: VisitRuleDay, settings: VisitRuleSettings): VisitIssue[] {
   return [...checkAssignment(visit, day), ...checkTime(visit, day, settings), ...checkResult(visit, day, settings)];
 }
 
-function checkAssignment(visit: VisitContent, day: CollectionDayRecord): VisitIssue[] {
-  if (day.assignments.some((assignment) => assignment.id === visit.assignmentId)) return [];
+function checkAssignment(visit: VisitContent, day: VisitRuleDay): VisitIssue[] {
+  if (day.assignmentIds.has(visit.assignmentId)) return [];
   return [issue('assignmentId', 'unknown-assignment', 'This assignment is not on your LKH for the open batch')];
 }
 
-function checkTime(visit: VisitContent, day: CollectionDayRecord, settings: VisitRuleSettings): VisitIssue[] {
+function checkTime(visit: VisitContent, day: VisitRuleDay, settings: VisitRuleSettings): VisitIssue[] {
   const visitedAt = new Date(visit.visitedAt);
   const latest = settings.now.getTime() + settings.clockSkewSeconds * 1000;
   if (visitedAt.getTime() > latest) {
@@ -32,13 +41,13 @@ function checkTime(visit: VisitContent, day: CollectionDayRecord, settings: Visi
       issue('visitedAt', 'visited-in-future', `visitedAt is later than the server's clock allows (${new Date(latest).toISOString()}); check the phone's clock`),
     ];
   }
-  if (workDateOf(visitedAt, settings.timeZone) < day.batch.workDate) {
-    return [issue('visitedAt', 'visited-before-work-date', `visitedAt falls before the batch's work date ${day.batch.workDate}`)];
+  if (workDateOf(visitedAt, settings.timeZone) < day.workDate) {
+    return [issue('visitedAt', 'visited-before-work-date', `visitedAt falls before the batch's work date ${day.workDate}`)];
   }
   return [];
 }
 
-function checkResult(visit: VisitContent, day: CollectionDayRecord, settings: VisitRuleSettings): VisitIssue[] {
+function checkResult(visit: VisitContent, day: VisitRuleDay, settings: VisitRuleSettings): VisitIssue[] {
   const code = day.resultCodes.find((candidate) => candidate.code === visit.resultCode && candidate.active);
   if (!code) return [issue('resultCode', 'unknown-result-code', `${visit.resultCode} is not an active result code`)];
   const { requires } = code;
@@ -54,7 +63,7 @@ function checkResult(visit: VisitContent, day: CollectionDayRecord, settings: Vi
   return issues;
 }
 
-function checkPayment(visit: VisitContent, day: CollectionDayRecord): VisitIssue[] {
+function checkPayment(visit: VisitContent, day: VisitRuleDay): VisitIssue[] {
   const { payment } = visit;
   if (!payment) return [issue('payment', 'payment-required', `A ${visit.resultCode} visit needs a payment with amount and receipt number`)];
   const issues: VisitIssue[] = [];
