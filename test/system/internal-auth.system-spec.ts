@@ -150,7 +150,7 @@ describe('internal ports, five processes', () => {
       attack('MEDIA_PORT', "read a collector's photo", MediaMessages.fetch, { sha256: storedPhoto, variant: 'original' }),
       attack('MEDIA_PORT', 'store a photo as a collector', MediaMessages.store, {
         sha256: unstoredPhoto,
-        contentBase64: unstored.toString('base64'),
+        content: unstored,
         uploader: { userId: collector.user.id, branchId: collector.user.branchId },
       }),
       attack('OTA_RPC_PORT', 'ask for the update decision', OtaMessages.decideUpdate, { versionCode: 1, sdkInt: 29, deviceId: 'android-intruder' }),

@@ -24,7 +24,7 @@ const Echo = defineMessage<EchoRequest, { text: string; whenType: string; reques
 const Refuse = defineMessage<Record<string, never>, never>('collector', 'test.refuse');
 const Crash = defineMessage<Record<string, never>, never>('collector', 'test.crash');
 const Stall = defineMessage<{ ms: number }, { done: true }>('collector', 'test.stall');
-const Mirror = defineMessage<{ contentBase64: string }, { contentBase64: string }>('collector', 'test.mirror');
+const Mirror = defineMessage<{ label: string; content: Buffer }, { label: string; content: Buffer; size: number }>('collector', 'test.mirror');
 
 let echoed = 0;
 
@@ -49,8 +49,8 @@ class ProbeController {
   }
 
   @Handles(Mirror)
-  mirror(@Payload() request: { contentBase64: string }) {
-    return { contentBase64: request.contentBase64 };
+  mirror(@Payload() request: { label: string; content: Buffer }) {
+    return { label: request.label, content: request.content, size: Buffer.isBuffer(request.content) ? request.content.length : -1 };
   }
 
   @Handles(Stall)
@@ -150,13 +150,15 @@ describe.each(['inproc', 'tcp'] as const)('the %s transport', (transport) => {
     expect(reply.text).toBe('back');
   });
 
-  it('carries a photo of MEDIA_MAX_BYTES both ways, and refuses a longer message without harm to the next', async () => {
-    const photo = randomBytes(config.mediaMaxBytes).toString('base64');
-    const reply = await client.send(Mirror, { contentBase64: photo }, { timeoutMs: 10000 });
-    expect(reply.contentBase64 === photo).toBe(true);
+  it('carries a photo of MEDIA_MAX_BYTES both ways as bytes, and refuses a longer message without harm to the next', async () => {
+    const photo = randomBytes(config.mediaMaxBytes);
+    const reply = await client.send(Mirror, { label: 'Foto kunjungan №1', content: photo }, { timeoutMs: 10000 });
+    expect(reply.label).toBe('Foto kunjungan №1');
+    expect(reply.size).toBe(config.mediaMaxBytes);
+    expect(Buffer.isBuffer(reply.content) && reply.content.equals(photo)).toBe(true);
 
-    const oversized = randomBytes(config.mediaMaxBytes + 256 * 1024).toString('base64');
-    const error = await problemOf(client.send(Mirror, { contentBase64: oversized }, { timeoutMs: 10000 }));
+    const oversized = randomBytes(config.mediaMaxBytes + 256 * 1024);
+    const error = await problemOf(client.send(Mirror, { label: 'too long', content: oversized }, { timeoutMs: 10000 }));
     expect(error.problem).toMatchObject({ status: 503, service: 'collector' });
 
     const after = await client.send(Echo, { text: 'still here', when: 'now' });
