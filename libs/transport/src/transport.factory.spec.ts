@@ -27,6 +27,7 @@ const Stall = defineMessage<{ ms: number }, { done: true }>('collector', 'test.s
 const Mirror = defineMessage<{ label: string; content: Buffer }, { label: string; content: Buffer; size: number }>('collector', 'test.mirror');
 
 let echoed = 0;
+let mirrored: Buffer | undefined;
 
 @Controller()
 class ProbeController {
@@ -50,6 +51,7 @@ class ProbeController {
 
   @Handles(Mirror)
   mirror(@Payload() request: { label: string; content: Buffer }) {
+    mirrored = request.content;
     return { label: request.label, content: request.content, size: Buffer.isBuffer(request.content) ? request.content.length : -1 };
   }
 
@@ -163,6 +165,13 @@ describe.each(['inproc', 'tcp'] as const)('the %s transport', (transport) => {
 
     const after = await client.send(Echo, { text: 'still here', when: 'now' });
     expect(after.text).toBe('still here');
+  });
+
+  it(transport === 'inproc' ? 'hands the bytes to the handler as they are, not a copy' : 'hands the handler a copy of the bytes', async () => {
+    const photo = randomBytes(1000);
+    await client.send(Mirror, { label: 'small', content: photo });
+    expect(mirrored!.equals(photo)).toBe(true);
+    expect(mirrored === photo).toBe(transport === 'inproc');
   });
 
   it('reports a missing peer through probe without throwing', async () => {
