@@ -3,7 +3,7 @@ import { Controller, type INestMicroservice } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
-import { createServer as createNetServer, type Server } from 'node:net';
+import { connect, createServer as createNetServer, type Server } from 'node:net';
 import { createLogger, currentRequestId, ProblemError, runWithRequestId } from '#libs/common';
 import { loadConfig, type AppConfig } from '#libs/config';
 import { defineMessage } from '#libs/contract';
@@ -60,6 +60,17 @@ class ProbeController {
     await new Promise((resolve) => setTimeout(resolve, request.ms));
     return { done: true as const };
   }
+}
+
+/** Writes raw bytes to a port and counts what comes back until the peer closes the connection. */
+function rawExchange(port: number, bytes: string): Promise<{ received: number; closed: boolean }> {
+  return new Promise((resolve) => {
+    let received = 0;
+    const socket = connect(port, '127.0.0.1', () => socket.write(bytes));
+    socket.on('data', (chunk) => (received += chunk.length));
+    socket.on('error', () => undefined);
+    socket.on('close', () => resolve({ received, closed: true }));
+  });
 }
 
 async function freePort(): Promise<number> {
@@ -238,6 +249,14 @@ describe('the tcp transport between services of different keys', () => {
     const error = await problemOf(clientWith({ INTERNAL_KEY: randomKey() }).send(Echo, { text: 'x', when: 'now' }));
     expect(error.problem).toMatchObject({ status: 503, service: 'collector' });
     expect(JSON.stringify(error.problem)).not.toContain('forged');
+  });
+
+  it('closes the connection, answering nothing, on bytes that are no frame and on a frame announced longer than the cap', async () => {
+    const key = randomKey();
+    await serviceWith({ INTERNAL_KEY: key });
+    expect(await rawExchange(port, 'GET / HTTP/1.1\r\nHost: collector\r\n\r\n')).toEqual({ received: 0, closed: true });
+    expect(await rawExchange(port, `${100 * 1024 * 1024}#{"signature":`)).toEqual({ received: 0, closed: true });
+    expect((await clientWith({ INTERNAL_KEY: key }).send(Echo, { text: 'still serving', when: 'now' })).text).toBe('still serving');
   });
 
   it('goes on answering through each step of a key rotation', async () => {

@@ -1,7 +1,7 @@
 import { Logger, type Type } from '@nestjs/common';
 import { TcpSocket } from '@nestjs/microservices';
 import type { Socket } from 'node:net';
-import { FrameReader } from '../framing/packet-frame.js';
+import { CorruptFrameError, FrameReader, FrameTooLongError, type Frame } from '../framing/packet-frame.js';
 import type { PacketCodec } from './packet-codec.js';
 import type { PacketDirection } from './packet-signer.js';
 
@@ -69,7 +69,7 @@ export function signedPacketSocket(codec: PacketCodec, side: SocketSide, limits:
     protected override handleData(data: Buffer | string): void {
       if (this.refused) return;
       try {
-        for (const frame of this.reader.push(typeof data === 'string' ? Buffer.from(data) : data)) {
+        for (const frame of this.framesOf(typeof data === 'string' ? Buffer.from(data) : data)) {
           const { packet, refusal } = codec.decode(incoming, frame);
           if (refusal) {
             this.refuse(refusal);
@@ -79,6 +79,18 @@ export function signedPacketSocket(codec: PacketCodec, side: SocketSide, limits:
         }
       } finally {
         this.watchIncompleteFrame();
+      }
+    }
+
+    /** A peer that breaks the framing is refused at once: whatever it sends next cannot be read as frames. */
+    private framesOf(chunk: Buffer): Frame[] {
+      try {
+        return this.reader.push(chunk);
+      } catch (error) {
+        if (error instanceof FrameTooLongError) this.refuse('too-long');
+        else if (error instanceof CorruptFrameError) this.refuse('corrupt');
+        else throw error;
+        return [];
       }
     }
 
