@@ -10,8 +10,10 @@ import { login, phone } from '../support/demo-users.js';
 import type { RunningSystem, SystemMode } from '../support/system-harness.js';
 import { sha256Of } from '../support/test-photos.js';
 import { secondsSince, table, withSystem, type Benchmark } from './bench-kit.js';
+import { AppCpuMeter } from './process-cpu.js';
 
-const PHOTOS = 300;
+/** Photos per target; `BENCH_MEDIA_PHOTOS` makes a quicker run while developing. */
+const PHOTOS = Number(process.env.BENCH_MEDIA_PHOTOS ?? 300);
 const WARM_UP = 16;
 const CONNECTIONS = 8;
 const BOUNDARY = 'mobile-collection-bench';
@@ -22,6 +24,8 @@ interface Throughput {
   p50Ms?: number;
   p99Ms?: number;
   failures?: number;
+  /** CPU milliseconds per photo: of each app in five processes, of the load generator, or of inspection alone. */
+  cpuMsPerPhoto?: Record<string, number>;
 }
 
 /**
@@ -77,9 +81,15 @@ function measureDiskAnchor(photos: Buffer[]): Throughput {
  */
 async function measureInspection(photos: Buffer[]): Promise<Throughput> {
   const inspector = new PhotoInspector(loadConfig({}));
+  const usage = process.cpuUsage();
   const started = process.hrtime.bigint();
   await eachConcurrently(photos, (photo) => inspector.inspect(photo));
-  return rates(photos, secondsSince(started));
+  const seconds = secondsSince(started);
+  return { ...rates(photos, seconds), cpuMsPerPhoto: { inspection: cpuMsPerPhoto(process.cpuUsage(usage), photos.length) } };
+}
+
+function cpuMsPerPhoto(usage: NodeJS.CpuUsage, photos: number): number {
+  return Math.round((usage.user + usage.system) / 100 / photos) / 10;
 }
 
 /** Runs `work` on every item, CONNECTIONS items at a time. */
@@ -132,13 +142,47 @@ async function measureSystem(mode: SystemMode, warmUp: Buffer[], photos: Buffer[
     try {
       const { token } = await login(system, 'collector1', phone('android-bench-media'));
       await uploadAll(system, agent, token, warmUp.map(multipartBody));
-      const run = await uploadAll(system, agent, token, photos.map(multipartBody));
+      const bodies = photos.map(multipartBody);
+      const meter = mode === 'split' ? new AppCpuMeter(system) : undefined;
+      const usage = process.cpuUsage();
+      meter?.start();
+      const run = await uploadAll(system, agent, token, bodies);
+      const shares = meter?.stop();
+      const generator = cpuMsPerPhoto(process.cpuUsage(usage), photos.length);
+      const apps = Object.fromEntries(
+        Object.entries(shares ?? {}).map(([app, share]) => [app, Math.round((share * run.seconds * 10_000) / photos.length) / 10]),
+      );
       const sorted = [...run.latencies].sort((a, b) => a - b);
-      return { ...rates(photos, run.seconds), p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), failures: run.failures };
+      return {
+        ...rates(photos, run.seconds),
+        p50Ms: percentile(sorted, 50),
+        p99Ms: percentile(sorted, 99),
+        failures: run.failures,
+        cpuMsPerPhoto: { ...apps, 'load generator': generator },
+      };
     } finally {
       await agent.close();
     }
   });
+}
+
+/** CPU milliseconds per photo of each part of the five-process system, the load generator last, and their sum. */
+function cpuBreakdown(split: Throughput): { parts: [string, number][]; total: number } {
+  const parts = Object.entries(split.cpuMsPerPhoto ?? {}).filter(([, ms]) => ms > 0);
+  return { parts, total: Math.round(parts.reduce((sum, [, ms]) => sum + ms, 0) * 10) / 10 };
+}
+
+/** Two measurements of the same work as one: all photos over all seconds. */
+function combined(first: Throughput, second: Throughput, photos: number): Throughput {
+  const seconds = photos / first.photosPerSecond + photos / second.photosPerSecond;
+  const cpu = (first.cpuMsPerPhoto!.inspection + second.cpuMsPerPhoto!.inspection) / 2;
+  return {
+    photosPerSecond: Math.round((2 * photos) / seconds),
+    megabytesPerSecond: Math.round(
+      ((first.megabytesPerSecond / first.photosPerSecond + second.megabytesPerSecond / second.photosPerSecond) * photos) / seconds,
+    ),
+    cpuMsPerPhoto: { inspection: Math.round(cpu * 10) / 10 },
+  };
 }
 
 export function mediaUploadBenchmark(): Benchmark {
@@ -150,45 +194,70 @@ export function mediaUploadBenchmark(): Benchmark {
       const salt = randomBytes(4).readUInt32BE();
       const batch = (from: number, count: number) => Array.from({ length: count }, (_, i) => variantOf(base, salt + from + i));
       const anchor = measureDiskAnchor(batch(0, PHOTOS));
-      const inspection = await measureInspection(batch(0, PHOTOS));
+      // The ceiling is measured before and after the systems, so a machine busier during one half weighs on both sides.
+      const before = await measureInspection(batch(0, PHOTOS));
       const single = await measureSystem('single', batch(1_000_000, WARM_UP), batch(2_000_000, PHOTOS));
       const split = await measureSystem('split', batch(3_000_000, WARM_UP), batch(4_000_000, PHOTOS));
-      const ratio = (split.megabytesPerSecond / anchor.megabytesPerSecond).toFixed(2);
-      const ceiling = (inspection.megabytesPerSecond / anchor.megabytesPerSecond).toFixed(2);
-      const row = (name: string, r: Throughput) => [name, r.photosPerSecond, r.megabytesPerSecond, r.p50Ms ?? '', r.p99Ms ?? '', r.failures ?? ''];
+      const inspection = combined(before, await measureInspection(batch(5_000_000, PHOTOS)), PHOTOS);
+      const ofCeiling = (r: Throughput) => (r.photosPerSecond / inspection.photosPerSecond).toFixed(2);
+      const { parts, total } = cpuBreakdown(split);
+      const inspectionMs = inspection.cpuMsPerPhoto!.inspection;
+      const row = (name: string, r: Throughput, ratio = '') => [
+        name,
+        r.photosPerSecond,
+        r.megabytesPerSecond,
+        ratio,
+        r.p50Ms ?? '',
+        r.p99Ms ?? '',
+        r.failures ?? '',
+      ];
       return {
         title: 'POST /api/v1/media: 300 KB photos stored',
         markdown: [
           `${PHOTOS} distinct ${Math.round(base.length / 1024)} KB JPEGs (1600x1200) per target, ${CONNECTIONS} keep-alive HTTPS connections, after ${WARM_UP} warm-up uploads. ` +
-            'Each upload is parsed (multipart, in memory), hashed, sent to the media service as base64 in JSON, sniffed, decoded whole into a thumbnail, ' +
+            'Each upload is parsed (multipart, in memory), its session checked, sent to the media service as raw bytes beside the JSON of the message ' +
+            '(signed together on TCP, handed over as they are in one process), hashed, sniffed, decoded whole into a thumbnail, ' +
             'and written as three files (original, thumbnail, summary), each to a temporary file, fsync, rename, plus two folder fsyncs.',
           '',
           table(
-            ['target', 'photos/s', 'MB/s', 'p50 ms', 'p99 ms', 'not 201'],
+            ['target', 'photos/s', 'MB/s', 'x ceiling', 'p50 ms', 'p99 ms', 'not 201'],
             [
               row('anchor: bare Node writing the same bytes with fsync, one file after another', anchor),
-              row('ceiling: inspection alone in the media service code (decode, thumbnail, EXIF), no network, no disk', inspection),
-              row('one process (inproc)', single),
-              row('five processes (TCP)', split),
+              row(
+                'ceiling: inspection alone in the media service code (decode, thumbnail, EXIF), no network, no disk; measured before and after the systems',
+                inspection,
+                '1.00',
+              ),
+              row('one process (inproc)', single, ofCeiling(single)),
+              row('five processes (TCP)', split, ofCeiling(split)),
             ],
           ),
           '',
-          `Five processes reach ${ratio}x the anchor's MB/s (goal: at least 0.5x).`,
+          `Five processes reach ${ofCeiling(split)}x the inspection ceiling's photos/s (goal: at least 0.8x).`,
           '',
-          `What limits them: decoding. Proving a photo whole means decoding every pixel, which costs CPU in proportion to its bytes, ` +
-            `while the anchor only copies them to the disk; inspection alone reaches ${ceiling}x the anchor here, so no path that decodes ` +
-            'before answering can do better on this machine. The system spends the same two cores on TLS, multipart parsing, base64 and ' +
-            'JSON on both sides of the transport, and on the load generator; its five fsyncs per photo (three files, two folders) wait on ' +
-            'the disk in the thread pool but take little CPU.',
+          'CPU per photo, in milliseconds, read from /proc for each app of the five processes and from the process itself for the load generator and inspection alone:',
+          '',
+          table(
+            ['inspection alone', ...parts.map(([part]) => part), 'five processes and load generator'],
+            [[inspectionMs, ...parts.map(([, ms]) => ms), total]],
+          ),
+          '',
+          `What limits them: CPU, the same two cores for everything. Inspection alone spends ${inspectionMs} ms of CPU on a photo (decoding every pixel is what proves ` +
+            `it whole); the system spends ${total} ms on each, so it can reach at most about ${(inspectionMs / total).toFixed(2)}x the ceiling on this machine. ` +
+            'Beyond inspection the media service spends its CPU on the durable writes (five fsyncs and three files a photo) and on the ' +
+            'libvips and thread-pool threads of eight photos at once; the gateway on TLS, multipart parsing and the session check, which ' +
+            'also costs the collector and the database a message each per upload; the load generator on TLS. Base64 and JSON no longer carry ' +
+            'the bytes: the transport costs one HMAC pass over the photo on each side. The machine is shared, so photos/s move from run to run ' +
+            'with the load of others; the CPU per photo moves much less.',
         ].join('\n'),
         summary: [
           {
-            figure: 'POST /api/v1/media, 300 KB photos, MB/s',
-            oneProcess: single.megabytesPerSecond,
-            fiveProcesses: split.megabytesPerSecond,
-            anchor: { label: 'bare Node write + fsync', value: anchor.megabytesPerSecond },
-            goal: 'five processes at least 0.5x the anchor',
-            met: split.megabytesPerSecond >= 0.5 * anchor.megabytesPerSecond,
+            figure: 'POST /api/v1/media, 300 KB photos, photos/s',
+            oneProcess: single.photosPerSecond,
+            fiveProcesses: split.photosPerSecond,
+            anchor: { label: 'inspection alone (the ceiling)', value: inspection.photosPerSecond },
+            goal: 'five processes at least 0.8x the inspection ceiling',
+            met: split.photosPerSecond >= 0.8 * inspection.photosPerSecond,
           },
         ],
       };

@@ -8,7 +8,7 @@ import { FormData } from 'undici';
 import { hashPassword } from '#libs/password';
 import { AdminMessages, FieldMessages, MediaMessages, OtaMessages, SystemMessages, UserStore, type Actor, type MessageDef } from '#libs/contract';
 import { launchApp, type LaunchTarget } from '#libs/runtime';
-import { PacketSigner } from '#libs/transport';
+import { PacketCodec, PacketSigner } from '#libs/transport';
 import { DEMO_PASSWORD, login, phone, type Session } from '../support/demo-users.js';
 import { visitOf, worklistOf } from '../support/field-visits.js';
 import { freePorts } from '../support/free-ports.js';
@@ -26,11 +26,12 @@ interface Exchange {
 }
 
 /**
- * Writes one packet onto a service's internal port in Nest's TCP framing
- * (`<length>#<json>`), as anyone on the network can, and collects what comes
- * back until the service closes the connection or has answered.
+ * Writes one packet onto a service's internal port, as anyone on the network
+ * can: JSON in Nest's TCP framing (`<length>#<json>`), or a whole frame of
+ * bytes; and collects what comes back until the service closes the
+ * connection or has answered.
  */
-function exchange(port: number, json: string): Promise<Exchange> {
+function exchange(port: number, packet: string | Buffer): Promise<Exchange> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     let received = '';
@@ -49,7 +50,7 @@ function exchange(port: number, json: string): Promise<Exchange> {
     });
     socket.on('error', () => undefined);
     socket.on('close', () => finish(true));
-    socket.write(`${json.length}#${json}`);
+    socket.write(typeof packet === 'string' ? `${packet.length}#${packet}` : packet);
   });
 }
 
@@ -150,7 +151,7 @@ describe('internal ports, five processes', () => {
       attack('MEDIA_PORT', "read a collector's photo", MediaMessages.fetch, { sha256: storedPhoto, variant: 'original' }),
       attack('MEDIA_PORT', 'store a photo as a collector', MediaMessages.store, {
         sha256: unstoredPhoto,
-        contentBase64: unstored.toString('base64'),
+        content: unstored,
         uploader: { userId: collector.user.id, branchId: collector.user.branchId },
       }),
       attack('OTA_RPC_PORT', 'ask for the update decision', OtaMessages.decideUpdate, { versionCode: 1, sdkInt: 29, deviceId: 'android-intruder' }),
@@ -242,6 +243,30 @@ describe('internal ports, five processes', () => {
     expect(everyLine).not.toContain('filed by an intruder');
     expect(everyLine).not.toContain('scrypt$');
     expect(everyLine).not.toContain(INTERNAL_KEY);
+  });
+
+  it('stores a photo sent as signed bytes, and gives nothing but a closed connection to bytes altered or added after signing', async () => {
+    const codec = new PacketCodec(new PacketSigner({ current: INTERNAL_KEY }));
+    const photo = await jpegPhoto(8103);
+    const sha256 = sha256Of(photo);
+    const uploader = { userId: collector.user.id, branchId: collector.user.branchId };
+    const store = () =>
+      Buffer.concat(codec.encode('request', { pattern: MediaMessages.store.pattern, data: { sha256, content: photo, uploader }, id: randomUUID() }));
+
+    const altered = store();
+    altered[altered.length - 200] ^= 0x01;
+    const described = Buffer.concat(codec.encode('request', { pattern: MediaMessages.describe.pattern, data: { sha256s: [sha256] }, id: randomUUID() }));
+    const prefixEnd = described.indexOf('#');
+    const added = Buffer.concat([Buffer.from(`${described.subarray(0, prefixEnd).toString()}+${photo.length}#`), described.subarray(prefixEnd + 1), photo]);
+    expect(await exchange(portOf('MEDIA_PORT'), altered)).toEqual({ received: '', closed: true });
+    expect(await exchange(portOf('MEDIA_PORT'), added)).toEqual({ received: '', closed: true });
+    expect((await system.request(`/api/v1/media/${sha256}`, { token: admin.token })).status).toBe(404);
+
+    const intact = await exchange(portOf('MEDIA_PORT'), store());
+    const reply = JSON.parse(intact.received.slice(intact.received.indexOf('#') + 1));
+    expect(reply).toMatchObject({ response: { created: true, photo: { sha256, size: photo.length } } });
+    const stored = await system.request(`/api/v1/media/${sha256}`, { token: admin.token });
+    expect(stored.status).toBe(200);
   });
 });
 

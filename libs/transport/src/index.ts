@@ -4,6 +4,7 @@ export { Handles, type HandlerOf } from './handles.decorator.js';
 export { MessageClient, type SendOptions } from './message.client.js';
 export { RpcAccessLogInterceptor } from './rpc-access-log.interceptor.js';
 export { RpcProblemFilter } from './rpc-problem.filter.js';
+export { PacketCodec } from './signing/packet-codec.js';
 export { PacketSigner } from './signing/packet-signer.js';
 export { createServer, createClientProxy, serviceAddress } from './transport.factory.js';
 export { TransportModule } from './transport.module.js';

@@ -1,13 +1,14 @@
 import type { AppConfig } from '#libs/config';
 
-/** Room for a message's JSON around its photo, and for the start of the next message read with it. */
-const ENVELOPE_CHARS = 256 * 1024;
+/** Room for a message's JSON beside its photo. */
+const ENVELOPE_BYTES = 256 * 1024;
 
 /**
- * The longest message, in JSON characters, a service reads from a peer: a
- * photo of MEDIA_MAX_BYTES as base64 plus its envelope. Anything longer is a
- * peer gone wrong and its connection is dropped, so it cannot exhaust memory.
+ * The longest message, in bytes, a service reads from a peer: JSON and the
+ * bytes attached to it together, so a photo of MEDIA_MAX_BYTES and its
+ * envelope. Anything longer is a peer gone wrong: its connection is dropped
+ * as soon as the frame's prefix announces it, so it cannot exhaust memory.
  */
 export function maxMessageLength(config: AppConfig): number {
-  return Math.ceil(config.mediaMaxBytes / 3) * 4 + ENVELOPE_CHARS;
+  return config.mediaMaxBytes + ENVELOPE_BYTES;
 }

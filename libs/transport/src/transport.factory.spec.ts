@@ -3,7 +3,7 @@ import { Controller, type INestMicroservice } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
-import { createServer as createNetServer, type Server } from 'node:net';
+import { connect, createServer as createNetServer, type Server } from 'node:net';
 import { createLogger, currentRequestId, ProblemError, runWithRequestId } from '#libs/common';
 import { loadConfig, type AppConfig } from '#libs/config';
 import { defineMessage } from '#libs/contract';
@@ -24,9 +24,10 @@ const Echo = defineMessage<EchoRequest, { text: string; whenType: string; reques
 const Refuse = defineMessage<Record<string, never>, never>('collector', 'test.refuse');
 const Crash = defineMessage<Record<string, never>, never>('collector', 'test.crash');
 const Stall = defineMessage<{ ms: number }, { done: true }>('collector', 'test.stall');
-const Mirror = defineMessage<{ contentBase64: string }, { contentBase64: string }>('collector', 'test.mirror');
+const Mirror = defineMessage<{ label: string; content: Buffer }, { label: string; content: Buffer; size: number }>('collector', 'test.mirror');
 
 let echoed = 0;
+let mirrored: Buffer | undefined;
 
 @Controller()
 class ProbeController {
@@ -49,8 +50,9 @@ class ProbeController {
   }
 
   @Handles(Mirror)
-  mirror(@Payload() request: { contentBase64: string }) {
-    return { contentBase64: request.contentBase64 };
+  mirror(@Payload() request: { label: string; content: Buffer }) {
+    mirrored = request.content;
+    return { label: request.label, content: request.content, size: Buffer.isBuffer(request.content) ? request.content.length : -1 };
   }
 
   @Handles(Stall)
@@ -58,6 +60,17 @@ class ProbeController {
     await new Promise((resolve) => setTimeout(resolve, request.ms));
     return { done: true as const };
   }
+}
+
+/** Writes raw bytes to a port and counts what comes back until the peer closes the connection. */
+function rawExchange(port: number, bytes: string): Promise<{ received: number; closed: boolean }> {
+  return new Promise((resolve) => {
+    let received = 0;
+    const socket = connect(port, '127.0.0.1', () => socket.write(bytes));
+    socket.on('data', (chunk) => (received += chunk.length));
+    socket.on('error', () => undefined);
+    socket.on('close', () => resolve({ received, closed: true }));
+  });
 }
 
 async function freePort(): Promise<number> {
@@ -150,17 +163,26 @@ describe.each(['inproc', 'tcp'] as const)('the %s transport', (transport) => {
     expect(reply.text).toBe('back');
   });
 
-  it('carries a photo of MEDIA_MAX_BYTES both ways, and refuses a longer message without harm to the next', async () => {
-    const photo = randomBytes(config.mediaMaxBytes).toString('base64');
-    const reply = await client.send(Mirror, { contentBase64: photo }, { timeoutMs: 10000 });
-    expect(reply.contentBase64 === photo).toBe(true);
+  it('carries a photo of MEDIA_MAX_BYTES both ways as bytes, and refuses a longer message without harm to the next', async () => {
+    const photo = randomBytes(config.mediaMaxBytes);
+    const reply = await client.send(Mirror, { label: 'Foto kunjungan №1', content: photo }, { timeoutMs: 10000 });
+    expect(reply.label).toBe('Foto kunjungan №1');
+    expect(reply.size).toBe(config.mediaMaxBytes);
+    expect(Buffer.isBuffer(reply.content) && reply.content.equals(photo)).toBe(true);
 
-    const oversized = randomBytes(config.mediaMaxBytes + 256 * 1024).toString('base64');
-    const error = await problemOf(client.send(Mirror, { contentBase64: oversized }, { timeoutMs: 10000 }));
+    const oversized = randomBytes(config.mediaMaxBytes + 256 * 1024);
+    const error = await problemOf(client.send(Mirror, { label: 'too long', content: oversized }, { timeoutMs: 10000 }));
     expect(error.problem).toMatchObject({ status: 503, service: 'collector' });
 
     const after = await client.send(Echo, { text: 'still here', when: 'now' });
     expect(after.text).toBe('still here');
+  });
+
+  it(transport === 'inproc' ? 'hands the bytes to the handler as they are, not a copy' : 'hands the handler a copy of the bytes', async () => {
+    const photo = randomBytes(1000);
+    await client.send(Mirror, { label: 'small', content: photo });
+    expect(mirrored!.equals(photo)).toBe(true);
+    expect(mirrored === photo).toBe(transport === 'inproc');
   });
 
   it('reports a missing peer through probe without throwing', async () => {
@@ -227,6 +249,14 @@ describe('the tcp transport between services of different keys', () => {
     const error = await problemOf(clientWith({ INTERNAL_KEY: randomKey() }).send(Echo, { text: 'x', when: 'now' }));
     expect(error.problem).toMatchObject({ status: 503, service: 'collector' });
     expect(JSON.stringify(error.problem)).not.toContain('forged');
+  });
+
+  it('closes the connection, answering nothing, on bytes that are no frame and on a frame announced longer than the cap', async () => {
+    const key = randomKey();
+    await serviceWith({ INTERNAL_KEY: key });
+    expect(await rawExchange(port, 'GET / HTTP/1.1\r\nHost: collector\r\n\r\n')).toEqual({ received: 0, closed: true });
+    expect(await rawExchange(port, `${100 * 1024 * 1024}#{"signature":`)).toEqual({ received: 0, closed: true });
+    expect((await clientWith({ INTERNAL_KEY: key }).send(Echo, { text: 'still serving', when: 'now' })).text).toBe('still serving');
   });
 
   it('goes on answering through each step of a key rotation', async () => {

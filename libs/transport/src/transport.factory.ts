@@ -7,8 +7,9 @@ import type { InprocBus } from './inproc/inproc.bus.js';
 import { InprocClient } from './inproc/inproc.client.js';
 import { InprocServer } from './inproc/inproc.server.js';
 import { maxMessageLength } from './message-limits.js';
+import { PacketCodec } from './signing/packet-codec.js';
 import { PacketSigner } from './signing/packet-signer.js';
-import { signedJsonSocket, type SocketSide } from './signing/signed-json-socket.js';
+import { signedPacketSocket, type SocketSide } from './signing/signed-packet-socket.js';
 
 /** Where a service listens for messages, and where its peers reach it. */
 export function serviceAddress(service: ServiceName, config: AppConfig): { host: string; port: number } {
@@ -34,7 +35,7 @@ function signedFraming(config: AppConfig, side: SocketSide) {
     current: config.internalKey ?? installationSecret(config.dataDir, 'internal'),
     previous: config.internalKeyPrevious,
   });
-  return signedJsonSocket(signer, side, { maxBufferSize: maxMessageLength(config) });
+  return signedPacketSocket(new PacketCodec(signer), side, { maxFrameLength: maxMessageLength(config) });
 }
 
 type ContextWithMetadata = BaseRpcContext & { getMetadata?: () => PacketMetadata | undefined };

@@ -39,11 +39,11 @@ describe('MediaService (gateway)', () => {
     media = new MediaService(messages);
   });
 
-  it("sends the bytes as base64 with the caller as uploader, and shows the caller only themselves among the photo's uploaders", async () => {
+  it("sends the bytes as they are with the caller as uploader, and shows the caller only themselves among the photo's uploaders", async () => {
     messages.answer(MediaMessages.store, { photo: stored, created: false });
     const reply = await media.store(Buffer.from('jpeg bytes'), SHA256, ani);
     expect(messages.requestsOf(MediaMessages.store)).toEqual([
-      { sha256: SHA256, contentBase64: Buffer.from('jpeg bytes').toString('base64'), uploader: { userId: 'collector-ani', branchId: 'branch-jkt' } },
+      { sha256: SHA256, content: Buffer.from('jpeg bytes'), uploader: { userId: 'collector-ani', branchId: 'branch-jkt' } },
     ]);
     const { uploaders: _everyone, ...facts } = stored;
     expect(reply).toEqual({ photo: { ...facts, uploader: { userId: 'collector-ani', branchId: 'branch-jkt' } }, created: false });
@@ -62,7 +62,7 @@ describe('MediaService (gateway)', () => {
   });
 
   it('hands back the bytes of the variant asked for', async () => {
-    messages.answer(MediaMessages.fetch, { type: 'image/jpeg', contentBase64: Buffer.from('thumb').toString('base64') });
+    messages.answer(MediaMessages.fetch, { type: 'image/jpeg', content: Buffer.from('thumb') });
     expect(await media.content(SHA256, 'thumb')).toEqual({ type: 'image/jpeg', bytes: Buffer.from('thumb') });
     expect(messages.requestsOf(MediaMessages.fetch)).toEqual([{ sha256: SHA256, variant: 'thumb' }]);
   });

@@ -20,7 +20,7 @@ export class MediaService {
   /** The stored photo as its uploader sees it: with themselves as uploader, never the other people who sent the same bytes. */
   async store(file: Buffer, sha256: string, actor: Actor): Promise<{ photo: UploadedPhoto; created: boolean }> {
     const uploader = { userId: actor.userId, branchId: actor.branchId };
-    const { photo, created } = await this.messages.send(MediaMessages.store, { sha256, contentBase64: file.toString('base64'), uploader });
+    const { photo, created } = await this.messages.send(MediaMessages.store, { sha256, content: file, uploader });
     const { uploaders: _everyone, ...facts } = photo;
     return { photo: { ...facts, uploader }, created };
   }
@@ -41,7 +41,7 @@ export class MediaService {
 
   async content(sha256: string, variant: PhotoVariant): Promise<PhotoContent> {
     const reply = await this.messages.send(MediaMessages.fetch, { sha256, variant });
-    return { type: reply.type, bytes: Buffer.from(reply.contentBase64, 'base64') };
+    return { type: reply.type, bytes: reply.content };
   }
 }
 

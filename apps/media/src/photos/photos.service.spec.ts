@@ -13,7 +13,7 @@ import { problemOf } from '../../../../test/support/problems.js';
 const uploader = { userId: 'user-collector-1', branchId: 'branch-jkt01' };
 
 function storeRequest(bytes: Buffer) {
-  return { sha256: sha256Of(bytes), contentBase64: bytes.toString('base64'), uploader };
+  return { sha256: sha256Of(bytes), content: bytes, uploader };
 }
 
 describe('PhotosService on a real folder', () => {
@@ -77,10 +77,10 @@ describe('PhotosService on a real folder', () => {
     const { photo: summary } = await photos.store(storeRequest(photo));
     const original = await photos.fetch({ sha256: summary.sha256, variant: 'original' });
     expect(original.type).toBe('image/png');
-    expect(Buffer.from(original.contentBase64, 'base64').equals(photo)).toBe(true);
+    expect(original.content.equals(photo)).toBe(true);
     const thumb = await photos.fetch({ sha256: summary.sha256, variant: 'thumb' });
     expect(thumb.type).toBe('image/jpeg');
-    expect((await sharp(Buffer.from(thumb.contentBase64, 'base64')).metadata()).format).toBe('jpeg');
+    expect((await sharp(thumb.content).metadata()).format).toBe('jpeg');
 
     const missing = await problemOf(photos.fetch({ sha256: sha256Of(Buffer.from('nothing')), variant: 'original' }));
     expect(missing.problem).toMatchObject({ status: 404, code: 'photo-not-found' });
@@ -93,6 +93,13 @@ describe('PhotosService on a real folder', () => {
     const { photo: summary } = await photos.store(storeRequest(photo));
     const variant = await problemOf(photos.fetch({ sha256: summary.sha256, variant: 'summary' as 'thumb' }));
     expect(variant.problem).toMatchObject({ status: 400, errors: [{ field: 'variant' }] });
+  });
+
+  it('refuses a photo that does not arrive as bytes, storing nothing', async () => {
+    const photo = await jpegPhoto(33);
+    const asText = { ...storeRequest(photo), content: photo.toString('base64') as unknown as Buffer };
+    expect((await problemOf(photos.store(asText))).problem).toMatchObject({ status: 400, code: 'validation-failed', errors: [{ field: 'content' }] });
+    expect(await photos.describe([sha256Of(photo)])).toEqual({ photos: [] });
   });
 
   it('clears at start-up the temporary files a crash left behind, keeping the photos', async () => {

@@ -30,7 +30,7 @@ export class PhotosService {
 
   async store(request: StorePhotoRequest): Promise<StorePhotoReply> {
     const sha256 = validHash(request.sha256);
-    const original = Buffer.from(request.contentBase64, 'base64');
+    const original = validContent(request.content);
     const actual = createHash('sha256').update(original).digest('hex');
     if (actual !== sha256) {
       throw ProblemError.badRequest('hash-mismatch', `The photo's SHA-256 is ${actual}, not the declared ${sha256}`, [
@@ -52,7 +52,7 @@ export class PhotosService {
     const variant = validVariant(request.variant);
     const [summary, content] = await Promise.all([this.storage.summaryOf(sha256), this.storage.contentOf(sha256, variant)]);
     if (!summary || !content) throw notFound(sha256);
-    return { type: variant === 'thumb' ? 'image/jpeg' : summary.type, contentBase64: content.toString('base64') };
+    return { type: variant === 'thumb' ? 'image/jpeg' : summary.type, content };
   }
 
   async describe(sha256s: string[]): Promise<DescribePhotosReply> {
@@ -103,6 +103,11 @@ function validHash(sha256: unknown): string {
     throw ProblemError.validation([{ field: 'sha256', message: 'must be a SHA-256 in hex (64 characters)' }]);
   }
   return normalized;
+}
+
+function validContent(content: unknown): Buffer {
+  if (!Buffer.isBuffer(content)) throw ProblemError.validation([{ field: 'content', message: "must be the photo's bytes" }]);
+  return content;
 }
 
 function validVariant(variant: unknown): PhotoVariant {

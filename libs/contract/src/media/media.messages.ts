@@ -4,7 +4,8 @@ import type { PhotoSummary, PhotoType, PhotoUploader, PhotoVariant } from './pho
 export interface StorePhotoRequest {
   /** The SHA-256 the client declared; the service checks it against the bytes. */
   sha256: string;
-  contentBase64: string;
+  /** The photo's bytes: they travel beside the message's JSON, not inside it. */
+  content: Buffer;
   uploader: PhotoUploader;
 }
 
@@ -21,7 +22,8 @@ export interface FetchPhotoRequest {
 
 export interface FetchPhotoReply {
   type: PhotoType;
-  contentBase64: string;
+  /** The photo's bytes: they travel beside the message's JSON, not inside it. */
+  content: Buffer;
 }
 
 export interface DescribePhotosRequest {

@@ -1,8 +1,9 @@
 import type { ReadPacket, WritePacket } from '@nestjs/microservices';
 import type { ServiceName } from '#libs/contract';
+import { attachBytes, detachBytes } from '../framing/packet-attachment.js';
 
 export interface InprocEndpoint {
-  /** The longest request, in JSON characters, the endpoint reads. */
+  /** The longest request, in bytes of JSON and attached bytes, the endpoint reads. */
   readonly maxMessageLength: number;
   deliver(packet: ReadPacket, reply: (packet: WritePacket) => void): void;
 }
@@ -19,7 +20,7 @@ export class InprocUnreachableError extends Error {
 /** A message longer than its reader accepts, refused as a TCP peer refuses it. */
 export class InprocMessageTooLongError extends Error {
   constructor(length: number, maxLength: number) {
-    super(`The message is ${length} characters long; at most ${maxLength} are read`);
+    super(`The message is ${length} bytes long; at most ${maxLength} are read`);
   }
 }
 
@@ -42,7 +43,8 @@ export class InprocBus {
   /**
    * Delivers a JSON copy of the packet and JSON copies of the replies, as a
    * socket would, with the same length limits: the endpoint's on the request,
-   * the caller's on each reply.
+   * the caller's on each reply. Bytes in a message (a photo) are handed over
+   * as they are, as a socket carries them beside the JSON.
    */
   deliver(service: ServiceName, packet: ReadPacket, reply: (packet: WritePacket) => void, maxReplyLength: number): void {
     const endpoint = this.endpoints.get(service);
@@ -60,8 +62,12 @@ export class InprocBus {
   }
 }
 
-function roundTrip<T>(value: T, maxLength: number): T {
-  const json = JSON.stringify(value);
-  if (json.length > maxLength) throw new InprocMessageTooLongError(json.length, maxLength);
-  return JSON.parse(json) as T;
+function roundTrip<T extends object>(packet: T, maxLength: number): T {
+  const { header, attachment } = detachBytes(packet);
+  const json = JSON.stringify(header);
+  const length = Buffer.byteLength(json) + (attachment?.length ?? 0);
+  if (length > maxLength) throw new InprocMessageTooLongError(length, maxLength);
+  const copy = JSON.parse(json) as Record<string, unknown>;
+  attachBytes(copy, attachment);
+  return copy as T;
 }

@@ -31,11 +31,12 @@ const SIGNATURE_HEAD_MAX_LENGTH = 96;
 
 /**
  * Signs and verifies packets between services with the installation's
- * internal key. The signature covers the direction, the signing time and the
- * packet's JSON text exactly as it travels (pattern, data, id, metadata), so a
- * packet cannot be altered, turned from a reply into a request, or replayed
- * once its time is outside the window. It lives inside the packet, so any
- * transport that carries the packet's JSON carries it.
+ * internal key. The signature covers the direction, the signing time, the
+ * packet's JSON text exactly as it travels (pattern, data, id, metadata) and
+ * the bytes attached to it, with their length, so a packet cannot be altered,
+ * turned from a reply into a request, given other bytes, or replayed once its
+ * time is outside the window. It leads the packet's JSON, so any transport
+ * that carries the packet's frame carries it.
  */
 export class PacketSigner {
   private readonly signingKey: KeyObject;
@@ -52,32 +53,50 @@ export class PacketSigner {
   /** The packet with its signature as the first field, so that `JSON.stringify` puts it in the lead. */
   sign<T extends object>(direction: PacketDirection, packet: T): SignedPacket<T> {
     const at = this.now();
-    const mac = this.mac(this.signingKey, direction, at, JSON.stringify(packet).slice(1)).toString('base64url');
+    const mac = this.mac(this.signingKey, direction, at, Buffer.from(JSON.stringify(packet).slice(1)), undefined).toString('base64url');
     return { signature: { at, mac }, ...packet };
   }
 
   /**
-   * Checks a signed packet's JSON text as received, before anything parses it.
-   * Returns why it is refused, or undefined when it is authentic and fresh.
+   * The signature's JSON, `{"signature":{...},`, for a packet whose JSON after
+   * its opening brace is `fields`: written in front of them, it makes the
+   * signed packet without copying them.
    */
-  verify(direction: PacketDirection, text: string): Refusal | undefined {
-    const head = SIGNATURE_HEAD.exec(text.slice(0, SIGNATURE_HEAD_MAX_LENGTH));
+  signatureHead(direction: PacketDirection, fields: Buffer, attachment?: Buffer): Buffer {
+    const at = this.now();
+    const mac = this.mac(this.signingKey, direction, at, fields, attachment).toString('base64url');
+    return Buffer.from(`{"signature":{"at":${at},"mac":"${mac}"},`, 'latin1');
+  }
+
+  /**
+   * Checks a signed packet's JSON as received, and the bytes attached to it,
+   * before anything parses it. Returns why it is refused, or undefined when
+   * it is authentic and fresh.
+   */
+  verify(direction: PacketDirection, header: string | Buffer, attachment?: Buffer): Refusal | undefined {
+    const start = typeof header === 'string' ? header.slice(0, SIGNATURE_HEAD_MAX_LENGTH) : header.subarray(0, SIGNATURE_HEAD_MAX_LENGTH).toString('latin1');
+    const head = SIGNATURE_HEAD.exec(start);
     if (!head) return 'unsigned';
     const at = Number(head[1]);
     if (Math.abs(this.now() - at) > FRESHNESS_WINDOW_MS) return 'stale';
     const claimed = Buffer.from(head[2], 'base64url');
-    const rest = text.slice(head[0].length);
-    const authentic = this.verifyingKeys.some((key) => timingSafeEqual(this.mac(key, direction, at, rest), claimed));
+    // The head is ASCII: its length in characters is its length in bytes.
+    const fields = typeof header === 'string' ? Buffer.from(header.slice(head[0].length)) : header.subarray(head[0].length);
+    const authentic = this.verifyingKeys.some((key) => timingSafeEqual(this.mac(key, direction, at, fields, attachment), claimed));
     return authentic ? undefined : 'bad-signature';
   }
 
   /**
-   * Over the packet's JSON after its opening brace: the text that follows the
-   * signature on the wire, as UTF-8. Encoding it with `Buffer.from` first is
-   * several times faster than handing the string to the HMAC (measured: about
-   * 15 ms against 75 ms for a photo of 10 MiB).
+   * Over the packet's JSON after its opening brace, as UTF-8 bytes (several
+   * times faster to hash than the string: about 15 ms against 75 ms for 10 MiB),
+   * then the attached bytes. Their length comes first, so the boundary between
+   * JSON and bytes is signed too; a packet without bytes has no length line,
+   * and its JSON starts with `"`, never a digit.
    */
-  private mac(key: KeyObject, direction: PacketDirection, at: number, packetFields: string): Buffer {
-    return createHmac('sha256', key).update(`${direction}\n${at}\n`).update(Buffer.from(packetFields)).digest();
+  private mac(key: KeyObject, direction: PacketDirection, at: number, fields: Buffer, attachment: Buffer | undefined): Buffer {
+    const hmac = createHmac('sha256', key).update(attachment === undefined ? `${direction}\n${at}\n` : `${direction}\n${at}\n${attachment.length}\n`);
+    hmac.update(fields);
+    if (attachment !== undefined) hmac.update(attachment);
+    return hmac.digest();
   }
 }
