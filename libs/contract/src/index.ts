@@ -25,6 +25,8 @@ export type {
   VisitOutcome,
   VisitSyncView,
   VisitView,
+  WorklistDocument,
+  WorklistRequest,
   WorklistView,
 } from './collection/field-views.js';
 export { VISIT_ISSUE_CODES, VISIT_OUTCOME_STATUSES, type VisitIssueCode, type VisitOutcomeStatus } from './collection/visit-issues.js';

@@ -1,15 +1,24 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { WorklistStore, type CollectionDayRecord } from '#libs/contract';
+import { WorklistStore, type CollectionDayRecord, type WorklistDocument, type WorklistRequest } from '#libs/contract';
 import { Handles } from '#libs/transport';
+import { WorklistDocumentsRepository } from './worklist-documents.repository.js';
 import { WorklistsRepository } from './worklists.repository.js';
 
 @Controller()
 export class WorklistsController {
-  constructor(private readonly worklists: WorklistsRepository) {}
+  constructor(
+    private readonly worklists: WorklistsRepository,
+    private readonly documents: WorklistDocumentsRepository,
+  ) {}
 
   @Handles(WorklistStore.openDay)
   openDay(@Payload() request: { collectorId: string }): Promise<CollectionDayRecord | null> {
     return this.worklists.openDay(request.collectorId);
+  }
+
+  @Handles(WorklistStore.findDocument)
+  findDocument(@Payload() request: WorklistRequest): Promise<WorklistDocument | null> {
+    return this.documents.find(request);
   }
 }

@@ -7,7 +7,8 @@ import type {
   VisitOutcome,
   VisitPayment,
   VisitPromise,
-  WorklistView,
+  WorklistDocument,
+  WorklistRequest,
 } from './field-views.js';
 import type { Actor } from './views.js';
 
@@ -33,7 +34,7 @@ export interface SubmitVisitsRequest {
 /** The collection day of a collector's phone: LKH, visit sync, close batch, reset. Each acts on the caller's open batch. */
 export const FieldMessages = {
   /** A 409 `no-open-batch` problem when the caller has no open batch. */
-  worklist: defineMessage<{ actor: Actor }, WorklistView>('collector', 'field.get-worklist'),
+  worklist: defineMessage<WorklistRequest, WorklistDocument>('collector', 'field.get-worklist'),
   /** One outcome per visit, in order. A 409 `no-open-batch` problem (nothing stored) when no batch is open. */
   submitVisits: defineMessage<SubmitVisitsRequest, VisitOutcome[]>('collector', 'field.submit-visits'),
   syncStatus: defineMessage<{ actor: Actor }, SyncStatusView>('collector', 'field.get-sync-status'),
