@@ -7,12 +7,12 @@ import { renderWorklist, type RenderedWorklist } from './worklist-document.rende
 /**
  * Renders the LKH of a batch being opened and stores it for the whole batch, in
  * the caller's transaction: later core loads, and anything else changed
- * during the day, do not reach a phone until its next online login.
+ * during the day, do not reach a phone until its next online login. A
+ * collector has one document, so a second batch opened at the same moment
+ * breaks its primary key and rolls back.
  */
 export async function storeWorklistDocument(manager: EntityManager, batch: Batch): Promise<RenderedWorklist> {
   const rendered = renderWorklist(toBatchView(batch), await dayOfferOf(manager, batch.worklistId, batch.collectorId));
-  // One document per collector, its open batch's: whatever an earlier batch left is replaced, never served.
-  await manager.delete(WorklistDocument, { collectorId: batch.collectorId });
   await manager.insert(WorklistDocument, { collectorId: batch.collectorId, batchId: batch.id, ...rendered, renderedAt: new Date() });
   return rendered;
 }

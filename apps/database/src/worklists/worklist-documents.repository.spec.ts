@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '#libs/config';
 import type { Actor, WorklistDocument } from '#libs/contract';
-import { Account, Assignment, Branch, Device, ReceiptRange, ResultCode, User, Worklist, WorklistDocument as StoredDocument } from '#libs/entities';
+import { Account, Assignment, Batch, Branch, Device, ReceiptRange, ResultCode, User, Worklist, WorklistDocument as StoredDocument } from '#libs/entities';
 import { openMigratedDatabase, type MigratedDatabase } from '../../../../test/support/migrated-database.js';
 import { testEngines } from '../../../../test/support/test-database.js';
 import { BatchesRepository } from '../batches/batches.repository.js';
@@ -75,19 +75,17 @@ async function seed(dataSource: DataSource) {
     })),
   );
   await dataSource.getRepository(Worklist).insert({ id: id('w', 1), collectorId: ANI, branchId: BRANCH, workDate: DAY, createdAt: CREATED });
-  await dataSource
-    .getRepository(Assignment)
-    .insert(
-      [1, 2].map((n) => ({
-        id: id('s', n),
-        worklistId: id('w', 1),
-        accountId: id('a', n),
-        collectorId: ANI,
-        sequence: n,
-        amountDue: 2_000_000 * n,
-        overdueDays: 10 * n,
-      })),
-    );
+  await dataSource.getRepository(Assignment).insert(
+    [1, 2].map((n) => ({
+      id: id('s', n),
+      worklistId: id('w', 1),
+      accountId: id('a', n),
+      collectorId: ANI,
+      sequence: n,
+      amountDue: 2_000_000 * n,
+      overdueDays: 10 * n,
+    })),
+  );
 }
 
 /** What a core load for DAY does to Ani's LKH: the old one superseded, a new one with other amounts, an account renamed. */
@@ -191,6 +189,20 @@ describe.each(testEngines())('the stored LKH of an open batch, on %s', (engine) 
     await reloadFromCore(database.dataSource, 3);
     expect(await download()).toEqual(first);
     expect(await download([first!.etag])).toEqual({ etag: first!.etag, body: null });
+  });
+
+  it('opens one batch with one stored LKH for two logins at once, and renders an earlier batch once for two first downloads', async () => {
+    await batches.reset({ collectorId: ANI, deviceId: DEVICE, at: '2026-11-20T14:00:00.000Z' });
+    const [one, other] = await Promise.all([login('2026-11-20T15:00:00.000Z'), login('2026-11-20T15:00:00.000Z')]);
+    expect(other.id).toBe(one.id);
+    expect(await database.dataSource.getRepository(Batch).countBy({ collectorId: ANI, status: 'open' })).toBe(1);
+    expect(body(await download()).batch.id).toBe(one.id);
+
+    await database.dataSource.getRepository(StoredDocument).delete({ collectorId: ANI });
+    const [first, second] = await Promise.all([download(), download()]);
+    expect(second).toEqual(first);
+    expect(body(first).batch.id).toBe(one.id);
+    expect(await database.dataSource.getRepository(StoredDocument).countBy({ collectorId: ANI })).toBe(1);
   });
 
   it('answers the first download of an earlier batch without its body when the phone holds its tag', async () => {
