@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { BatchStore, WorklistStore } from '#libs/contract';
-import { COLLECTOR, SUPERVISOR, openDay } from '../../../../test/support/collection-days.js';
+import { COLLECTOR, COLLECTOR_SESSION, SUPERVISOR_SESSION, openDay } from '../../../../test/support/collection-days.js';
 import { FakeMessageClient } from '../../../../test/support/fake-message-client.js';
 import { problemOf } from '../../../../test/support/problems.js';
 import { CollectionDayService } from '../day/collection-day.service.js';
@@ -18,24 +18,24 @@ describe('WorklistService', () => {
   it("passes the open batch's stored LKH on as the database answers it, body text and tag untouched", async () => {
     const stored = { etag: '"tag-1"', body: '{"workDate":"2026-11-28"}' };
     messages.answer(WorklistStore.findDocument, stored);
-    const request = { actor: COLLECTOR, heldEtags: ['"tag-0"'] };
+    const request = { session: COLLECTOR_SESSION, heldEtags: ['"tag-0"'] };
     expect(await worklists.worklistOf(request)).toEqual(stored);
     expect(messages.requestsOf(WorklistStore.findDocument)).toEqual([request]);
   });
 
   it('passes on an answer without a body when the phone holds the tag', async () => {
     messages.answer(WorklistStore.findDocument, { etag: '"tag-1"', body: null });
-    expect(await worklists.worklistOf({ actor: COLLECTOR, heldEtags: ['"tag-1"'] })).toEqual({ etag: '"tag-1"', body: null });
+    expect(await worklists.worklistOf({ session: COLLECTOR_SESSION, heldEtags: ['"tag-1"'] })).toEqual({ etag: '"tag-1"', body: null });
   });
 
   it('tells a collector without an open batch to log in again (409 no-open-batch)', async () => {
     messages.answer(WorklistStore.findDocument, null);
-    const refused = await problemOf(worklists.worklistOf({ actor: COLLECTOR, heldEtags: [] }));
+    const refused = await problemOf(worklists.worklistOf({ session: COLLECTOR_SESSION, heldEtags: [] }));
     expect(refused.problem).toMatchObject({ status: 409, code: 'no-open-batch' });
   });
 
   it('refuses anyone but a collector without asking the database', async () => {
-    const refused = await problemOf(worklists.worklistOf({ actor: SUPERVISOR, heldEtags: [] }));
+    const refused = await problemOf(worklists.worklistOf({ session: SUPERVISOR_SESSION, heldEtags: [] }));
     expect(refused.problem).toMatchObject({ status: 403, code: 'forbidden', detail: 'Only collectors have a collection day' });
     expect(messages.sent).toEqual([]);
   });

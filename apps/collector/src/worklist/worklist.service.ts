@@ -7,9 +7,12 @@ import { noOpenBatch, requireCollector } from '../day/collection-day.service.js'
 export class WorklistService {
   constructor(private readonly messages: MessageClient) {}
 
-  /** Today's LKH of the open batch, as stored when the batch opened; its body stays text, passed on unread. */
+  /**
+   * Today's LKH of the open batch, as stored when the batch opened; its body stays text, passed on unread.
+   * The database checks the session in the same read.
+   */
   async worklistOf(request: WorklistRequest): Promise<WorklistDocument> {
-    requireCollector(request.actor);
+    requireCollector(request.session);
     const document = await this.messages.send(WorklistStore.findDocument, request);
     if (!document) throw noOpenBatch();
     return document;

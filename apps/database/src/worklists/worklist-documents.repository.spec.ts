@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '#libs/config';
-import type { Actor, WorklistDocument } from '#libs/contract';
+import type { SessionCheckRequest, WorklistDocument } from '#libs/contract';
 import { Account, Assignment, Batch, Branch, Device, ReceiptRange, ResultCode, User, Worklist, WorklistDocument as StoredDocument } from '#libs/entities';
 import { openMigratedDatabase, type MigratedDatabase } from '../../../../test/support/migrated-database.js';
+import { problemOf } from '../../../../test/support/problems.js';
 import { testEngines } from '../../../../test/support/test-database.js';
 import { BatchesRepository } from '../batches/batches.repository.js';
 import { StorageHealthService } from '../persistence/storage-health.service.js';
@@ -16,7 +17,7 @@ const id = (prefix: string, n: number) => `${prefix}${String(n).padStart(36 - pr
 const BRANCH = id('b', 1);
 const ANI = id('u', 1);
 const DEVICE = id('d', 1);
-const ACTOR: Actor = { userId: ANI, username: 'ani', role: 'collector', branchId: BRANCH, deviceId: DEVICE };
+const SESSION: SessionCheckRequest = { userId: ANI, role: 'collector', deviceId: DEVICE };
 
 /** Ani of JKT01 with an LKH of two accounts for DAY, two result codes and a receipt range. */
 async function seed(dataSource: DataSource) {
@@ -104,7 +105,7 @@ describe.each(testEngines())('the stored LKH of an open batch, on %s', (engine) 
   let documents: WorklistDocumentsRepository;
   let batches: BatchesRepository;
   const login = (at = '2026-11-20T01:00:00.000Z') => batches.openForLogin({ collectorId: ANI, deviceId: DEVICE, workDate: DAY, at });
-  const download = (heldEtags: string[] = []) => documents.find({ actor: ACTOR, heldEtags });
+  const download = (heldEtags: string[] = []) => documents.find({ session: SESSION, heldEtags });
   const body = (document: WorklistDocument | null) => JSON.parse(document!.body!);
 
   beforeAll(async () => {
@@ -149,6 +150,18 @@ describe.each(testEngines())('the stored LKH of an open batch, on %s', (engine) 
     expect((await download(['"old"']))!.body).not.toBeNull();
   });
 
+  it('refuses a session that has ended in the same read, with or without a tag, and serves it again once it stands', async () => {
+    const { etag } = (await download())!;
+    await database.dataSource.getRepository(User).update({ id: ANI }, { active: false });
+    expect((await problemOf(download())).problem).toMatchObject({ status: 401 });
+    expect((await problemOf(download([etag]))).problem).toMatchObject({ status: 401 });
+    await database.dataSource.getRepository(User).update({ id: ANI }, { active: true });
+    await database.dataSource.getRepository(Device).update({ id: DEVICE }, { status: 'revoked' });
+    expect((await problemOf(download([etag]))).problem).toMatchObject({ status: 401 });
+    await database.dataSource.getRepository(Device).update({ id: DEVICE }, { status: 'active' });
+    expect(await download([etag])).toEqual({ etag, body: null });
+  });
+
   it('keeps the stored LKH through a core reload and a login that resumes the batch', async () => {
     const before = await download();
     await reloadFromCore(database.dataSource, 2);
@@ -179,6 +192,10 @@ describe.each(testEngines())('the stored LKH of an open batch, on %s', (engine) 
   it('renders a batch opened before LKHs were stored at its first download, stores it, and keeps it from then on', async () => {
     const batch = await login('2026-11-20T13:00:00.000Z');
     await database.dataSource.getRepository(StoredDocument).delete({ collectorId: ANI });
+    await database.dataSource.getRepository(User).update({ id: ANI }, { active: false });
+    expect((await problemOf(download())).problem).toMatchObject({ status: 401 });
+    expect(await database.dataSource.getRepository(StoredDocument).countBy({ collectorId: ANI })).toBe(0);
+    await database.dataSource.getRepository(User).update({ id: ANI }, { active: true });
 
     const first = await download();
     expect(body(first).batch.id).toBe(batch.id);

@@ -4,6 +4,7 @@ import type { WorklistDocument, WorklistRequest } from '#libs/contract';
 import { Batch } from '#libs/entities';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
 import { isUniqueViolation } from '../persistence/unique-violation.js';
+import { requireStandingIn } from '../users/session-records.js';
 import { storeWorklistDocument } from './worklist-document.records.js';
 
 interface DocumentRow {
@@ -22,21 +23,27 @@ export class WorklistDocumentsRepository {
 
   constructor(private readonly transactions: TransactionRunner) {}
 
-  /** The document, without its body when the phone holds its tag; null when the collector has no open batch. */
+  /**
+   * The document, without its body when the phone holds its tag; null when the collector has no open batch. The
+   * session's standing is checked in the same read: a 401 problem when it has ended.
+   */
   async find(request: WorklistRequest): Promise<WorklistDocument | null> {
-    const stored = await this.transactions.read((manager) => this.read(manager, request));
+    const stored = await this.transactions.read(async (manager) => {
+      await requireStandingIn(manager, request.session);
+      return this.read(manager, request);
+    });
     return stored === undefined ? this.renderForBatchOpenedEarlier(request) : stored;
   }
 
   /** Undefined when no document is stored: no open batch, or one opened before documents were stored. */
-  private async read(manager: EntityManager, { actor, heldEtags }: WorklistRequest): Promise<WorklistDocument | undefined> {
+  private async read(manager: EntityManager, { session, heldEtags }: WorklistRequest): Promise<WorklistDocument | undefined> {
     this.statements ??= statementsFor(manager);
     if (heldEtags.length > 0) {
-      const [tagged] = await manager.query<DocumentRow[]>(this.statements.etag, [actor.userId]);
+      const [tagged] = await manager.query<DocumentRow[]>(this.statements.etag, [session.userId]);
       if (!tagged) return undefined;
       if (holds(heldEtags, tagged.etag)) return { etag: tagged.etag, body: null };
     }
-    const [row] = await manager.query<DocumentRow[]>(this.statements.document, [actor.userId]);
+    const [row] = await manager.query<DocumentRow[]>(this.statements.document, [session.userId]);
     return row ? { etag: row.etag, body: row.body ?? null } : undefined;
   }
 
@@ -44,7 +51,8 @@ export class WorklistDocumentsRepository {
   private async renderForBatchOpenedEarlier(request: WorklistRequest): Promise<WorklistDocument | null> {
     try {
       const rendered = await this.transactions.run(async (manager) => {
-        const batch = await manager.findOneBy(Batch, { collectorId: request.actor.userId, status: 'open' });
+        await requireStandingIn(manager, request.session);
+        const batch = await manager.findOneBy(Batch, { collectorId: request.session.userId, status: 'open' });
         return batch ? storeWorklistDocument(manager, batch) : null;
       });
       if (!rendered) return null;

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { WorklistStore, type CollectionDayRecord, type WorklistDocument, type WorklistRequest } from '#libs/contract';
+import { WorklistStore, type CollectionDayRecord, type SessionCheckRequest, type WorklistDocument, type WorklistRequest } from '#libs/contract';
 import { Handles } from '#libs/transport';
 import { WorklistDocumentsRepository } from './worklist-documents.repository.js';
 import { WorklistsRepository } from './worklists.repository.js';
@@ -13,8 +13,8 @@ export class WorklistsController {
   ) {}
 
   @Handles(WorklistStore.openDay)
-  openDay(@Payload() request: { collectorId: string }): Promise<CollectionDayRecord | null> {
-    return this.worklists.openDay(request.collectorId);
+  openDay(@Payload() request: { session: SessionCheckRequest }): Promise<CollectionDayRecord | null> {
+    return this.worklists.openDay(request.session);
   }
 
   @Handles(WorklistStore.findDocument)

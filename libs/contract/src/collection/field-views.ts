@@ -1,7 +1,8 @@
 import type { GeoPoint } from '../media/photo.js';
 import type { ReceiptRangeView, ResultRequirements } from './admin.messages.js';
 import type { VisitIssueCode, VisitOutcomeStatus } from './visit-issues.js';
-import type { Actor, BatchView } from './views.js';
+import type { SessionCheckRequest } from './auth.messages.js';
+import type { BatchView } from './views.js';
 
 /** What the phone sees of the collection day: the LKH, visits, sync state. Money is whole rupiah, times ISO-8601. */
 
@@ -48,9 +49,12 @@ export interface WorklistDocument {
   body: string | null;
 }
 
-/** Asks for the caller's LKH; `heldEtags` are the tags of `If-None-Match` (weak ones as strong, `*` for any). */
+/**
+ * Asks for the caller's LKH. `session` is the token's, unchecked: the database checks it in the read that finds
+ * the LKH. `heldEtags` are the tags of `If-None-Match` (weak ones as strong, `*` for any).
+ */
 export interface WorklistRequest {
-  actor: Actor;
+  session: SessionCheckRequest;
   heldEtags: string[];
 }
 
