@@ -25,7 +25,7 @@ export type {
   VisitOutcome,
   VisitSyncView,
   VisitView,
-  WorklistDocument,
+  WorklistDownload,
   WorklistRequest,
   WorklistView,
 } from './collection/field-views.js';

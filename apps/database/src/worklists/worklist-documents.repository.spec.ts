@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '#libs/config';
-import type { SessionCheckRequest, WorklistDocument } from '#libs/contract';
+import type { SessionCheckRequest, WorklistDownload } from '#libs/contract';
 import { Account, Assignment, Batch, Branch, Device, ReceiptRange, ResultCode, User, Worklist, WorklistDocument as StoredDocument } from '#libs/entities';
 import { openMigratedDatabase, type MigratedDatabase } from '../../../../test/support/migrated-database.js';
 import { problemOf } from '../../../../test/support/problems.js';
@@ -106,7 +106,7 @@ describe.each(testEngines())('the stored LKH of an open batch, on %s', (engine) 
   let batches: BatchesRepository;
   const login = (at = '2026-11-20T01:00:00.000Z') => batches.openForLogin({ collectorId: ANI, deviceId: DEVICE, workDate: DAY, at });
   const download = (heldEtags: string[] = []) => documents.find({ session: SESSION, heldEtags });
-  const body = (document: WorklistDocument | null) => JSON.parse(document!.body!);
+  const body = (document: WorklistDownload | null) => JSON.parse(document!.body!);
 
   beforeAll(async () => {
     database = await openMigratedDatabase(engine);

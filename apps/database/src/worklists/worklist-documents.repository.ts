@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { WorklistDocument, WorklistRequest } from '#libs/contract';
+import type { WorklistDownload, WorklistRequest } from '#libs/contract';
 import { Batch } from '#libs/entities';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
 import { isUniqueViolation } from '../persistence/unique-violation.js';
@@ -27,7 +27,7 @@ export class WorklistDocumentsRepository {
    * The document, without its body when the phone holds its tag; null when the collector has no open batch. The
    * session's standing is checked in the same read: a 401 problem when it has ended.
    */
-  async find(request: WorklistRequest): Promise<WorklistDocument | null> {
+  async find(request: WorklistRequest): Promise<WorklistDownload | null> {
     const stored = await this.transactions.read(async (manager) => {
       await requireStandingIn(manager, request.session);
       return this.read(manager, request);
@@ -36,7 +36,7 @@ export class WorklistDocumentsRepository {
   }
 
   /** Undefined when no document is stored: no open batch, or one opened before documents were stored. */
-  private async read(manager: EntityManager, { session, heldEtags }: WorklistRequest): Promise<WorklistDocument | undefined> {
+  private async read(manager: EntityManager, { session, heldEtags }: WorklistRequest): Promise<WorklistDownload | undefined> {
     this.statements ??= statementsFor(manager);
     if (heldEtags.length > 0) {
       const [tagged] = await manager.query<DocumentRow[]>(this.statements.etag, [session.userId]);
@@ -48,7 +48,7 @@ export class WorklistDocumentsRepository {
   }
 
   /** A batch opened before documents were stored gets its document at its first download. */
-  private async renderForBatchOpenedEarlier(request: WorklistRequest): Promise<WorklistDocument | null> {
+  private async renderForBatchOpenedEarlier(request: WorklistRequest): Promise<WorklistDownload | null> {
     try {
       const rendered = await this.transactions.run(async (manager) => {
         await requireStandingIn(manager, request.session);

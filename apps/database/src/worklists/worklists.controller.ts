@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { WorklistStore, type CollectionDayRecord, type SessionCheckRequest, type WorklistDocument, type WorklistRequest } from '#libs/contract';
+import { WorklistStore, type CollectionDayRecord, type SessionCheckRequest, type WorklistDownload, type WorklistRequest } from '#libs/contract';
 import { Handles } from '#libs/transport';
 import { WorklistDocumentsRepository } from './worklist-documents.repository.js';
 import { WorklistsRepository } from './worklists.repository.js';
@@ -18,7 +18,7 @@ export class WorklistsController {
   }
 
   @Handles(WorklistStore.findDocument)
-  findDocument(@Payload() request: WorklistRequest): Promise<WorklistDocument | null> {
+  findDocument(@Payload() request: WorklistRequest): Promise<WorklistDownload | null> {
     return this.documents.find(request);
   }
 }

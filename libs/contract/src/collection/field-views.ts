@@ -42,7 +42,7 @@ export interface WorklistView {
  * The LKH as the gateway sends it: rendered once when the batch opened, so it
  * travels as the response body's text and nobody parses it on the way.
  */
-export interface WorklistDocument {
+export interface WorklistDownload {
   /** The strong entity tag, quoted: the `WorklistView`'s syncToken. */
   etag: string;
   /** The `WorklistView` as JSON; null when the phone already holds this tag (a `304`). */

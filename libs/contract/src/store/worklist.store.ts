@@ -1,5 +1,5 @@
 import type { SessionCheckRequest } from '../collection/auth.messages.js';
-import type { WorklistDocument, WorklistRequest } from '../collection/field-views.js';
+import type { WorklistDownload, WorklistRequest } from '../collection/field-views.js';
 import { defineMessage } from '../message.js';
 import type { CollectionDayRecord } from './field.records.js';
 
@@ -14,5 +14,5 @@ export const WorklistStore = {
    * The stored LKH of the session's collector's open batch, its body left out when the tag is held; null when no
    * batch is open. The session's standing is checked in the same read: a 401 problem when it has ended.
    */
-  findDocument: defineMessage<WorklistRequest, WorklistDocument | null>('database', 'worklists.find-document'),
+  findDocument: defineMessage<WorklistRequest, WorklistDownload | null>('database', 'worklists.find-document'),
 } as const;
