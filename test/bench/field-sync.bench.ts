@@ -13,6 +13,7 @@ const CONNECTIONS = 16;
 /** Fewer visit requests in flight: 8 x 50 visits already queue 400 transactions. */
 const VISIT_CONNECTIONS = 8;
 const DURATION_SECONDS = 8;
+const WARM_UP_SECONDS = 2;
 /** The bench collector's LKH holds 40 accounts and its receipt range reaches 999999, so every payment gets a fresh receipt. */
 const BENCH_ENV = { DEMO_ACCOUNTS_PER_COLLECTOR: String(ACCOUNTS), DEMO_RECEIPTS_PER_COLLECTOR: '999999', LOG_LEVEL: 'warn' };
 const MODES: [SystemMode, string][] = [
@@ -58,49 +59,78 @@ function visitFactory(assignments: string[]) {
   };
 }
 
+/** The issue's goals for five processes on SQLite, as shares of the bare server sending the same bytes. */
+const DOWNLOAD_GOAL = 0.1;
+const REVALIDATION_GOAL = 0.15;
+
 export function worklistBenchmark(): Benchmark {
   return {
     name: 'worklist',
     async run() {
       const rows: (string | number)[][] = [];
       const downloads = new Map<SystemMode, number>();
-      let bare = 0;
+      const revalidations = new Map<SystemMode, number>();
+      let bare: { full: LoadResult; revalidated: LoadResult } | undefined;
       for (const [mode, label] of MODES) {
         const result = await withCollector(mode, async (system, session) => {
           const headers = { authorization: `Bearer ${session.token}` };
           const sample = await system.request('/api/v1/worklist', { token: session.token });
           if (sample.body.assignments?.length !== ACCOUNTS) throw new Error(`expected ${ACCOUNTS} assignments, got ${sample.text.slice(0, 200)}`);
+          const etag = sample.headers.get('etag')!;
+          // A first, unmeasured load lets the processes' JIT settle, so the figures are the steady state a server runs in.
+          await measureLoad({ url: `${system.gatewayUrl}/api/v1/worklist`, headers, connections: CONNECTIONS, durationSeconds: WARM_UP_SECONDS });
           const full = await measureLoad({ url: `${system.gatewayUrl}/api/v1/worklist`, headers, connections: CONNECTIONS, durationSeconds: DURATION_SECONDS });
           const revalidated = await measureLoad({
             url: `${system.gatewayUrl}/api/v1/worklist`,
-            headers: { ...headers, 'if-none-match': sample.headers.get('etag')! },
+            headers: { ...headers, 'if-none-match': etag },
             connections: CONNECTIONS,
             durationSeconds: DURATION_SECONDS,
           });
-          const bare = mode === 'single' ? await measureBareServer(system, sample.text, '/api/v1/worklist') : undefined;
-          return { full, revalidated, bare, bytes: Buffer.byteLength(sample.text) };
+          const anchors =
+            mode === 'single'
+              ? {
+                  full: await measureBareServer(system, sample.text, '/api/v1/worklist'),
+                  revalidated: await measureBareServer(system, sample.text, '/api/v1/worklist', etag),
+                }
+              : undefined;
+          return { full, revalidated, anchors, bytes: Buffer.byteLength(sample.text) };
         });
         downloads.set(mode, result.full.requestsPerSecond);
-        if (result.bare) bare = result.bare.requestsPerSecond;
-        if (result.bare) rows.push(row("bare Node https server, same bytes (the machine's ceiling at this moment)", result.bare));
+        revalidations.set(mode, result.revalidated.requestsPerSecond);
+        if (result.anchors) {
+          bare = result.anchors;
+          rows.push(row("bare Node https server, same bytes (the machine's ceiling at this moment)", bare.full));
+          rows.push(row('bare Node https server, If-None-Match (304)', bare.revalidated, 304));
+        }
         rows.push(row(`${label}, full download (${result.bytes} bytes)`, result.full));
         rows.push(row(`${label}, If-None-Match (304)`, result.revalidated, 304));
       }
+      const share = (measured: number | undefined, anchor: LoadResult | undefined) => (measured ?? 0) / (anchor?.requestsPerSecond ?? Infinity);
       return {
         title: 'GET /api/v1/worklist: a 40-account LKH',
         markdown: [
-          `autocannon, ${CONNECTIONS} keep-alive connections, ${DURATION_SECONDS} s per target, HTTPS, one collector's token. SQLite. Each request passes the session check (gateway -> collector -> database) and then reads the open batch, LKH, result codes and receipt range in one database message.`,
+          `autocannon, ${CONNECTIONS} keep-alive connections, ${DURATION_SECONDS} s per target after ${WARM_UP_SECONDS} s of unmeasured downloads, HTTPS, one collector's token. SQLite. Each request is one message gateway -> collector -> database, whose one read checks the token's session (user, phone) and finds the LKH stored when the batch opened: a \`304\` reads only its ETag by primary key, a download the stored JSON, sent on as text.`,
           '',
           table(['target', 'downloads/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx'], rows),
+          '',
+          `Five processes reach ${share(downloads.get('split'), bare?.full).toFixed(3)}x the bare server's downloads (goal ${DOWNLOAD_GOAL}x) and ${share(revalidations.get('split'), bare?.revalidated).toFixed(3)}x its \`304\`s (goal ${REVALIDATION_GOAL}x).`,
         ].join('\n'),
         summary: [
           {
             figure: 'GET /api/v1/worklist, downloads/s',
             oneProcess: downloads.get('single'),
             fiveProcesses: downloads.get('split'),
-            anchor: { label: 'bare Node HTTPS', value: bare },
-            goal: '1,000/s in five processes',
-            met: (downloads.get('split') ?? 0) >= 1000,
+            anchor: { label: 'bare Node HTTPS', value: bare?.full.requestsPerSecond ?? 0 },
+            goal: `${DOWNLOAD_GOAL}x the bare anchor in five processes`,
+            met: share(downloads.get('split'), bare?.full) >= DOWNLOAD_GOAL,
+          },
+          {
+            figure: 'GET /api/v1/worklist with If-None-Match, 304s/s',
+            oneProcess: revalidations.get('single'),
+            fiveProcesses: revalidations.get('split'),
+            anchor: { label: 'bare Node HTTPS, 304', value: bare?.revalidated.requestsPerSecond ?? 0 },
+            goal: `${REVALIDATION_GOAL}x the bare anchor in five processes`,
+            met: share(revalidations.get('split'), bare?.revalidated) >= REVALIDATION_GOAL,
           },
         ],
       };

@@ -8,17 +8,25 @@ import { measureLoad, table, withSystem, type Benchmark, type LoadResult } from 
 
 const PATH = '/api/v1/system';
 
-/** The anchor: a bare Node HTTPS server answering the same bytes, with the same certificate. */
-export async function measureBareServer(system: RunningSystem, body: string, path = PATH): Promise<LoadResult> {
+/**
+ * The anchor: a bare Node HTTPS server answering the same bytes, with the same certificate. Given the
+ * entity tag of a copy the client holds, every request sends it in If-None-Match and gets a 304.
+ */
+export async function measureBareServer(system: RunningSystem, body: string, path = PATH, heldEtag?: string): Promise<LoadResult> {
   const tls = join(system.dataDir, 'tls');
-  const server = createServer({ cert: readFileSync(join(tls, 'gateway.crt')), key: readFileSync(join(tls, 'gateway.key')) }, (_req, res) => {
+  const server = createServer({ cert: readFileSync(join(tls, 'gateway.crt')), key: readFileSync(join(tls, 'gateway.key')) }, (req, res) => {
+    if (heldEtag && req.headers['if-none-match'] === heldEtag) {
+      res.writeHead(304, { etag: heldEtag });
+      res.end();
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
     res.end(body);
   });
   const [port] = await freePorts(1);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   try {
-    return await measureLoad({ url: `https://127.0.0.1:${port}${path}` });
+    return await measureLoad({ url: `https://127.0.0.1:${port}${path}`, headers: heldEtag ? { 'if-none-match': heldEtag } : undefined });
   } finally {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));

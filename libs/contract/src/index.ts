@@ -25,6 +25,8 @@ export type {
   VisitOutcome,
   VisitSyncView,
   VisitView,
+  WorklistDownload,
+  WorklistRequest,
   WorklistView,
 } from './collection/field-views.js';
 export { VISIT_ISSUE_CODES, VISIT_OUTCOME_STATUSES, type VisitIssueCode, type VisitOutcomeStatus } from './collection/visit-issues.js';

@@ -13,6 +13,7 @@ import { Account } from './portfolio/account.entity.js';
 import { Assignment } from './worklist/assignment.entity.js';
 import { ReceiptRange } from './worklist/receipt-range.entity.js';
 import { ResultCode } from './worklist/result-code.entity.js';
+import { WorklistDocument } from './worklist/worklist-document.entity.js';
 import { Worklist } from './worklist/worklist.entity.js';
 import { CounterFlush } from './ota/counter-flush.entity.js';
 import { ReleaseChannel } from './ota/release-channel.entity.js';
@@ -31,6 +32,7 @@ export const ENTITIES = [
   Device,
   Account,
   Worklist,
+  WorklistDocument,
   Assignment,
   ResultCode,
   ReceiptRange,

@@ -8,6 +8,7 @@ export { User, type UserRole } from './organization/user.entity.js';
 export { Device, type DeviceStatus } from './organization/device.entity.js';
 export { Account } from './portfolio/account.entity.js';
 export { Worklist } from './worklist/worklist.entity.js';
+export { WorklistDocument } from './worklist/worklist-document.entity.js';
 export { Assignment } from './worklist/assignment.entity.js';
 export { ResultCode } from './worklist/result-code.entity.js';
 export { ReceiptRange } from './worklist/receipt-range.entity.js';

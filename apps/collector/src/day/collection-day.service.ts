@@ -30,6 +30,6 @@ export function requireCollector(caller: Pick<Actor, 'userId' | 'role'>): string
 }
 
 /** After close batch or reset the phone must log in online again, which opens the next batch. */
-function noOpenBatch(): ProblemError {
+export function noOpenBatch(): ProblemError {
   return ProblemError.conflict('no-open-batch', 'No batch is open for this collector (closed or reset); log in again to open one');
 }

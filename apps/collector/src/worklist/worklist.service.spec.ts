@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { BatchStore, WorklistStore } from '#libs/contract';
-import { COLLECTOR, COLLECTOR_SESSION, SUPERVISOR_SESSION, assignment, openDay } from '../../../../test/support/collection-days.js';
+import { COLLECTOR, COLLECTOR_SESSION, SUPERVISOR_SESSION, openDay } from '../../../../test/support/collection-days.js';
 import { FakeMessageClient } from '../../../../test/support/fake-message-client.js';
 import { problemOf } from '../../../../test/support/problems.js';
 import { CollectionDayService } from '../day/collection-day.service.js';
@@ -12,59 +12,30 @@ describe('WorklistService', () => {
 
   beforeEach(() => {
     messages = new FakeMessageClient();
-    worklists = new WorklistService(new CollectionDayService(messages));
+    worklists = new WorklistService(messages);
   });
 
-  it("gives the open day's LKH without account ids, only active result codes and the active receipt range", async () => {
-    messages.answer(WorklistStore.openDay, openDay());
-    const worklist = await worklists.worklistOf(COLLECTOR_SESSION);
-    expect(messages.requestsOf(WorklistStore.openDay)).toEqual([{ session: COLLECTOR_SESSION }]);
-    expect(worklist).toEqual({
-      workDate: '2026-11-28',
-      batch: openDay().batch,
-      assignments: [1, 2].map((n) => {
-        const { accountId: _accountId, ...view } = assignment(n);
-        return view;
-      }),
-      resultCodes: [
-        { code: 'PAID', label: 'Paid', requires: { payment: true, promise: false, gps: true, minPhotos: 1 } },
-        { code: 'REFUSED', label: 'Refused', requires: { payment: false, promise: false, gps: false, minPhotos: 0 } },
-      ],
-      receiptRange: { prefix: 'KWJ1', from: 1, to: 500 },
-      syncToken: expect.stringMatching(/^[\w-]{43}$/),
-    });
-    expect(JSON.stringify(worklist)).not.toContain('account-');
+  it("passes the open batch's stored LKH on as the database answers it, body text and tag untouched", async () => {
+    const stored = { etag: '"tag-1"', body: '{"workDate":"2026-11-28"}' };
+    messages.answer(WorklistStore.findDocument, stored);
+    const request = { session: COLLECTOR_SESSION, heldEtags: ['"tag-0"'] };
+    expect(await worklists.worklistOf(request)).toEqual(stored);
+    expect(messages.requestsOf(WorklistStore.findDocument)).toEqual([request]);
   });
 
-  it('answers no receipt range when none is active', async () => {
-    messages.answer(WorklistStore.openDay, openDay({ receiptRanges: [{ prefix: 'KWJ0', from: 1, to: 100, active: false }] }));
-    expect((await worklists.worklistOf(COLLECTOR_SESSION)).receiptRange).toBeNull();
-  });
-
-  it('keeps its sync token while nothing the phone sees changes, and changes it when anything does', async () => {
-    messages.answer(WorklistStore.openDay, openDay());
-    const first = (await worklists.worklistOf(COLLECTOR_SESSION)).syncToken;
-    expect((await worklists.worklistOf(COLLECTOR_SESSION)).syncToken).toBe(first);
-
-    messages.answer(WorklistStore.openDay, openDay({ assignments: [assignment(1), { ...assignment(2), accountId: 'account-moved' }] }));
-    expect((await worklists.worklistOf(COLLECTOR_SESSION)).syncToken).toBe(first);
-
-    messages.answer(WorklistStore.openDay, openDay({ assignments: [assignment(1), { ...assignment(2), amountDue: 1_500_000 }] }));
-    const paidDown = (await worklists.worklistOf(COLLECTOR_SESSION)).syncToken;
-    expect(paidDown).not.toBe(first);
-
-    messages.answer(WorklistStore.openDay, openDay({ receiptRanges: [{ prefix: 'KWJ2', from: 1, to: 500, active: true }] }));
-    expect(new Set([first, paidDown, (await worklists.worklistOf(COLLECTOR_SESSION)).syncToken]).size).toBe(3);
+  it('passes on an answer without a body when the phone holds the tag', async () => {
+    messages.answer(WorklistStore.findDocument, { etag: '"tag-1"', body: null });
+    expect(await worklists.worklistOf({ session: COLLECTOR_SESSION, heldEtags: ['"tag-1"'] })).toEqual({ etag: '"tag-1"', body: null });
   });
 
   it('tells a collector without an open batch to log in again (409 no-open-batch)', async () => {
-    messages.answer(WorklistStore.openDay, null);
-    const refused = await problemOf(worklists.worklistOf(COLLECTOR_SESSION));
+    messages.answer(WorklistStore.findDocument, null);
+    const refused = await problemOf(worklists.worklistOf({ session: COLLECTOR_SESSION, heldEtags: [] }));
     expect(refused.problem).toMatchObject({ status: 409, code: 'no-open-batch' });
   });
 
   it('refuses anyone but a collector without asking the database', async () => {
-    const refused = await problemOf(worklists.worklistOf(SUPERVISOR_SESSION));
+    const refused = await problemOf(worklists.worklistOf({ session: SUPERVISOR_SESSION, heldEtags: [] }));
     expect(refused.problem).toMatchObject({ status: 403, code: 'forbidden', detail: 'Only collectors have a collection day' });
     expect(messages.sent).toEqual([]);
   });

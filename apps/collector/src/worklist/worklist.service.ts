@@ -1,28 +1,20 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { ReceiptRangeRecord, ReceiptRangeView, SessionCheckRequest, WorklistView } from '#libs/contract';
-import { CollectionDayService } from '../day/collection-day.service.js';
+import { WorklistStore, type WorklistDownload, type WorklistRequest } from '#libs/contract';
+import { MessageClient } from '#libs/transport';
+import { noOpenBatch, requireCollector } from '../day/collection-day.service.js';
 
 @Injectable()
 export class WorklistService {
-  constructor(private readonly day: CollectionDayService) {}
+  constructor(private readonly messages: MessageClient) {}
 
-  /** Today's LKH of the open batch. Its sync token is a hash of everything else in it, so it changes when anything does. */
-  async worklistOf(session: SessionCheckRequest): Promise<WorklistView> {
-    const day = await this.day.requireOpenDay(session);
-    const content = {
-      workDate: day.batch.workDate,
-      batch: day.batch,
-      assignments: day.assignments.map(({ accountId: _accountId, ...assignment }) => assignment),
-      resultCodes: day.resultCodes.filter((code) => code.active).map(({ active: _active, ...code }) => code),
-      receiptRange: activeRange(day.receiptRanges),
-    };
-    const syncToken = createHash('sha256').update(JSON.stringify(content)).digest('base64url');
-    return { ...content, syncToken };
+  /**
+   * Today's LKH of the open batch, as stored when the batch opened; its body stays text, passed on unread.
+   * The database checks the session in the same read.
+   */
+  async worklistOf(request: WorklistRequest): Promise<WorklistDownload> {
+    requireCollector(request.session);
+    const document = await this.messages.send(WorklistStore.findDocument, request);
+    if (!document) throw noOpenBatch();
+    return document;
   }
-}
-
-function activeRange(ranges: ReceiptRangeRecord[]): ReceiptRangeView | null {
-  const active = ranges.find((range) => range.active);
-  return active ? { prefix: active.prefix, from: active.from, to: active.to } : null;
 }

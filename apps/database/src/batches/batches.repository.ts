@@ -7,6 +7,8 @@ import { Batch, Visit, Worklist } from '#libs/entities';
 import { recordAudit } from '../audit/audit-trail.js';
 import { recordCollectorDayOutbound } from '../core/outbound/outbound-records.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
+import { isUniqueViolation } from '../persistence/unique-violation.js';
+import { dropWorklistDocument, storeWorklistDocument } from '../worklists/worklist-document.records.js';
 import { toBatchView } from './batch.mapper.js';
 
 @Injectable()
@@ -16,9 +18,19 @@ export class BatchesRepository {
   /**
    * A login while a batch is open returns that batch (the phone still holds
    * its visits and must close first); otherwise a new batch starts on the
-   * collector's LKH for the work date.
+   * collector's LKH for the work date, rendered and stored with it.
    */
-  openForLogin(request: OpenBatchRequest): Promise<BatchView> {
+  async openForLogin(request: OpenBatchRequest): Promise<BatchView> {
+    try {
+      return await this.openOrResume(request);
+    } catch (error) {
+      // Two logins at once on a pooled engine both start a batch; the later one's LKH breaks the one-per-collector key, and again it resumes the other's batch.
+      if (!isUniqueViolation(error)) throw error;
+      return this.openOrResume(request);
+    }
+  }
+
+  private openOrResume(request: OpenBatchRequest): Promise<BatchView> {
     return this.transactions.run(async (manager) => {
       const batches = manager.getRepository(Batch);
       const open = await batches.findOneBy({ collectorId: request.collectorId, status: 'open' });
@@ -44,7 +56,9 @@ export class BatchesRepository {
         closedBy: null,
         lastSyncAt: null,
       });
-      return toBatchView(await batches.save(batch));
+      await batches.save(batch);
+      await storeWorklistDocument(manager, batch);
+      return toBatchView(batch);
     });
   }
 
@@ -78,7 +92,9 @@ export class BatchesRepository {
         details: { visitCount: held },
       });
       await recordCollectorDayOutbound(manager, request.batchId);
-      return toBatchView(await manager.findOneByOrFail(Batch, { id: request.batchId }));
+      const batch = await manager.findOneByOrFail(Batch, { id: request.batchId });
+      await dropWorklistDocument(manager, batch);
+      return toBatchView(batch);
     });
   }
 
@@ -91,6 +107,7 @@ export class BatchesRepository {
         Object.assign(open, { status: 'closed', closedAt: at, closedBy: 'reset' });
         await manager.save(open);
         await recordCollectorDayOutbound(manager, open.id);
+        await dropWorklistDocument(manager, open);
       }
       const batch = open ?? (await manager.findOne(Batch, { where: { collectorId: request.collectorId }, order: { openedAt: 'DESC' } }));
       await recordAudit(manager, {

@@ -1,11 +1,13 @@
-/** A strong entity tag for a token. */
-export function strongEtag(token: string): string {
-  return `"${token}"`;
-}
-
-/** Whether an `If-None-Match` header names the entity tag (weak comparison, as RFC 9110 says for this header). */
-export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
+/**
+ * The entity tags an `If-None-Match` header names, weak ones as their strong
+ * twins (RFC 9110 compares weakly for this header); `*` stands for any tag.
+ * Unquoted values are no tags and are left out.
+ */
+export function heldEntityTags(header: string | undefined): string[] {
+  if (!header) return [];
+  if (header.trim() === '*') return ['*'];
+  return header
+    .split(',')
+    .map((candidate) => candidate.trim().replace(/^W\//, ''))
+    .filter((tag) => /^"[^"]*"$/.test(tag));
 }

@@ -7,7 +7,7 @@ import { ApiProblemResponse } from '#libs/http';
 import { MessageClient } from '#libs/transport';
 import { CollectorEndpoints } from './collector-endpoint.decorator.js';
 import { WorklistDto } from './dto/worklist.dto.js';
-import { matchesIfNoneMatch, strongEtag } from './entity-tag.js';
+import { heldEntityTags } from './entity-tag.js';
 
 @CollectorEndpoints()
 @Controller('worklist')
@@ -29,15 +29,16 @@ export class WorklistController {
     @CurrentSession() session: SessionCheckRequest,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<WorklistDto | undefined> {
-    const worklist = await this.messages.send(FieldMessages.worklist, { session });
-    const etag = strongEtag(worklist.syncToken);
-    response.setHeader('ETag', etag);
+  ): Promise<string | undefined> {
+    const document = await this.messages.send(FieldMessages.worklist, { session, heldEtags: heldEntityTags(ifNoneMatch) });
+    response.setHeader('ETag', document.etag);
     response.setHeader('Cache-Control', 'private, no-cache');
-    if (matchesIfNoneMatch(ifNoneMatch, etag)) {
+    if (document.body === null) {
       response.status(304);
       return undefined;
     }
-    return worklist;
+    // The JSON was rendered once when the batch opened: sent as stored, not parsed and written again.
+    response.type('application/json');
+    return document.body;
   }
 }

@@ -1,6 +1,7 @@
 import type { GeoPoint } from '../media/photo.js';
 import type { ReceiptRangeView, ResultRequirements } from './admin.messages.js';
 import type { VisitIssueCode, VisitOutcomeStatus } from './visit-issues.js';
+import type { SessionCheckRequest } from './auth.messages.js';
 import type { BatchView } from './views.js';
 
 /** What the phone sees of the collection day: the LKH, visits, sync state. Money is whole rupiah, times ISO-8601. */
@@ -35,6 +36,26 @@ export interface WorklistView {
   resultCodes: OfferedResultCode[];
   /** Receipt numbers the collector may print: `${prefix}-${number padded to 6 digits}`, number within from..to. */
   receiptRange: ReceiptRangeView | null;
+}
+
+/**
+ * The LKH as the gateway sends it: rendered once when the batch opened, so it
+ * travels as the response body's text and nobody parses it on the way.
+ */
+export interface WorklistDownload {
+  /** The strong entity tag, quoted: the `WorklistView`'s syncToken. */
+  etag: string;
+  /** The `WorklistView` as JSON; null when the phone already holds this tag (a `304`). */
+  body: string | null;
+}
+
+/**
+ * Asks for the caller's LKH. `session` is the token's, unchecked: the database checks it in the read that finds
+ * the LKH. `heldEtags` are the tags of `If-None-Match` (weak ones as strong, `*` for any).
+ */
+export interface WorklistRequest {
+  session: SessionCheckRequest;
+  heldEtags: string[];
 }
 
 /** Money collected at a visit, against the receipt printed for it. */

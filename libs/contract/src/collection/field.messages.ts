@@ -7,7 +7,8 @@ import type {
   VisitOutcome,
   VisitPayment,
   VisitPromise,
-  WorklistView,
+  WorklistDownload,
+  WorklistRequest,
 } from './field-views.js';
 import type { SessionCheckRequest } from './auth.messages.js';
 import type { Actor } from './views.js';
@@ -38,7 +39,7 @@ export interface SubmitVisitsRequest {
  */
 export const FieldMessages = {
   /** A 409 `no-open-batch` problem when the caller has no open batch. */
-  worklist: defineMessage<{ session: SessionCheckRequest }, WorklistView>('collector', 'field.get-worklist'),
+  worklist: defineMessage<WorklistRequest, WorklistDownload>('collector', 'field.get-worklist'),
   /** One outcome per visit, in order. A 409 `no-open-batch` problem (nothing stored) when no batch is open. */
   submitVisits: defineMessage<SubmitVisitsRequest, VisitOutcome[]>('collector', 'field.submit-visits'),
   syncStatus: defineMessage<{ actor: Actor }, SyncStatusView>('collector', 'field.get-sync-status'),

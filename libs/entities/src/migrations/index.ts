@@ -6,6 +6,7 @@ import { AddDeviceBindingBlock1764500000000 } from './1764500000000-add-device-b
 import { CreateOtaCounterFlushes1764610000000 } from './1764610000000-create-ota-counter-flushes.js';
 import { CreateCoreInbound1765000000000 } from './1765000000000-create-core-inbound.js';
 import { CreateCoreOutbound1765100000000 } from './1765100000000-create-core-outbound.js';
+import { CreateWorklistDocuments1765230000000 } from './1765230000000-create-worklist-documents.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CreateOtaCounterFlushes1764610000000,
   CreateCoreInbound1765000000000,
   CreateCoreOutbound1765100000000,
+  CreateWorklistDocuments1765230000000,
 ];

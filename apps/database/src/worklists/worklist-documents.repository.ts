@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { WorklistDownload, WorklistRequest } from '#libs/contract';
+import { Batch } from '#libs/entities';
+import { TransactionRunner } from '../persistence/transaction.runner.js';
+import { isUniqueViolation } from '../persistence/unique-violation.js';
+import { requireStandingIn } from '../users/session-records.js';
+import { storeWorklistDocument } from './worklist-document.records.js';
+
+interface DocumentRow {
+  etag: string;
+  body?: string;
+}
+
+/**
+ * Serves the LKH stored when the batch opened. Every download asks for it, so
+ * it is read with fixed, parameterized statements by primary key (prepared
+ * once and kept by the SQLite driver), never built or hydrated per request.
+ */
+@Injectable()
+export class WorklistDocumentsRepository {
+  private statements: Statements | undefined;
+
+  constructor(private readonly transactions: TransactionRunner) {}
+
+  /**
+   * The document, without its body when the phone holds its tag; null when the collector has no open batch. The
+   * session's standing is checked in the same read: a 401 problem when it has ended.
+   */
+  async find(request: WorklistRequest): Promise<WorklistDownload | null> {
+    const stored = await this.transactions.read(async (manager) => {
+      await requireStandingIn(manager, request.session);
+      return this.read(manager, request);
+    });
+    return stored === undefined ? this.renderForBatchOpenedEarlier(request) : stored;
+  }
+
+  /** Undefined when no document is stored: no open batch, or one opened before documents were stored. */
+  private async read(manager: EntityManager, { session, heldEtags }: WorklistRequest): Promise<WorklistDownload | undefined> {
+    this.statements ??= statementsFor(manager);
+    if (heldEtags.length > 0) {
+      const [tagged] = await manager.query<DocumentRow[]>(this.statements.etag, [session.userId]);
+      if (!tagged) return undefined;
+      if (holds(heldEtags, tagged.etag)) return { etag: tagged.etag, body: null };
+    }
+    const [row] = await manager.query<DocumentRow[]>(this.statements.document, [session.userId]);
+    return row ? { etag: row.etag, body: row.body ?? null } : undefined;
+  }
+
+  /** A batch opened before documents were stored gets its document at its first download. */
+  private async renderForBatchOpenedEarlier(request: WorklistRequest): Promise<WorklistDownload | null> {
+    try {
+      const rendered = await this.transactions.run(async (manager) => {
+        await requireStandingIn(manager, request.session);
+        const batch = await manager.findOneBy(Batch, { collectorId: request.session.userId, status: 'open' });
+        return batch ? storeWorklistDocument(manager, batch) : null;
+      });
+      if (!rendered) return null;
+      return { etag: rendered.etag, body: holds(request.heldEtags, rendered.etag) ? null : rendered.body };
+    } catch (error) {
+      // Two first downloads at once on a pooled engine: the other one stored it.
+      if (!isUniqueViolation(error)) throw error;
+      return (await this.transactions.read((manager) => this.read(manager, request))) ?? null;
+    }
+  }
+}
+
+function holds(heldEtags: string[], etag: string): boolean {
+  return heldEtags.includes(etag) || heldEtags.includes('*');
+}
+
+interface Statements {
+  etag: string;
+  document: string;
+}
+
+/** Reads of a collector's document by its primary key, in the engine's own parameter syntax. */
+function statementsFor(manager: EntityManager): Statements {
+  const byCollector = `FROM worklist_document WHERE collector_id = ${manager.connection.driver.createParameter('collectorId', 0)}`;
+  return { etag: `SELECT etag ${byCollector}`, document: `SELECT etag, body ${byCollector}` };
+}
