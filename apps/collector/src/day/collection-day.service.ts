@@ -1,20 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ProblemError } from '#libs/common';
-import { BatchStore, WorklistStore, type Actor, type BatchView, type CollectionDayRecord, type SessionCheckRequest } from '#libs/contract';
+import { BatchStore, type Actor, type BatchView } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
 
 /** The caller's open batch, which every step of the collection day works on. */
 @Injectable()
 export class CollectionDayService {
   constructor(private readonly messages: MessageClient) {}
-
-  /** The open batch with its LKH, result codes and receipt ranges; the database checks the session in the same read. */
-  async requireOpenDay(session: SessionCheckRequest): Promise<CollectionDayRecord> {
-    requireCollector(session);
-    const day = await this.messages.send(WorklistStore.openDay, { session });
-    if (!day) throw noOpenBatch();
-    return day;
-  }
 
   async requireOpenBatch(actor: Actor): Promise<BatchView> {
     const batch = await this.messages.send(BatchStore.findOpen, { collectorId: requireCollector(actor) });

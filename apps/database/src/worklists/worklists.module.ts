@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
 import { WorklistDocumentsRepository } from './worklist-documents.repository.js';
 import { WorklistsController } from './worklists.controller.js';
-import { WorklistsRepository } from './worklists.repository.js';
 
 @Module({
   controllers: [WorklistsController],
-  providers: [WorklistsRepository, WorklistDocumentsRepository],
+  providers: [WorklistDocumentsRepository],
 })
 export class WorklistsModule {}
