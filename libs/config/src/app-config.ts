@@ -100,6 +100,8 @@ export class AppConfig {
   photoMaxDistanceM: number;
   photoMaxTimeGapMinutes: number;
   core: CoreBridgeSettings;
+  /** The admin a fresh installation without demo data starts with, made once when no admin exists; null without FIRST_ADMIN_PASSWORD. */
+  firstAdmin: { username: string; password: string } | null;
   /** Load the demo installation into an empty database: on by default, except in production. */
   demoData: boolean;
   /** Collectors in the demo installation: the three named ones, then generated ones (a company-sized field for the simulator). */

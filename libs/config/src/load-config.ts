@@ -47,6 +47,17 @@ function readChoice<T extends string>(env: Env, name: string, choices: readonly 
   return raw as T;
 }
 
+/** The same rules as an admin's password set through the API: 8 to 128 characters; a username as the API takes it. */
+function readFirstAdmin(env: Env): AppConfig['firstAdmin'] {
+  const password = env.FIRST_ADMIN_PASSWORD;
+  const username = read(env, 'FIRST_ADMIN_USERNAME') ?? 'admin';
+  if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(username))
+    throw new ConfigError('FIRST_ADMIN_USERNAME', 'expected 3 to 64 lowercase letters, digits, ".", "-" or "_"');
+  if (password === undefined || password === '') return null;
+  if (password.length < 8 || password.length > 128) throw new ConfigError('FIRST_ADMIN_PASSWORD', 'must be 8 to 128 characters long');
+  return { username, password };
+}
+
 function readBoolean(env: Env, name: string, fallback: boolean): boolean {
   const raw = read(env, name);
   if (raw === undefined) return fallback;
@@ -221,6 +232,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxBadRowsPercent: readInt(env, 'CORE_MAX_BAD_ROWS_PERCENT', 5, 0, 100),
       pollIntervalMs: readInt(env, 'CORE_POLL_INTERVAL_MS', 5000, 100, 3_600_000),
     },
+    firstAdmin: readFirstAdmin(env),
     demoData: readBoolean(env, 'DEMO_DATA', !production),
     demoCollectors: readInt(env, 'DEMO_COLLECTORS', 3, 3, 5000),
     demoAccountsPerCollector: readInt(env, 'DEMO_ACCOUNTS_PER_COLLECTOR', 25, 1, 500),
