@@ -77,11 +77,14 @@ export class TransactionRunner {
         return;
       }
       const group = [unit];
-      void this.enqueue(async () => {
+      this.enqueue(async () => {
         // Requests that arrived in the same turn of the event loop are still on their way here: let them join first.
         await new Promise((resolveTurn) => setImmediate(resolveTurn));
         if (this.gathering === group) this.gathering = null;
         await this.commitGroup(group);
+      }).catch((error: unknown) => {
+        // Only when even ending the failed transaction failed: no unit may wait for an answer that never comes.
+        for (const waiting of group) waiting.reject(this.translated(error));
       });
       this.gathering = group;
     });

@@ -8,6 +8,7 @@ import {
   Batch,
   Branch,
   CoreOutPayment,
+  CoreOutPhoto,
   Device,
   CoreOutVisit,
   Payment,
@@ -15,6 +16,7 @@ import {
   ResultCode,
   User,
   Visit,
+  VisitPhoto,
   Worklist,
 } from '#libs/entities';
 import { openMigratedDatabase, type MigratedDatabase } from '../../../../test/support/migrated-database.js';
@@ -38,7 +40,7 @@ describe.each(testEngines())('VisitUploadService on %s', (engine) => {
   let database: MigratedDatabase;
   let uploads: VisitUploadService;
   /** Each test has a collector of its own, with an open batch on an LKH of two accounts, a receipt range and a colleague's LKH. */
-  let day: { collectorId: string; deviceId: string; batchId: string; prefix: string; assignments: string[]; colleaguesAssignment: string };
+  let day: { collectorId: string; deviceId: string; batchId: string; prefix: string; assignments: string[]; colleaguesAssignment: string; suffix: string };
 
   const save = <T extends object>(entity: new () => T, rows: T[]) => database.dataSource.getRepository(entity).insert(rows);
 
@@ -136,7 +138,7 @@ describe.each(testEngines())('VisitUploadService on %s', (engine) => {
         lastSyncAt: null,
       },
     ]);
-    return { collectorId, deviceId, batchId, prefix, assignments: assignments.map((row) => row.id), colleaguesAssignment: colleaguesAssignment.id };
+    return { collectorId, deviceId, batchId, prefix, assignments: assignments.map((row) => row.id), colleaguesAssignment: colleaguesAssignment.id, suffix };
   }
 
   function visit(overrides: Partial<VisitContent> = {}): CanonicalVisitRecord {
@@ -219,10 +221,43 @@ describe.each(testEngines())('VisitUploadService on %s', (engine) => {
     expect(outcomes[0].visit).toEqual({ ...first.content, batchId: day.batchId, receivedAt: NOW });
     expect(await storedIds()).toEqual([outcomes[0].id, outcomes[5].id].sort());
     const stored = await database.dataSource.getRepository(Visit).findOneByOrFail({ id: first.content.id });
-    expect(stored).toMatchObject({ collectorId: day.collectorId, workDate: WORK_DATE, contentHash: first.contentHash, receivedAt: new Date(NOW) });
-    expect(await database.dataSource.getRepository(Payment).countBy({ visitId: first.content.id })).toBe(1);
-    expect(await database.dataSource.getRepository(CoreOutVisit).countBy({ visitId: first.content.id })).toBe(1);
-    expect(await database.dataSource.getRepository(CoreOutPayment).countBy({ visitId: first.content.id })).toBe(1);
+    expect(stored).toMatchObject({
+      collectorId: day.collectorId,
+      workDate: WORK_DATE,
+      contentHash: first.contentHash,
+      visitedAt: new Date(first.content.visitedAt),
+      receivedAt: new Date(NOW),
+      latitude: -6.2,
+      accuracyM: 10,
+    });
+    expect(await database.dataSource.getRepository(Payment).findOneByOrFail({ visitId: first.content.id })).toMatchObject({
+      receiptNo: first.content.payment!.receiptNo,
+      amount: 250_000,
+      paidAt: new Date(first.content.visitedAt),
+    });
+    expect(await database.dataSource.getRepository(VisitPhoto).findBy({ visitId: first.content.id })).toEqual([
+      expect.objectContaining({ position: 0, sha256: PHOTO }),
+    ]);
+    const names = { collectorUsername: `c${day.suffix}`, branchCode: `B${day.suffix}`, accountNo: `${day.suffix}1` };
+    expect(await database.dataSource.getRepository(CoreOutVisit).findBy({ visitId: first.content.id })).toEqual([
+      expect.objectContaining({
+        ...names,
+        batchId: day.batchId,
+        workDate: WORK_DATE,
+        resultCode: 'T_PAID',
+        visitedAt: new Date(first.content.visitedAt),
+        latitude: -6.2,
+        photoCount: 1,
+        receivedAt: new Date(NOW),
+        ackedAt: null,
+      }),
+    ]);
+    expect(await database.dataSource.getRepository(CoreOutPayment).findBy({ visitId: first.content.id })).toEqual([
+      expect.objectContaining({ ...names, receiptNo: first.content.payment!.receiptNo, amount: 250_000, paidAt: new Date(first.content.visitedAt) }),
+    ]);
+    expect(await database.dataSource.getRepository(CoreOutPhoto).findBy({ visitId: first.content.id })).toEqual([
+      expect.objectContaining({ accountNo: names.accountNo, uploadedBy: names.collectorUsername, sha256: PHOTO, position: 0, url: `/api/v1/media/${PHOTO}` }),
+    ]);
     expect((await batchRow()).lastSyncAt).toEqual(new Date(NOW));
   });
 

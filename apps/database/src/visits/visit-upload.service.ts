@@ -9,7 +9,7 @@ import { requireStandingIn } from '../users/session-records.js';
 import { isUniqueViolation } from '../persistence/unique-violation.js';
 import { toVisitView } from './visit.mapper.js';
 import { checkVisit, type VisitRuleDay, type VisitRuleSettings } from './visit-rules.js';
-import { VisitsRepository, type OpenBatchRecord } from './visits.repository.js';
+import { VisitsRepository, type AssignedAccount, type OpenBatchRecord } from './visits.repository.js';
 
 /** A lost race is answered by re-reading; a third loss in a row means something else is wrong. */
 const ATTEMPTS = 3;
@@ -23,9 +23,9 @@ interface StoredVisit {
 
 interface Upload {
   collectorId: string;
-  batch: OpenBatchRecord & { branchId: string };
+  batch: OpenBatchRecord & { branchId: string; branchCode: string };
   day: VisitRuleDay;
-  accounts: Map<string, string>;
+  accounts: Map<string, AssignedAccount>;
   settings: VisitRuleSettings;
   /** Visits stored under the upload's ids, before it and by it. */
   stored: Map<string, StoredVisit>;
@@ -60,12 +60,14 @@ export class VisitUploadService {
     const collectorId = session.userId;
     const batch = await this.visits.lockOpenBatch(manager, collectorId);
     if (!batch) throw ProblemError.conflict('no-open-batch', 'No batch is open for this collector (closed or reset); log in again to open one');
-    const { branchId } = batch;
-    if (!branchId) throw ProblemError.conflict('collector-without-branch', 'This collector belongs to no branch; an admin must assign one');
+    const { branchId, branchCode } = batch;
+    if (!branchId || !branchCode) throw ProblemError.conflict('collector-without-branch', 'This collector belongs to no branch; an admin must assign one');
     const contents = visits.map((visit) => visit.content);
     const assignmentIds = unique(contents.map((content) => content.assignmentId));
     const accounts =
-      batch.worklistId && assignmentIds.length ? await this.visits.accountsOfAssignments(manager, batch.worklistId, assignmentIds) : new Map<string, string>();
+      batch.worklistId && assignmentIds.length
+        ? await this.visits.accountsOfAssignments(manager, batch.worklistId, assignmentIds)
+        : new Map<string, AssignedAccount>();
     const codes = unique(contents.map((content) => content.resultCode));
     const withPayment = contents.some((content) => content.payment);
     const day: VisitRuleDay = {
@@ -79,7 +81,7 @@ export class VisitUploadService {
     const { settings } = request;
     return {
       collectorId,
-      batch: { ...batch, branchId },
+      batch: { ...batch, branchId, branchCode },
       day,
       accounts,
       settings: { ...settings, now: new Date(settings.now) },
@@ -112,9 +114,10 @@ export class VisitUploadService {
       collectorId: upload.collectorId,
       batchId: batch.id,
       branchId: batch.branchId,
-      accountId: upload.accounts.get(content.assignmentId)!,
       workDate: batch.workDate,
       receivedAt: settings.now,
+      account: upload.accounts.get(content.assignmentId)!,
+      names: { collectorUsername: batch.collectorUsername, branchCode: batch.branchCode },
     };
     for (let attempt = 1; ; attempt += 1) {
       try {

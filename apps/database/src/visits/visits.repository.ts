@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import type { BatchVisitsRecord, ReceiptRangeRecord, ResultCodeRecord, VisitContent } from '#libs/contract';
-import { Batch, Payment, PromiseToPay, Visit, VisitPhoto } from '#libs/entities';
+import { Batch, Visit } from '#libs/entities';
 import { toBatchView } from '../batches/batch.mapper.js';
-import { recordVisitOutbound } from '../core/outbound/outbound-records.js';
+import { CoreSqlDialect } from '../core/inbound/core-sql.dialect.js';
+import { recordVisitOutbound, type CoreNames } from '../core/outbound/outbound-records.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
 import { toVisitView } from './visit.mapper.js';
 
@@ -14,6 +15,15 @@ export interface OpenBatchRecord {
   workDate: string;
   /** The worklist's branch, or the collector's when the batch has no LKH; null when neither is set. */
   branchId: string | null;
+  branchCode: string | null;
+  collectorUsername: string;
+}
+
+/** An assignment of the open LKH and the account it visits. */
+export interface AssignedAccount {
+  accountId: string;
+  /** The account's contract number, which names it to the core. */
+  accountNo: string;
 }
 
 /** A visit that passed the rules, with where it is filed. */
@@ -23,9 +33,10 @@ export interface VisitToStore {
   collectorId: string;
   batchId: string;
   branchId: string;
-  accountId: string;
   workDate: string;
   receivedAt: Date;
+  account: AssignedAccount;
+  names: Pick<CoreNames, 'collectorUsername' | 'branchCode'>;
 }
 
 interface OpenBatchRow {
@@ -33,6 +44,8 @@ interface OpenBatchRow {
   worklist_id: string | null;
   work_date: string;
   branch_id: string | null;
+  branch_code: string | null;
+  username: string;
 }
 
 type Flag = boolean | number;
@@ -80,29 +93,36 @@ export class VisitsRepository {
   async lockOpenBatch(manager: EntityManager, collectorId: string): Promise<OpenBatchRecord | null> {
     const locked = await manager.update(Batch, { collectorId, status: 'open' }, { lastSyncAt: () => 'last_sync_at' });
     if (!locked.affected) return null;
-    const [row] = await rowsOf<OpenBatchRow>(
-      manager,
-      'SELECT b.id AS id, b.worklist_id AS worklist_id, b.work_date AS work_date, COALESCE(w.branch_id, u.branch_id) AS branch_id ' +
+    const [row] = await new CoreSqlDialect(manager).run<OpenBatchRow>(
+      'SELECT b.id AS id, b.worklist_id AS worklist_id, b.work_date AS work_date, br.id AS branch_id, br.code AS branch_code, u.username AS username ' +
         'FROM batch b INNER JOIN app_user u ON u.id = b.collector_id LEFT JOIN worklist w ON w.id = b.worklist_id ' +
+        'LEFT JOIN branch br ON br.id = COALESCE(w.branch_id, u.branch_id) ' +
         "WHERE b.collector_id = :collectorId AND b.status = 'open'",
       { collectorId },
     );
-    return row ? { id: row.id, worklistId: row.worklist_id, workDate: row.work_date, branchId: row.branch_id } : null;
+    if (!row) return null;
+    return {
+      id: row.id,
+      worklistId: row.worklist_id,
+      workDate: row.work_date,
+      branchId: row.branch_id,
+      branchCode: row.branch_code,
+      collectorUsername: row.username,
+    };
   }
 
   /** The account of each named assignment that is on the worklist; the others are left out. */
-  async accountsOfAssignments(manager: EntityManager, worklistId: string, assignmentIds: string[]): Promise<Map<string, string>> {
-    const rows = await rowsOf<{ id: string; account_id: string }>(
-      manager,
-      'SELECT id, account_id FROM assignment WHERE worklist_id = :worklistId AND id IN (:...assignmentIds)',
+  async accountsOfAssignments(manager: EntityManager, worklistId: string, assignmentIds: string[]): Promise<Map<string, AssignedAccount>> {
+    const rows = await new CoreSqlDialect(manager).run<{ id: string; account_id: string; contract_no: string }>(
+      'SELECT a.id AS id, a.account_id AS account_id, ac.contract_no AS contract_no FROM assignment a INNER JOIN account ac ON ac.id = a.account_id ' +
+        'WHERE a.worklist_id = :worklistId AND a.id IN (:...assignmentIds)',
       { worklistId, assignmentIds },
     );
-    return new Map(rows.map((row) => [row.id, row.account_id]));
+    return new Map(rows.map((row) => [row.id, { accountId: row.account_id, accountNo: row.contract_no }]));
   }
 
   async resultCodes(manager: EntityManager, codes: string[]): Promise<ResultCodeRecord[]> {
-    const rows = await rowsOf<ResultCodeRow>(
-      manager,
+    const rows = await new CoreSqlDialect(manager).run<ResultCodeRow>(
       'SELECT code, label, requires_payment, requires_promise, requires_gps, min_photos, active FROM result_code WHERE code IN (:...codes)',
       { codes },
     );
@@ -120,9 +140,12 @@ export class VisitsRepository {
   }
 
   async receiptRanges(manager: EntityManager, collectorId: string): Promise<ReceiptRangeRecord[]> {
-    const rows = await rowsOf<ReceiptRangeRow>(manager, 'SELECT prefix, from_no, to_no, active FROM receipt_range WHERE collector_id = :collectorId', {
-      collectorId,
-    });
+    const rows = await new CoreSqlDialect(manager).run<ReceiptRangeRow>(
+      'SELECT prefix, from_no, to_no, active FROM receipt_range WHERE collector_id = :collectorId',
+      {
+        collectorId,
+      },
+    );
     return rows.map((row) => ({ prefix: row.prefix, from: Number(row.from_no), to: Number(row.to_no), active: Boolean(row.active) }));
   }
 
@@ -136,21 +159,23 @@ export class VisitsRepository {
   }
 
   async receiptUsed(manager: EntityManager, receiptNo: string): Promise<boolean> {
-    const rows = await rowsOf(manager, 'SELECT 1 AS used FROM payment WHERE receipt_no = :receiptNo', { receiptNo });
+    const rows = await new CoreSqlDialect(manager).run('SELECT 1 AS used FROM payment WHERE receipt_no = :receiptNo', { receiptNo });
     return rows.length > 0;
   }
 
   /**
    * Stores the visit with its photos, payment, promise and outbound rows. A
    * visit id or receipt number already stored fails its unique key here.
+   * Plain statements, not entity inserts: this runs for every visit stored.
    */
   async insert(manager: EntityManager, record: VisitToStore): Promise<void> {
-    const { content } = record;
-    const visit = manager.create(Visit, {
+    const { content, account } = record;
+    const sql = new CoreSqlDialect(manager);
+    const visit: Visit = {
       id: content.id,
       batchId: record.batchId,
       assignmentId: content.assignmentId,
-      accountId: record.accountId,
+      accountId: account.accountId,
       collectorId: record.collectorId,
       branchId: record.branchId,
       workDate: record.workDate,
@@ -163,44 +188,51 @@ export class VisitsRepository {
       content: JSON.stringify(content),
       contentHash: record.contentHash,
       receivedAt: record.receivedAt,
-    });
-    await manager.insert(Visit, visit);
+    };
+    await sql.run(
+      'INSERT INTO visit (id, batch_id, assignment_id, account_id, collector_id, branch_id, work_date, result_code, visited_at, latitude, longitude, ' +
+        'accuracy_m, notes, content, content_hash, received_at) VALUES (:id, :batchId, :assignmentId, :accountId, :collectorId, :branchId, :workDate, ' +
+        ':resultCode, :visitedAt, :latitude, :longitude, :accuracyM, :notes, :content, :contentHash, :receivedAt)',
+      { ...visit, visitedAt: sql.instant(visit.visitedAt), receivedAt: sql.instant(visit.receivedAt) },
+    );
     if (content.photos.length > 0) {
-      await manager.insert(
-        VisitPhoto,
-        content.photos.map((sha256, position) => ({ visitId: content.id, sha256, position })),
-      );
+      const photos: Record<string, unknown> = { visitId: content.id };
+      const rows = content.photos.map((sha256, position) => {
+        photos[`sha${position}`] = sha256;
+        return `(:visitId, ${position}, :sha${position})`;
+      });
+      await sql.run(`INSERT INTO visit_photo (visit_id, position, sha256) VALUES ${rows.join(', ')}`, photos);
     }
     if (content.payment) {
-      await manager.insert(Payment, {
-        visitId: content.id,
-        receiptNo: content.payment.receiptNo,
-        amount: content.payment.amount,
-        collectorId: record.collectorId,
-        accountId: record.accountId,
-        paidAt: visit.visitedAt,
-      });
+      await sql.run(
+        'INSERT INTO payment (visit_id, receipt_no, amount, collector_id, account_id, paid_at) VALUES (:visitId, :receiptNo, :amount, :collectorId, :accountId, :paidAt)',
+        {
+          visitId: content.id,
+          receiptNo: content.payment.receiptNo,
+          amount: content.payment.amount,
+          collectorId: record.collectorId,
+          accountId: account.accountId,
+          paidAt: sql.instant(visit.visitedAt),
+        },
+      );
     }
     if (content.promise) {
-      await manager.insert(PromiseToPay, {
-        visitId: content.id,
-        accountId: record.accountId,
-        collectorId: record.collectorId,
-        branchId: record.branchId,
-        promisedDate: content.promise.date,
-        amount: content.promise.amount,
-      });
+      await sql.run(
+        'INSERT INTO promise_to_pay (visit_id, account_id, collector_id, branch_id, promised_date, amount) VALUES (:visitId, :accountId, :collectorId, :branchId, :promisedDate, :amount)',
+        {
+          visitId: content.id,
+          accountId: account.accountId,
+          collectorId: record.collectorId,
+          branchId: record.branchId,
+          promisedDate: content.promise.date,
+          amount: content.promise.amount,
+        },
+      );
     }
-    await recordVisitOutbound(manager, visit, content);
+    await recordVisitOutbound(manager, visit, content, { ...record.names, accountNo: account.accountNo });
   }
 
   async markSynced(manager: EntityManager, batchId: string, at: Date): Promise<void> {
     await manager.update(Batch, { id: batchId }, { lastSyncAt: at });
   }
-}
-
-async function rowsOf<T>(manager: EntityManager, sql: string, parameters: Record<string, unknown>): Promise<T[]> {
-  const [query, bound] = manager.connection.driver.escapeQueryWithParameters(sql, parameters);
-  const result: unknown = await manager.query(query, bound);
-  return Array.isArray(result) ? (result as T[]) : [];
 }

@@ -1,25 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { VisitContent } from '#libs/contract';
-import {
-  Account,
-  Assignment,
-  Batch,
-  Branch,
-  CoreOutCollectorDay,
-  CoreOutPayment,
-  CoreOutPhoto,
-  CoreOutPromise,
-  CoreOutVisit,
-  Payment,
-  PromiseToPay,
-  User,
-  Visit,
-  VisitPhoto,
-} from '#libs/entities';
+import { Assignment, Batch, Branch, CoreOutCollectorDay, Payment, PromiseToPay, User, Visit, VisitPhoto } from '#libs/entities';
+import { CoreSqlDialect } from '../inbound/core-sql.dialect.js';
 
 /** How the core knows the collector, the branch and the account: by name, never by the staging side's ids. */
-interface CoreNames {
+export interface CoreNames {
   collectorUsername: string;
   branchCode: string;
   accountNo: string;
@@ -29,49 +15,56 @@ interface CoreNames {
  * Writes the outbound rows of a visit inside the visit's own transaction, so
  * the core never reads a visit the staging side does not hold, and every
  * visit held has its rows. A replayed visit never gets here: its id is taken.
+ * Plain parameterized statements: this runs for every visit stored, and the
+ * SQLite driver keeps each statement prepared.
  */
-export async function recordVisitOutbound(manager: EntityManager, visit: Visit, content: VisitContent): Promise<void> {
-  const names = await coreNamesOf(manager, visit);
-  const createdAt = new Date();
-  const common = { visitId: visit.id, accountNo: names.accountNo, createdAt, ackedAt: null };
+export async function recordVisitOutbound(manager: EntityManager, visit: Visit, content: VisitContent, names: CoreNames): Promise<void> {
+  const sql = new CoreSqlDialect(manager);
+  const createdAt = sql.instant(new Date());
+  const common = { visitId: visit.id, accountNo: names.accountNo, createdAt };
   const ofDay = { ...common, workDate: visit.workDate, collectorUsername: names.collectorUsername, branchCode: names.branchCode };
-  await manager.insert(CoreOutVisit, {
-    ...ofDay,
-    id: randomUUID(),
-    batchId: visit.batchId,
-    collectorId: visit.collectorId,
-    resultCode: visit.resultCode,
-    visitedAt: visit.visitedAt,
-    latitude: visit.latitude,
-    longitude: visit.longitude,
-    accuracyM: visit.accuracyM,
-    notes: visit.notes,
-    photoCount: content.photos.length,
-    receivedAt: visit.receivedAt,
-  });
-  if (content.payment) {
-    await manager.insert(CoreOutPayment, {
+  await sql.run(
+    'INSERT INTO core_out_visit (id, visit_id, batch_id, work_date, collector_id, collector_username, branch_code, account_no, result_code, visited_at, ' +
+      'latitude, longitude, accuracy_m, notes, photo_count, received_at, created_at, acked_at) VALUES (:id, :visitId, :batchId, :workDate, :collectorId, ' +
+      ':collectorUsername, :branchCode, :accountNo, :resultCode, :visitedAt, :latitude, :longitude, :accuracyM, :notes, :photoCount, :receivedAt, :createdAt, NULL)',
+    {
       ...ofDay,
       id: randomUUID(),
-      receiptNo: content.payment.receiptNo,
-      amount: content.payment.amount,
-      paidAt: visit.visitedAt,
-    });
+      batchId: visit.batchId,
+      collectorId: visit.collectorId,
+      resultCode: visit.resultCode,
+      visitedAt: sql.instant(visit.visitedAt),
+      latitude: visit.latitude,
+      longitude: visit.longitude,
+      accuracyM: visit.accuracyM,
+      notes: visit.notes,
+      photoCount: content.photos.length,
+      receivedAt: sql.instant(visit.receivedAt),
+    },
+  );
+  if (content.payment) {
+    await sql.run(
+      'INSERT INTO core_out_payment (id, visit_id, receipt_no, amount, paid_at, work_date, collector_username, branch_code, account_no, created_at, acked_at) ' +
+        'VALUES (:id, :visitId, :receiptNo, :amount, :paidAt, :workDate, :collectorUsername, :branchCode, :accountNo, :createdAt, NULL)',
+      { ...ofDay, id: randomUUID(), receiptNo: content.payment.receiptNo, amount: content.payment.amount, paidAt: sql.instant(visit.visitedAt) },
+    );
   }
   if (content.promise) {
-    await manager.insert(CoreOutPromise, { ...ofDay, id: randomUUID(), promisedDate: content.promise.date, amount: content.promise.amount });
+    await sql.run(
+      'INSERT INTO core_out_promise (id, visit_id, promised_date, amount, work_date, collector_username, branch_code, account_no, created_at, acked_at) ' +
+        'VALUES (:id, :visitId, :promisedDate, :amount, :workDate, :collectorUsername, :branchCode, :accountNo, :createdAt, NULL)',
+      { ...ofDay, id: randomUUID(), promisedDate: content.promise.date, amount: content.promise.amount },
+    );
   }
   if (content.photos.length > 0) {
-    await manager.insert(
-      CoreOutPhoto,
-      content.photos.map((sha256, position) => ({
-        ...common,
-        id: randomUUID(),
-        sha256,
-        position,
-        url: photoUrl(sha256),
-        uploadedBy: names.collectorUsername,
-      })),
+    const photos: Record<string, unknown> = { ...common, uploadedBy: names.collectorUsername };
+    const rows = content.photos.map((sha256, position) => {
+      Object.assign(photos, { [`id${position}`]: randomUUID(), [`sha${position}`]: sha256, [`url${position}`]: photoUrl(sha256) });
+      return `(:id${position}, :visitId, :sha${position}, ${position}, :url${position}, :uploadedBy, :accountNo, :createdAt, NULL)`;
+    });
+    await sql.run(
+      `INSERT INTO core_out_photo (id, visit_id, sha256, position, url, uploaded_by, account_no, created_at, acked_at) VALUES ${rows.join(', ')}`,
+      photos,
     );
   }
 }
@@ -156,19 +149,4 @@ function overBatch(manager: EntityManager, table: typeof Payment | typeof Promis
     .innerJoin(Visit, 'v', 'v.id = r.visit_id')
     .select('COUNT(*)', 'count')
     .where('v.batch_id = :batchId', { batchId });
-}
-
-async function coreNamesOf(manager: EntityManager, visit: Visit): Promise<CoreNames> {
-  // One read on the visit's hot path, not one per table.
-  const names = await manager
-    .createQueryBuilder(Account, 'a')
-    .innerJoin(User, 'u', 'u.id = :collectorId', { collectorId: visit.collectorId })
-    .innerJoin(Branch, 'b', 'b.id = :branchId', { branchId: visit.branchId })
-    .select('u.username', 'collectorUsername')
-    .addSelect('b.code', 'branchCode')
-    .addSelect('a.contractNo', 'accountNo')
-    .where('a.id = :accountId', { accountId: visit.accountId })
-    .getRawOne<CoreNames>();
-  if (!names) throw new Error(`visit ${visit.id} names a collector, branch or account that does not exist`);
-  return names;
 }
