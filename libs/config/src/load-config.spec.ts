@@ -71,6 +71,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).demoData).toBe(true);
   });
 
+  it("names a first admin only when FIRST_ADMIN_PASSWORD is given, with the API's rules for its name and password", () => {
+    expect(loadConfig({}).firstAdmin).toBeNull();
+    expect(loadConfig({ FIRST_ADMIN_PASSWORD: 'Pertama-2026' }).firstAdmin).toEqual({ username: 'admin', password: 'Pertama-2026' });
+    expect(loadConfig({ FIRST_ADMIN_USERNAME: 'ops.admin', FIRST_ADMIN_PASSWORD: 'Pertama-2026' }).firstAdmin?.username).toBe('ops.admin');
+    expect(errorOf({ FIRST_ADMIN_PASSWORD: 'short' }).variable).toBe('FIRST_ADMIN_PASSWORD');
+    expect(errorOf({ FIRST_ADMIN_USERNAME: 'Ops Admin', FIRST_ADMIN_PASSWORD: 'Pertama-2026' }).variable).toBe('FIRST_ADMIN_USERNAME');
+  });
+
   it('takes a map tile URL template with {z}, {x} and {y}', () => {
     expect(loadConfig({ MAP_TILE_URL: 'https://{s}.tiles.example/{z}/{x}/{y}.png' }).mapTileUrl).toBe('https://{s}.tiles.example/{z}/{x}/{y}.png');
   });

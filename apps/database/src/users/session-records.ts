@@ -1,16 +1,34 @@
 import type { EntityManager } from 'typeorm';
 import { sessionStanding } from '#libs/auth';
-import type { SessionCheckRequest, SessionRecord, SessionStanding } from '#libs/contract';
-import { Device, User } from '#libs/entities';
+import type { DeviceView, Role, SessionCheckRequest, SessionRecord, SessionStanding } from '#libs/contract';
+import { SqlDialect } from '../persistence/sql.dialect.js';
 
-/** Two primary-key reads and no branch lookup: this runs on every authenticated request. */
+interface SessionRow {
+  role: Role;
+  branch_id: string | null;
+  active: boolean | number;
+  device_user_id: string | null;
+  device_status: DeviceView['status'] | null;
+}
+
+/**
+ * The user and the token's phone in one primary-key statement, with no query
+ * building or entity hydration: every authenticated request reads it.
+ */
 export async function sessionRecordIn(manager: EntityManager, userId: string, deviceId: string | null): Promise<SessionRecord | null> {
-  const [user, device] = await Promise.all([
-    manager.findOne(User, { where: { id: userId }, select: { role: true, branchId: true, active: true } }),
-    deviceId ? manager.findOne(Device, { where: { id: deviceId }, select: { userId: true, status: true } }) : null,
-  ]);
-  if (!user) return null;
-  return { role: user.role, branchId: user.branchId, active: user.active, device: device ? { userId: device.userId, status: device.status } : null };
+  const [row] = await new SqlDialect(manager).run<SessionRow>(
+    'SELECT u.role, u.branch_id, u.active, d.user_id AS device_user_id, d.status AS device_status ' +
+      'FROM app_user u LEFT JOIN device d ON d.id = :deviceId WHERE u.id = :userId',
+    { userId, deviceId },
+  );
+  if (!row) return null;
+  return {
+    role: row.role,
+    branchId: row.branch_id,
+    // SQLite and SQL Server hand a boolean column back as 0 or 1.
+    active: row.active === true || Number(row.active) === 1,
+    device: row.device_user_id && row.device_status ? { userId: row.device_user_id, status: row.device_status } : null,
+  };
 }
 
 /**

@@ -3,7 +3,7 @@ import { In, type EntityManager } from 'typeorm';
 import type { BatchVisitsRecord, ReceiptRangeRecord, ResultCodeRecord, VisitContent } from '#libs/contract';
 import { Batch, Visit } from '#libs/entities';
 import { toBatchView } from '../batches/batch.mapper.js';
-import { CoreSqlDialect } from '../core/inbound/core-sql.dialect.js';
+import { SqlDialect } from '../persistence/sql.dialect.js';
 import { recordVisitOutbound, type CoreNames } from '../core/outbound/outbound-records.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
 import { toVisitView } from './visit.mapper.js';
@@ -93,7 +93,7 @@ export class VisitsRepository {
   async lockOpenBatch(manager: EntityManager, collectorId: string): Promise<OpenBatchRecord | null> {
     const locked = await manager.update(Batch, { collectorId, status: 'open' }, { lastSyncAt: () => 'last_sync_at' });
     if (!locked.affected) return null;
-    const [row] = await new CoreSqlDialect(manager).run<OpenBatchRow>(
+    const [row] = await new SqlDialect(manager).run<OpenBatchRow>(
       'SELECT b.id AS id, b.worklist_id AS worklist_id, b.work_date AS work_date, br.id AS branch_id, br.code AS branch_code, u.username AS username ' +
         'FROM batch b INNER JOIN app_user u ON u.id = b.collector_id LEFT JOIN worklist w ON w.id = b.worklist_id ' +
         'LEFT JOIN branch br ON br.id = COALESCE(w.branch_id, u.branch_id) ' +
@@ -113,7 +113,7 @@ export class VisitsRepository {
 
   /** The account of each named assignment that is on the worklist; the others are left out. */
   async accountsOfAssignments(manager: EntityManager, worklistId: string, assignmentIds: string[]): Promise<Map<string, AssignedAccount>> {
-    const rows = await new CoreSqlDialect(manager).run<{ id: string; account_id: string; contract_no: string }>(
+    const rows = await new SqlDialect(manager).run<{ id: string; account_id: string; contract_no: string }>(
       'SELECT a.id AS id, a.account_id AS account_id, ac.contract_no AS contract_no FROM assignment a INNER JOIN account ac ON ac.id = a.account_id ' +
         'WHERE a.worklist_id = :worklistId AND a.id IN (:...assignmentIds)',
       { worklistId, assignmentIds },
@@ -122,7 +122,7 @@ export class VisitsRepository {
   }
 
   async resultCodes(manager: EntityManager, codes: string[]): Promise<ResultCodeRecord[]> {
-    const rows = await new CoreSqlDialect(manager).run<ResultCodeRow>(
+    const rows = await new SqlDialect(manager).run<ResultCodeRow>(
       'SELECT code, label, requires_payment, requires_promise, requires_gps, min_photos, active FROM result_code WHERE code IN (:...codes)',
       { codes },
     );
@@ -140,7 +140,7 @@ export class VisitsRepository {
   }
 
   async receiptRanges(manager: EntityManager, collectorId: string): Promise<ReceiptRangeRecord[]> {
-    const rows = await new CoreSqlDialect(manager).run<ReceiptRangeRow>(
+    const rows = await new SqlDialect(manager).run<ReceiptRangeRow>(
       'SELECT prefix, from_no, to_no, active FROM receipt_range WHERE collector_id = :collectorId',
       {
         collectorId,
@@ -159,7 +159,7 @@ export class VisitsRepository {
   }
 
   async receiptUsed(manager: EntityManager, receiptNo: string): Promise<boolean> {
-    const rows = await new CoreSqlDialect(manager).run('SELECT 1 AS used FROM payment WHERE receipt_no = :receiptNo', { receiptNo });
+    const rows = await new SqlDialect(manager).run('SELECT 1 AS used FROM payment WHERE receipt_no = :receiptNo', { receiptNo });
     return rows.length > 0;
   }
 
@@ -170,7 +170,7 @@ export class VisitsRepository {
    */
   async insert(manager: EntityManager, record: VisitToStore): Promise<void> {
     const { content, account } = record;
-    const sql = new CoreSqlDialect(manager);
+    const sql = new SqlDialect(manager);
     const visit: Visit = {
       id: content.id,
       batchId: record.batchId,

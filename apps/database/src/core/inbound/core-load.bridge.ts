@@ -5,7 +5,7 @@ import { AppConfig } from '#libs/config';
 import { CoreLoad, Worklist } from '#libs/entities';
 import { TransactionRunner } from '../../persistence/transaction.runner.js';
 import { coreRowChecks, recordBrokenRows, validRow } from './core-row-checks.js';
-import { CoreSqlDialect } from './core-sql.dialect.js';
+import { SqlDialect } from '../../persistence/sql.dialect.js';
 import { lkhFingerprint, type LkhLine } from './core-worklist.fingerprint.js';
 
 /** Collectors whose LKH is compared and written at a time: bounds memory and SQL Server's 2,100 parameters. */
@@ -83,7 +83,7 @@ export class CoreLoadBridge {
     if (claim.affected !== 1) return null;
     this.logger.log({ msg: 'applying core load', loadId });
     const load = await manager.findOneByOrFail(CoreLoad, { id: loadId });
-    const sql = new CoreSqlDialect(manager);
+    const sql = new SqlDialect(manager);
     const now = new Date();
     const finish = async (changes: Partial<CoreLoad>) => {
       Object.assign(load, { appliedAt: now, ...changes });
@@ -128,7 +128,7 @@ export class CoreLoadBridge {
   }
 
   /** Collectors the core names are created or brought up to date by employee code; a new one has no usable password unless the row brings a hash. */
-  private async applyCollectors(sql: CoreSqlDialect, params: Record<string, string>, now: Date): Promise<void> {
+  private async applyCollectors(sql: SqlDialect, params: Record<string, string>, now: Date): Promise<void> {
     const source =
       `SELECT r.employee_code, r.full_name, b.id AS branch_id, CASE WHEN r.active = 1 THEN ${sql.true} ELSE ${sql.false} END AS active, r.password_hash ` +
       `FROM core_collector_row r JOIN branch b ON b.code = r.branch_code WHERE r.load_id = :load AND ${validRow('collector', 'r')}`;
@@ -152,7 +152,7 @@ export class CoreLoadBridge {
   }
 
   /** Accounts are upserted by account number, and only rewritten when something the core says of them changed. */
-  private async applyAccounts(sql: CoreSqlDialect, params: Record<string, string>, now: Date): Promise<void> {
+  private async applyAccounts(sql: SqlDialect, params: Record<string, string>, now: Date): Promise<void> {
     const source =
       `SELECT ${sql.newUuid} AS id, r.account_no AS contract_no, b.id AS branch_id, r.debtor_name, r.address, r.phone, r.product, ` +
       `r.latitude, r.longitude, r.installment AS installment_amount, r.amount_due, r.days_past_due AS overdue_days, r.outstanding, ${sql.instantParameter('now')} AS updated_at ` +
@@ -189,7 +189,7 @@ export class CoreLoadBridge {
    * superseded, not changed, so a batch open on it keeps it. Answers how many
    * LKHs were made.
    */
-  private async applyWorklists(manager: EntityManager, sql: CoreSqlDialect, load: CoreLoad, now: Date): Promise<number> {
+  private async applyWorklists(manager: EntityManager, sql: SqlDialect, load: CoreLoad, now: Date): Promise<number> {
     const params = { load: load.id, workDate: load.workDate };
     const codes = await sql.run<{ employee_code: string }>(
       `SELECT DISTINCT r.employee_code FROM core_assignment_row r WHERE r.load_id = :load AND ${validRow('assignment', 'r')} ORDER BY r.employee_code`,
@@ -213,7 +213,7 @@ export class CoreLoadBridge {
     return changed;
   }
 
-  private async replaceChangedWorklists(manager: EntityManager, sql: CoreSqlDialect, load: CoreLoad, codes: string[], now: Date): Promise<number> {
+  private async replaceChangedWorklists(manager: EntityManager, sql: SqlDialect, load: CoreLoad, codes: string[], now: Date): Promise<number> {
     const params = { load: load.id, workDate: load.workDate, codes };
     const lines = await sql.run<LkhLine & { employee_code: string }>(
       'SELECT r.employee_code, r.visit_order, a.contract_no, a.debtor_name, a.address, a.phone, a.product, a.installment_amount, a.amount_due, ' +

@@ -8,7 +8,7 @@ import { CoreLoad, CoreLoadError } from '#libs/entities';
 import { recordAudit } from '../../audit/audit-trail.js';
 import { TransactionRunner } from '../../persistence/transaction.runner.js';
 import { toCoreLoadView } from './core-load.mapper.js';
-import { CoreSqlDialect } from './core-sql.dialect.js';
+import { SqlDialect } from '../../persistence/sql.dialect.js';
 
 /** A file cell that is no whole number where one is wanted is recorded as an error on its row, and stored empty. */
 const NOT_A_NUMBER = { code: 'not-a-number', message: 'Must be a whole number' } as const;
@@ -98,7 +98,7 @@ export class CoreLoadsRepository {
     return this.transactions.run(async (manager) => {
       await this.loadingOrRefuse(manager, chunk.loadId);
       const columns = CORE_FILE_COLUMNS[chunk.table];
-      const sql = new CoreSqlDialect(manager);
+      const sql = new SqlDialect(manager);
       const perInsert = Math.floor(sql.maxParameters / (columns.length + 2));
       const parseErrors: CoreLoadError[] = [];
       const records = chunk.rows.map(({ rowNo, values }) => {
@@ -133,7 +133,7 @@ export class CoreLoadsRepository {
   markReady(loadId: string, actorId: string): Promise<CoreLoadView> {
     return this.transactions.run(async (manager) => {
       const load = await this.loadingOrRefuse(manager, loadId);
-      const sql = new CoreSqlDialect(manager);
+      const sql = new SqlDialect(manager);
       let declared = 0;
       for (const table of Object.keys(CORE_FILE_COLUMNS)) {
         declared += await sql.count(`SELECT COUNT(*) AS n FROM core_${table}_row WHERE load_id = :load`, { load: loadId });

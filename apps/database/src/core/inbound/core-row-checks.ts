@@ -1,4 +1,4 @@
-import type { CoreSqlDialect } from './core-sql.dialect.js';
+import type { SqlDialect } from '../../persistence/sql.dialect.js';
 
 export type CoreRowTable = 'collector' | 'account' | 'assignment';
 
@@ -35,7 +35,7 @@ const notWholeAmount = (column: string) => `(r.${column} IS NULL OR r.${column} 
  * then assignments, which may name only collectors and accounts that passed.
  * Of the rules on one field, the first broken one is recorded.
  */
-export function coreRowChecks(sql: CoreSqlDialect): CoreRowCheck[] {
+export function coreRowChecks(sql: SqlDialect): CoreRowCheck[] {
   const validCollectorRow = (code: string, also = '') =>
     `EXISTS (SELECT 1 FROM core_collector_row c WHERE c.load_id = r.load_id AND c.employee_code = ${code} ${also} AND ${validRow('collector', 'c')})`;
   return [

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { VisitContent } from '#libs/contract';
 import { Assignment, Batch, Branch, CoreOutCollectorDay, Payment, PromiseToPay, User, Visit, VisitPhoto } from '#libs/entities';
-import { CoreSqlDialect } from '../inbound/core-sql.dialect.js';
+import { SqlDialect } from '../../persistence/sql.dialect.js';
 
 /** How the core knows the collector, the branch and the account: by name, never by the staging side's ids. */
 export interface CoreNames {
@@ -19,7 +19,7 @@ export interface CoreNames {
  * SQLite driver keeps each statement prepared.
  */
 export async function recordVisitOutbound(manager: EntityManager, visit: Visit, content: VisitContent, names: CoreNames): Promise<void> {
-  const sql = new CoreSqlDialect(manager);
+  const sql = new SqlDialect(manager);
   const createdAt = sql.instant(new Date());
   const common = { visitId: visit.id, accountNo: names.accountNo, createdAt };
   const ofDay = { ...common, workDate: visit.workDate, collectorUsername: names.collectorUsername, branchCode: names.branchCode };

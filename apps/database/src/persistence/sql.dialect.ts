@@ -3,11 +3,11 @@ import type { EntityManager } from 'typeorm';
 export type SqlParameters = Record<string, unknown>;
 
 /**
- * The few places where the bridge's set-based statements differ between
+ * The few places where plain SQL statements differ between
  * SQLite, PostgreSQL and SQL Server. Everything else is the SQL the three
  * share; parameters are named (`:load`) and bound by the driver.
  */
-export class CoreSqlDialect {
+export class SqlDialect {
   constructor(private readonly manager: EntityManager) {}
 
   private get engine(): string {
