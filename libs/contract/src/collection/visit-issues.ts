@@ -16,7 +16,6 @@ export const VISIT_ISSUE_CODES = [
   'too-few-photos',
   'visited-in-future',
   'visited-before-work-date',
-  'batch-not-open',
   'visit-conflict',
 ] as const;
 export type VisitIssueCode = (typeof VISIT_ISSUE_CODES)[number];
