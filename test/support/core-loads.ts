@@ -25,6 +25,22 @@ export interface AccountRow {
   branch_code: string | null;
 }
 
+/** An account row as a core job writes it, with plausible values beside the amount due that a test is about. */
+export function accountRow(accountNo: string, amountDue: number, branch = 'JKT01'): AccountRow {
+  return {
+    account_no: accountNo,
+    debtor_name: 'Budi Santoso',
+    address: 'Jl. Merdeka No. 1, Jakarta',
+    phone: '081234567890',
+    product: 'Kredit Motor',
+    installment: 750_000,
+    outstanding: 9_000_000,
+    amount_due: amountDue,
+    days_past_due: 35,
+    branch_code: branch,
+  };
+}
+
 export interface AssignmentRow {
   work_date: string | null;
   employee_code: string | null;

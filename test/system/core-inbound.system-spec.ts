@@ -13,7 +13,7 @@ import {
   uploadLoad,
   writeBulkLoadBySql,
   writeLoadBySql,
-  type AccountRow,
+  accountRow as account,
   type AssignmentRow,
   type CollectorRow,
 } from '../support/core-loads.js';
@@ -23,21 +23,6 @@ import { waitFor } from '../support/wait-for.js';
 import { testEngines } from '../support/test-database.js';
 
 const today = () => workDateOf(new Date(), 'Asia/Jakarta');
-
-function account(accountNo: string, amountDue: number, branch = 'JKT01'): AccountRow {
-  return {
-    account_no: accountNo,
-    debtor_name: 'Budi Santoso',
-    address: 'Jl. Merdeka No. 1, Jakarta',
-    phone: '081234567890',
-    product: 'Kredit Motor',
-    installment: 750_000,
-    outstanding: 9_000_000,
-    amount_due: amountDue,
-    days_past_due: 35,
-    branch_code: branch,
-  };
-}
 
 const assignment = (code: string, accountNo: string, order: number, workDate = today()): AssignmentRow => ({
   work_date: workDate,

@@ -1,27 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { workDateOf } from '#libs/common';
-import { connectAsCore, settledLoad, writeLoadBySql, type AccountRow } from '../support/core-loads.js';
+import { accountRow as account, connectAsCore, settledLoad, writeLoadBySql } from '../support/core-loads.js';
 import { login, phone, type Phone, type Session } from '../support/demo-users.js';
 import { startSystem, SYSTEM_START_TIMEOUT_MS, type RunningSystem, type SystemMode } from '../support/system-harness.js';
 import { testEngines, type TestEngine } from '../support/test-database.js';
 
 const today = () => workDateOf(new Date(), 'Asia/Jakarta');
-
-function account(accountNo: string, amountDue: number): AccountRow {
-  return {
-    account_no: accountNo,
-    debtor_name: 'Budi Santoso',
-    address: 'Jl. Merdeka No. 1, Jakarta',
-    phone: '081234567890',
-    product: 'Kredit Motor',
-    installment: 750_000,
-    outstanding: 9_000_000,
-    amount_due: amountDue,
-    days_past_due: 35,
-    branch_code: 'JKT01',
-  };
-}
 
 const targets: [SystemMode, TestEngine][] = [...testEngines().map((engine): [SystemMode, TestEngine] => ['single', engine]), ['split', 'sqlite']];
 
