@@ -1,5 +1,5 @@
 import { login, phone, type Session } from '../support/demo-users.js';
-import { visitOf } from '../support/field-visits.js';
+import { sendVisits, visitOf, worklistOf } from '../support/field-visits.js';
 import { NatsBroker } from '../support/nats-broker.js';
 import type { RunningSystem } from '../support/system-harness.js';
 import type { TestEngine } from '../support/test-database.js';
@@ -60,27 +60,39 @@ async function measureTransport(env: Record<string, string>): Promise<TransportF
   });
 }
 
-/** Waits until a replica started beside the system listens on the broker. */
-async function listening(system: RunningSystem, source: string): Promise<void> {
-  const started = await waitFor(() => system.logOf(source).some((line) => line.msg === 'Nest microservice successfully started'), Boolean, 90_000);
-  if (!started) throw new Error(`${source} did not start`);
+/** Waits until `count` processes of a service listen on the broker. */
+async function listening(broker: NatsBroker, service: string, count: number): Promise<void> {
+  const listeners = await waitFor(
+    () => broker.listeners(service),
+    (found) => found >= count,
+    90_000,
+  );
+  if (listeners < count) throw new Error(`${count} ${service} processes were expected on the broker, ${listeners} listen`);
+}
+
+/** A replica's first requests load its code paths and open its database connections: not part of the figure. */
+async function warmUp(system: RunningSystem, session: Session, assignmentId: string): Promise<void> {
+  for (let request = 0; request < 20; request += 1) await sendVisits(system, session.token, [visitOf(assignmentId, 'NOT_MET')]);
 }
 
 /** Visit uploads on PostgreSQL through NATS with one collector, then with replicas added beside the running system. */
 async function measureReplicas(broker: NatsBroker, engine: TestEngine): Promise<[string, number, LoadResult][]> {
-  // Replicas log at info: the harness learns from a replica's start line that it listens.
-  const env = { ...BENCH_ENV, LOG_LEVEL: 'info', TRANSPORT: 'nats', NATS_URL: broker.url };
+  const env = { ...BENCH_ENV, TRANSPORT: 'nats', NATS_URL: broker.url };
   return withSystem({ mode: 'split', engine, env }, async (system) => {
     const session = await login(system, 'collector1', phone('bench-nats-0002'));
+    const [first] = (await worklistOf(system, session)).assignments;
+    await warmUp(system, session, first.id);
     const rows: [string, number, LoadResult][] = [];
     const one = await measureVisits(system, session);
     rows.push(['one collector, one database service', one.visitsPerSecond, one.load]);
     system.startReplica('collector');
-    await listening(system, 'collector#2');
+    await listening(broker, 'collector', 2);
+    await warmUp(system, session, first.id);
     const two = await measureVisits(system, session);
     rows.push(['two collector replicas, one database service', two.visitsPerSecond, two.load]);
     system.startReplica('database');
-    await listening(system, 'database#2');
+    await listening(broker, 'database', 2);
+    await warmUp(system, session, first.id);
     const both = await measureVisits(system, session);
     rows.push(['two collector replicas, two database services', both.visitsPerSecond, both.load]);
     return rows;

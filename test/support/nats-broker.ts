@@ -27,19 +27,20 @@ export class NatsBroker {
 
   private constructor(
     readonly port: number,
+    private readonly monitorPort: number,
     private readonly configFile: string,
     private readonly folder: string,
   ) {}
 
   static async start(options: BrokerOptions = {}): Promise<NatsBroker> {
-    const [port] = await freePorts(1);
+    const [port, monitorPort] = await freePorts(2);
     const folder = mkdtempSync(join(tmpdir(), 'mc-nats-'));
-    const lines = [`listen: 127.0.0.1:${port}`];
+    const lines = [`listen: 127.0.0.1:${port}`, `http: 127.0.0.1:${monitorPort}`];
     if (options.maxPayload) lines.push(`max_payload: ${options.maxPayload}`);
     if (options.user) lines.push(`authorization { users = [ { user: "${options.user.name}", password: "${options.user.password}" } ] }`);
     const configFile = join(folder, 'nats-server.conf');
     writeFileSync(configFile, `${lines.join('\n')}\n`);
-    const broker = new NatsBroker(port, configFile, folder);
+    const broker = new NatsBroker(port, monitorPort, configFile, folder);
     await broker.resume();
     return broker;
   }
@@ -64,6 +65,13 @@ export class NatsBroker {
       child.once('exit', (code) => reject(new Error(`nats-server exited with ${code}:\n${this.log.join('\n')}`)));
     });
     await ready;
+  }
+
+  /** How many processes of a service listen on the broker now, from its monitoring port (servers name their connection `<service>@host:pid`). */
+  async listeners(service: string): Promise<number> {
+    const reply = await fetch(`http://127.0.0.1:${this.monitorPort}/connz?limit=1024`);
+    const { connections } = (await reply.json()) as { connections: { name?: string; subscriptions: number }[] };
+    return connections.filter((connection) => connection.name?.startsWith(`${service}@`) && connection.subscriptions > 0).length;
   }
 
   /** Ends the broker at once, as a crashed broker would end. */
