@@ -9,7 +9,7 @@ import type { AppConfig, NatsSettings } from '#libs/config';
  */
 const RECONNECT_WAIT_MS = 250;
 
-export function natsSettingsOf(config: AppConfig): NatsSettings {
+function natsSettingsOf(config: AppConfig): NatsSettings {
   if (!config.nats) throw new Error('TRANSPORT=nats needs NATS_URL');
   return config.nats;
 }

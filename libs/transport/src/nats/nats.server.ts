@@ -14,7 +14,7 @@ import { RefusedMessageError, SignedNatsReplySerializer, SignedNatsRequestDeseri
 
 const authLogger = new Logger('InternalAuth');
 
-/** How long a stopping replica waits for the broker to confirm it takes no more requests. */
+/** How long a stopping replica waits on the broker: to confirm it takes no more requests, then to take its last replies. */
 const UNSUBSCRIBE_LIMIT_MS = 2000;
 
 function within<T>(work: Promise<T>, limitMs: number): Promise<T | undefined> {
