@@ -1,5 +1,5 @@
 import type { Config } from '@jest/types';
-import type { Actor, AssignmentRecord, CollectionDayRecord } from '#libs/contract';
+import type { Actor, AssignmentRecord, CollectionDayRecord, SessionCheckRequest } from '#libs/contract';
 
 /** 10:00 in Jakarta on 28 November 2026, the work date of every day here. */
 export const WORK_MORNING = new Date('2026-11-28T03:00:00.000Z');
@@ -7,6 +7,9 @@ export const WORK_DATE = '2026-11-28';
 
 export const COLLECTOR: Actor = { userId: 'collector-1', username: 'collector1', role: 'collector', branchId: 'branch-jkt', deviceId: 'device-1' };
 export const SUPERVISOR: Actor = { userId: 'supervisor-1', username: 'supervisor1', role: 'supervisor', branchId: 'branch-jkt', deviceId: null };
+/** The sessions of the two hot paths (LKH, visits), which carry the token's claims for the database to check. */
+export const COLLECTOR_SESSION: SessionCheckRequest = { userId: COLLECTOR.userId, role: COLLECTOR.role, deviceId: COLLECTOR.deviceId };
+export const SUPERVISOR_SESSION: SessionCheckRequest = { userId: SUPERVISOR.userId, role: SUPERVISOR.role, deviceId: null };
 export const ADMIN: Actor = { userId: 'admin-1', username: 'admin', role: 'admin', branchId: null, deviceId: null };
 
 export function assignment(n: number): AssignmentRecord {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { API_DEMOS, API_DEMOS_APK } from '../support/apk-fixtures.js';
 import { DEMO_PASSWORD, login, phone } from '../support/demo-users.js';
-import { submitVisits, uploadPhoto, visitOf, worklistOf } from '../support/field-visits.js';
+import { sendVisits, submitVisits, uploadPhoto, visitOf, worklistOf } from '../support/field-visits.js';
 import { publishRelease, storedReleaseFiles } from '../support/ota-releases.js';
 import { startSystem, SYSTEM_START_TIMEOUT_MS, type HttpReply, type RunningSystem } from '../support/system-harness.js';
 import { testEngines } from '../support/test-database.js';
@@ -116,6 +116,27 @@ describe.each(testEngines())('powers as they are now on %s, one process', (engin
     expect((await get('/monitoring/progress?branchCode=JKT01', moved.token)).status).toBe(403);
     expect((await get(`/monitoring/visits?collectorId=${collector1.id}`, moved.token)).status).toBe(404);
     expect((await get('/monitoring/visits?branchCode=BDG01', moved.token)).status).toBe(200);
+  });
+
+  it("ends a collector's session on the LKH and the visit upload, whose session the database checks within the call itself", async () => {
+    const { id } = await userNamed('collector3');
+    const session = await login(system, 'collector3', phone('hot-path-phone'));
+    const [assignment] = (await worklistOf(system, session)).assignments;
+    const visit = visitOf(assignment.id, 'REFUSED', { photos: [] });
+
+    expect((await send('PATCH', `/admin/users/${id}`, { active: false })).body.active).toBe(false);
+    expectSessionEnded(await get('/worklist', session.token), 'disabled');
+    expectSessionEnded(await sendVisits(system, session.token, [visit]), 'disabled');
+
+    expect((await send('PATCH', `/admin/users/${id}`, { active: true })).body.active).toBe(true);
+    const again = await login(system, 'collector3', phone('hot-path-phone'));
+    expect((await submitVisits(system, again, [visit])).map((result) => result.status)).toEqual(['created']);
+
+    expect((await send('PATCH', `/admin/users/${id}`, { role: 'supervisor' })).body.role).toBe('supervisor');
+    expectSessionEnded(await get('/worklist', again.token), 'role changed');
+    expectSessionEnded(await sendVisits(system, again.token, [visitOf(assignment.id, 'REFUSED', { photos: [] })]), 'role changed');
+    expect((await send('PATCH', `/admin/users/${id}`, { role: 'collector' })).body.role).toBe('collector');
+    expect((await get(`/monitoring/visits?collectorId=${id}`)).body.items.map((stored: any) => stored.id)).toEqual([visit.id]);
   });
 
   it('stops a person from binding any phone: a blocked collector keeps only the phone already bound, and a revoked phone stays out on every account', async () => {

@@ -144,7 +144,7 @@ describe('internal ports, five processes', () => {
         password: INTRUDER_PASSWORD,
       }),
       attack('COLLECTOR_PORT', 'store a visit as a collector', FieldMessages.submitVisits, {
-        actor: collectorActor,
+        session: { userId: collectorActor.userId, role: 'collector', deviceId: collectorActor.deviceId },
         visits: [{ ...visitOf(assignment.id, 'REFUSED', { photos: [] }), notes: 'filed by an intruder' }],
       }),
       attack('MEDIA_PORT', "read a collector's photo", MediaMessages.fetch, { sha256: storedPhoto, variant: 'original' }),

@@ -17,4 +17,6 @@ export interface AccessClaims {
 export interface AuthenticatedUser extends AccessClaims {
   token: string;
   expiresAt: Date;
+  /** Set on routes whose call checks the session in the database: role and branch are then the token's, not yet checked. */
+  sessionCheckedInCall?: true;
 }

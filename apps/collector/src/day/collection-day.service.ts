@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ProblemError } from '#libs/common';
-import { BatchStore, WorklistStore, type Actor, type BatchView, type CollectionDayRecord } from '#libs/contract';
+import { BatchStore, WorklistStore, type Actor, type BatchView, type CollectionDayRecord, type SessionCheckRequest } from '#libs/contract';
 import { MessageClient } from '#libs/transport';
 
 /** The caller's open batch, which every step of the collection day works on. */
@@ -8,9 +8,10 @@ import { MessageClient } from '#libs/transport';
 export class CollectionDayService {
   constructor(private readonly messages: MessageClient) {}
 
-  /** The open batch with its LKH, result codes and receipt ranges. */
-  async requireOpenDay(actor: Actor): Promise<CollectionDayRecord> {
-    const day = await this.messages.send(WorklistStore.openDay, { collectorId: requireCollector(actor) });
+  /** The open batch with its LKH, result codes and receipt ranges; the database checks the session in the same read. */
+  async requireOpenDay(session: SessionCheckRequest): Promise<CollectionDayRecord> {
+    requireCollector(session);
+    const day = await this.messages.send(WorklistStore.openDay, { session });
     if (!day) throw noOpenBatch();
     return day;
   }
@@ -23,9 +24,9 @@ export class CollectionDayService {
 }
 
 /** The collector's id; the gateway admits only collectors here, and the service checks again for any other caller of the message. */
-export function requireCollector(actor: Actor): string {
-  if (actor.role !== 'collector') throw ProblemError.forbidden('Only collectors have a collection day');
-  return actor.userId;
+export function requireCollector(caller: Pick<Actor, 'userId' | 'role'>): string {
+  if (caller.role !== 'collector') throw ProblemError.forbidden('Only collectors have a collection day');
+  return caller.userId;
 }
 
 /** After close batch or reset the phone must log in online again, which opens the next batch. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { loadConfig } from '#libs/config';
 import { VisitStore, WorklistStore, type VisitOutcome, type VisitRecordRequest, type VisitSubmission } from '#libs/contract';
-import { AT_WORK_MORNING, COLLECTOR, WORK_MORNING, openDay } from '../../../../test/support/collection-days.js';
+import { AT_WORK_MORNING, COLLECTOR_SESSION, WORK_MORNING, openDay } from '../../../../test/support/collection-days.js';
 import { FakeMessageClient } from '../../../../test/support/fake-message-client.js';
 import { problemOf } from '../../../../test/support/problems.js';
 import { CollectionDayService } from '../day/collection-day.service.js';
@@ -40,7 +40,7 @@ describe('VisitsService (collector)', () => {
 
   it("files an accepted visit under the open batch, the collector's branch and the assignment's account, in UTC", async () => {
     const submission = refusedAtTheDoor({ photos: [PHOTO], notes: 'Tidak mau bayar' });
-    expect(await visits.submit({ actor: COLLECTOR, visits: [submission] })).toEqual([{ id: 'visit-1', status: 'created' }]);
+    expect(await visits.submit({ session: COLLECTOR_SESSION, visits: [submission] })).toEqual([{ id: 'visit-1', status: 'created' }]);
     const content = toVisitContent(submission);
     expect(content).toMatchObject({ visitedAt: '2026-11-28T02:30:00.000Z', photos: [PHOTO.toLowerCase()], location: null, payment: null });
     expect(recorded()).toEqual([
@@ -57,7 +57,7 @@ describe('VisitsService (collector)', () => {
   it('sends a visit that breaks the rules with its errors and no filing, beside the accepted ones, in one message', async () => {
     const tomorrow = refusedAtTheDoor({ id: 'visit-2', visitedAt: '2026-11-29T09:30:00+07:00' });
     const unknown = refusedAtTheDoor({ id: 'visit-3', assignmentId: 'assignment-9', resultCode: 'OLD' });
-    const outcomes = await visits.submit({ actor: COLLECTOR, visits: [refusedAtTheDoor(), tomorrow, unknown] });
+    const outcomes = await visits.submit({ session: COLLECTOR_SESSION, visits: [refusedAtTheDoor(), tomorrow, unknown] });
     expect(outcomes.map((outcome) => [outcome.id, outcome.status])).toEqual([
       ['visit-1', 'created'],
       ['visit-2', 'rejected'],
@@ -72,13 +72,13 @@ describe('VisitsService (collector)', () => {
 
   it("takes the phone clock's allowed lead from the configuration", async () => {
     visits = new VisitsService(messages, new CollectionDayService(messages), loadConfig({ VISIT_CLOCK_SKEW_SECONDS: '0' }));
-    await visits.submit({ actor: COLLECTOR, visits: [refusedAtTheDoor({ visitedAt: '2026-11-28T03:00:01.000Z' })] });
+    await visits.submit({ session: COLLECTOR_SESSION, visits: [refusedAtTheDoor({ visitedAt: '2026-11-28T03:00:01.000Z' })] });
     expect(recorded()[0].errors.map((issue) => issue.code)).toEqual(['visited-in-future']);
   });
 
   it('stores nothing when no batch is open', async () => {
     messages.answer(WorklistStore.openDay, null);
-    expect((await problemOf(visits.submit({ actor: COLLECTOR, visits: [refusedAtTheDoor()] }))).problem.code).toBe('no-open-batch');
+    expect((await problemOf(visits.submit({ session: COLLECTOR_SESSION, visits: [refusedAtTheDoor()] }))).problem.code).toBe('no-open-batch');
     expect(messages.requestsOf(VisitStore.record)).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ export class VisitsService {
 
   /** Checks each visit against the open day, then has the database store the accepted ones, each in its own transaction. */
   async submit(request: SubmitVisitsRequest): Promise<VisitOutcome[]> {
-    const day = await this.day.requireOpenDay(request.actor);
+    const day = await this.day.requireOpenDay(request.session);
     const now = new Date();
     const settings = {
       now,

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { FieldMessages, type Actor, type WorklistView } from '#libs/contract';
+import { FieldMessages, type SessionCheckRequest, type WorklistView } from '#libs/contract';
 import { Handles } from '#libs/transport';
 import { WorklistService } from './worklist.service.js';
 
@@ -9,7 +9,7 @@ export class WorklistController {
   constructor(private readonly worklists: WorklistService) {}
 
   @Handles(FieldMessages.worklist)
-  worklist(@Payload() request: { actor: Actor }): Promise<WorklistView> {
-    return this.worklists.worklistOf(request.actor);
+  worklist(@Payload() request: { session: SessionCheckRequest }): Promise<WorklistView> {
+    return this.worklists.worklistOf(request.session);
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Actor, ReceiptRangeRecord, ReceiptRangeView, WorklistView } from '#libs/contract';
+import type { ReceiptRangeRecord, ReceiptRangeView, SessionCheckRequest, WorklistView } from '#libs/contract';
 import { CollectionDayService } from '../day/collection-day.service.js';
 
 @Injectable()
@@ -8,8 +8,8 @@ export class WorklistService {
   constructor(private readonly day: CollectionDayService) {}
 
   /** Today's LKH of the open batch. Its sync token is a hash of everything else in it, so it changes when anything does. */
-  async worklistOf(actor: Actor): Promise<WorklistView> {
-    const day = await this.day.requireOpenDay(actor);
+  async worklistOf(session: SessionCheckRequest): Promise<WorklistView> {
+    const day = await this.day.requireOpenDay(session);
     const content = {
       workDate: day.batch.workDate,
       batch: day.batch,

@@ -3,10 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { ProblemError } from '#libs/common';
 import type { NewUserRecord, Page, PasswordChange, ReceiptRangeChange, UserChange, SessionRecord, UserQuery, UserRecord, UserSummary } from '#libs/contract';
-import { Branch, Device, ReceiptRange, User } from '#libs/entities';
+import { Branch, ReceiptRange, User } from '#libs/entities';
 import { recordAudit } from '../audit/audit-trail.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
 import { insertUnique } from '../persistence/unique-violation.js';
+import { sessionRecordIn } from './session-records.js';
 import { toUserSummary } from './user.mapper.js';
 
 @Injectable()
@@ -21,16 +22,8 @@ export class UsersRepository {
     return this.transactions.read(async (manager) => this.toRecord(manager, await manager.findOneBy(User, { id: userId })));
   }
 
-  /** Two primary-key reads and no branch lookup: this runs on every authenticated request. */
   sessionOf(userId: string, deviceId: string | null): Promise<SessionRecord | null> {
-    return this.transactions.read(async (manager) => {
-      const [user, device] = await Promise.all([
-        manager.findOne(User, { where: { id: userId }, select: { role: true, branchId: true, active: true } }),
-        deviceId ? manager.findOne(Device, { where: { id: deviceId }, select: { userId: true, status: true } }) : null,
-      ]);
-      if (!user) return null;
-      return { role: user.role, branchId: user.branchId, active: user.active, device: device ? { userId: device.userId, status: device.status } : null };
-    });
+    return this.transactions.read((manager) => sessionRecordIn(manager, userId, deviceId));
   }
 
   list(query: UserQuery): Promise<Page<UserSummary>> {

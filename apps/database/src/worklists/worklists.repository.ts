@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ProblemError } from '#libs/common';
-import type { AssignmentRecord, CollectionDayRecord, ReceiptRangeRecord, ResultCodeRecord } from '#libs/contract';
-import { Account, Assignment, Batch, ReceiptRange, ResultCode, User, Worklist } from '#libs/entities';
+import type { AssignmentRecord, CollectionDayRecord, ReceiptRangeRecord, ResultCodeRecord, SessionCheckRequest } from '#libs/contract';
+import { Account, Assignment, Batch, ReceiptRange, ResultCode, Worklist } from '#libs/entities';
 import { toBatchView } from '../batches/batch.mapper.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
+import { requireStandingIn } from '../users/session-records.js';
 
 type Numeric = string | number;
 
@@ -28,13 +29,15 @@ interface AssignmentRow {
 export class WorklistsRepository {
   constructor(private readonly transactions: TransactionRunner) {}
 
-  /** Everything the collection day's rules read, in one consistent read. */
-  openDay(collectorId: string): Promise<CollectionDayRecord | null> {
+  /** Everything the collection day's rules read, and the session's standing they act on, in one consistent read. */
+  openDay(session: SessionCheckRequest): Promise<CollectionDayRecord | null> {
     return this.transactions.read(async (manager) => {
+      const standing = await requireStandingIn(manager, session);
+      const collectorId = session.userId;
       const batch = await manager.findOneBy(Batch, { collectorId, status: 'open' });
       if (!batch) return null;
       const worklist = batch.worklistId ? await manager.findOneBy(Worklist, { id: batch.worklistId }) : null;
-      const branchId = worklist?.branchId ?? (await manager.findOneByOrFail(User, { id: collectorId })).branchId;
+      const branchId = worklist?.branchId ?? standing.branchId;
       if (!branchId) throw ProblemError.conflict('collector-without-branch', 'This collector belongs to no branch; an admin must assign one');
       return {
         batch: toBatchView(batch),

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { CurrentActor } from '#libs/auth';
-import type { Actor } from '#libs/contract';
+import { CurrentSession, SessionCheckedInCall } from '#libs/auth';
+import type { SessionCheckRequest } from '#libs/contract';
 import { ApiProblemResponse } from '#libs/http';
 import { CollectorEndpoints } from './collector-endpoint.decorator.js';
 import { SubmitVisitsDto } from './dto/submit-visits.dto.js';
@@ -15,6 +15,7 @@ export class VisitsController {
 
   @Post()
   @HttpCode(200)
+  @SessionCheckedInCall()
   @ApiOperation({
     summary: 'Send up to 50 visits',
     description:
@@ -27,7 +28,7 @@ export class VisitsController {
     507,
     "`storage-full`: the server's disk is full. Keep every visit and resend after Retry-After; those stored before it filled answer `duplicate`",
   )
-  submit(@CurrentActor() actor: Actor, @Body() dto: SubmitVisitsDto): Promise<SubmitVisitsReplyDto> {
-    return this.visits.submit(actor, dto.visits);
+  submit(@CurrentSession() session: SessionCheckRequest, @Body() dto: SubmitVisitsDto): Promise<SubmitVisitsReplyDto> {
+    return this.visits.submit(session, dto.visits);
   }
 }

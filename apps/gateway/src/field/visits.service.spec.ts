@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { FieldMessages, type Actor, type VisitOutcome } from '#libs/contract';
+import { FieldMessages, type SessionCheckRequest, type VisitOutcome } from '#libs/contract';
 import { FakeMessageClient } from '../../../../test/support/fake-message-client.js';
 import { VisitsService } from './visits.service.js';
 
-const COLLECTOR: Actor = { userId: 'collector-1', username: 'collector1', role: 'collector', branchId: 'branch-jkt', deviceId: 'device-1' };
+const COLLECTOR: SessionCheckRequest = { userId: 'collector-1', role: 'collector', deviceId: 'device-1' };
 const ASSIGNMENT = '6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
 
 function visit(id: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -42,7 +42,7 @@ describe('VisitsService (gateway)', () => {
     expect(fields).toContain('resultCode:invalid');
     expect(fields?.some((field) => field.startsWith('photos') && field.endsWith(':invalid'))).toBe(true);
     const [request] = messages.requestsOf(FieldMessages.submitVisits);
-    expect(request.actor).toEqual(COLLECTOR);
+    expect(request.session).toEqual(COLLECTOR);
     expect(request.visits.map((v) => v.id)).toEqual([ids[0], ids[2]]);
   });
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { FieldMessages, type Actor, type VisitIssue, type VisitOutcome, type VisitSubmission } from '#libs/contract';
+import { FieldMessages, type SessionCheckRequest, type VisitIssue, type VisitOutcome, type VisitSubmission } from '#libs/contract';
 import { EDGE_VALIDATION, fieldIssuesOf } from '#libs/http';
 import { MessageClient } from '#libs/transport';
 import type { SubmitVisitsReplyDto, VisitResultDto } from './dto/visit-results.dto.js';
@@ -19,10 +19,10 @@ export class VisitsService {
    * collector's rules and the database. One phone bug cannot hold a whole
    * queue of visits back.
    */
-  async submit(actor: Actor, visits: Record<string, unknown>[]): Promise<SubmitVisitsReplyDto> {
+  async submit(session: SessionCheckRequest, visits: Record<string, unknown>[]): Promise<SubmitVisitsReplyDto> {
     const checks = await Promise.all(visits.map(checkShape));
     const wellFormed = checks.flatMap((check) => ('visit' in check ? [check.visit] : []));
-    const outcomes: VisitOutcome[] = wellFormed.length ? await this.messages.send(FieldMessages.submitVisits, { actor, visits: wellFormed }) : [];
+    const outcomes: VisitOutcome[] = wellFormed.length ? await this.messages.send(FieldMessages.submitVisits, { session, visits: wellFormed }) : [];
     let next = 0;
     return { results: checks.map((check) => ('visit' in check ? outcomes[next++] : check.rejected)) };
   }

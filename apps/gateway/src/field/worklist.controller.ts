@@ -1,8 +1,8 @@
 import { Controller, Get, Headers, Res } from '@nestjs/common';
 import { ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentActor } from '#libs/auth';
-import { FieldMessages, type Actor } from '#libs/contract';
+import { CurrentSession, SessionCheckedInCall } from '#libs/auth';
+import { FieldMessages, type SessionCheckRequest } from '#libs/contract';
 import { ApiProblemResponse } from '#libs/http';
 import { MessageClient } from '#libs/transport';
 import { CollectorEndpoints } from './collector-endpoint.decorator.js';
@@ -15,6 +15,7 @@ export class WorklistController {
   constructor(private readonly messages: MessageClient) {}
 
   @Get()
+  @SessionCheckedInCall()
   @ApiOperation({
     summary: "Today's LKH of the open batch",
     description:
@@ -25,11 +26,11 @@ export class WorklistController {
   @ApiNotModifiedResponse({ description: 'The LKH is unchanged since the ETag sent' })
   @ApiProblemResponse(409, '`no-open-batch`: the batch was closed or reset; log in again')
   async worklist(
-    @CurrentActor() actor: Actor,
+    @CurrentSession() session: SessionCheckRequest,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WorklistDto | undefined> {
-    const worklist = await this.messages.send(FieldMessages.worklist, { actor });
+    const worklist = await this.messages.send(FieldMessages.worklist, { session });
     const etag = strongEtag(worklist.syncToken);
     response.setHeader('ETag', etag);
     response.setHeader('Cache-Control', 'private, no-cache');

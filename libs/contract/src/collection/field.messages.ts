@@ -9,6 +9,7 @@ import type {
   VisitPromise,
   WorklistView,
 } from './field-views.js';
+import type { SessionCheckRequest } from './auth.messages.js';
 import type { Actor } from './views.js';
 
 /** A visit as the phone sent it, after the gateway checked its shape. */
@@ -26,14 +27,18 @@ export interface VisitSubmission {
 }
 
 export interface SubmitVisitsRequest {
-  actor: Actor;
+  /** The token's session, which the database checks in the unit of work that stores the visits. */
+  session: SessionCheckRequest;
   visits: VisitSubmission[];
 }
 
-/** The collection day of a collector's phone: LKH, visit sync, close batch, reset. Each acts on the caller's open batch. */
+/**
+ * The collection day of a collector's phone: LKH, visit sync, close batch, reset. Each acts on the caller's open batch.
+ * The two hot paths (LKH, visits) carry the token's session unchecked: the database checks it in the call's own unit of work.
+ */
 export const FieldMessages = {
   /** A 409 `no-open-batch` problem when the caller has no open batch. */
-  worklist: defineMessage<{ actor: Actor }, WorklistView>('collector', 'field.get-worklist'),
+  worklist: defineMessage<{ session: SessionCheckRequest }, WorklistView>('collector', 'field.get-worklist'),
   /** One outcome per visit, in order. A 409 `no-open-batch` problem (nothing stored) when no batch is open. */
   submitVisits: defineMessage<SubmitVisitsRequest, VisitOutcome[]>('collector', 'field.submit-visits'),
   syncStatus: defineMessage<{ actor: Actor }, SyncStatusView>('collector', 'field.get-sync-status'),
