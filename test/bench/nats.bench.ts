@@ -68,7 +68,7 @@ async function measureVisits(system: RunningSystem, session: Session): Promise<{
 }
 
 /** Each transport's figures are the better of this many rounds, the two transports taking turns. */
-const ROUNDS = 2;
+const ROUNDS = 3;
 
 interface Target {
   system: RunningSystem;
