@@ -10,6 +10,7 @@ import { coreBenchmark } from './core.bench.js';
 import { visitsBenchmark, worklistBenchmark } from './field-sync.bench.js';
 import { loginBenchmark } from './login.bench.js';
 import { mediaUploadBenchmark } from './media-upload.bench.js';
+import { natsBenchmark } from './nats.bench.js';
 import { systemEndpointBenchmark } from './system-endpoint.bench.js';
 import { webPageBenchmark } from './web-page.bench.js';
 
@@ -29,6 +30,7 @@ const benchmarks: Benchmark[] = [
   companyDayBenchmark(),
   coreExportBenchmark(),
   coreBenchmark(),
+  natsBenchmark(),
 ];
 
 const wanted = process.argv.slice(2);

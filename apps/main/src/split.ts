@@ -5,13 +5,15 @@ import { APP_NAMES } from '#libs/contract';
 import { AppSupervisor, launchApp, logSupervisionEvent, printWithPrefix, type SupervisionEvent } from '#libs/runtime';
 
 /**
- * `npm run start:split`: the five apps as five processes over TCP, each line
- * of output prefixed with its app. Each app is supervised on its own: one that
+ * `npm run start:split`: the five apps as five processes over TCP (or the NATS
+ * broker of `TRANSPORT=nats`), each line of output prefixed with its app. Each app is supervised on its own: one that
  * crashes is restarted while the other four keep serving. Ctrl-C stops them all.
  */
+// Five processes cannot share the in-process transport: anything but NATS means TCP.
+const transport = process.env.TRANSPORT?.trim() === 'nats' ? 'nats' : 'tcp';
 let config: AppConfig;
 try {
-  config = loadConfig({ ...process.env, TRANSPORT: 'tcp' });
+  config = loadConfig({ ...process.env, TRANSPORT: transport });
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   process.stderr.write(`${error.message}\n`);
@@ -19,7 +21,7 @@ try {
 }
 
 // The apps write to the launcher's pipes, not to the terminal: they are told the format the launcher chose.
-const env = { ...process.env, TRANSPORT: 'tcp', LOG_FORMAT: isPrettyOutput(config.logFormat) ? 'pretty' : 'json' };
+const env = { ...process.env, TRANSPORT: transport, LOG_FORMAT: isPrettyOutput(config.logFormat) ? 'pretty' : 'json' };
 const prefixedLines = new Writable({
   write(chunk: Buffer, _encoding, done) {
     for (const line of chunk.toString().trimEnd().split('\n')) printWithPrefix('launcher', line);

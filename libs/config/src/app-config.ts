@@ -3,7 +3,7 @@ import type { LogFormat } from '#libs/common';
 export const DB_TYPES = ['sqlite', 'postgres', 'mssql'] as const;
 export type DbType = (typeof DB_TYPES)[number];
 
-export const TRANSPORTS = ['inproc', 'tcp'] as const;
+export const TRANSPORTS = ['inproc', 'tcp', 'nats'] as const;
 export type TransportKind = (typeof TRANSPORTS)[number];
 
 export const SQLITE_SYNC_MODES = ['full', 'normal'] as const;
@@ -57,6 +57,17 @@ export interface HttpLimits {
   bodyMinBytesPerSecond: number;
 }
 
+/** The NATS broker services meet on with `TRANSPORT=nats`. */
+export interface NatsSettings {
+  /** One or more `nats://` or `tls://` URLs of the broker's cluster. */
+  servers: string[];
+  user: string | undefined;
+  password: string | undefined;
+  token: string | undefined;
+  /** A PEM file of the authority that signed the broker's certificate; set: the connection must be TLS. */
+  tlsCaFile: string | undefined;
+}
+
 /** Password checks (scrypt) the collector runs at once and keeps waiting; the rest are refused at once. */
 export interface PasswordCheckLimits {
   concurrency: number;
@@ -82,11 +93,13 @@ export class AppConfig {
   /** SQLite's `synchronous` pragma under WAL: `full` syncs every commit to disk, `normal` only at checkpoints. */
   sqliteSynchronous: SqliteSyncMode;
   transport: TransportKind;
+  /** Set when `transport` is `nats`. */
+  nats: NatsSettings | undefined;
   internalHost: string;
   serviceHosts: ServiceHosts;
   ports: ServicePorts;
   jwtSecret: string | undefined;
-  /** Signs every message between services on TCP; unset (development only): a key made once under DATA_DIR. */
+  /** Signs every message between services on TCP and NATS; unset (development only): a key made once under DATA_DIR. */
   internalKey: string | undefined;
   /** A second key that verifies messages but never signs them: the other key while a rotation rolls out. */
   internalKeyPrevious: string | undefined;

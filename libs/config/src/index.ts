@@ -9,6 +9,7 @@ export {
   type ServiceHosts,
   type OtaSettings,
   type HttpLimits,
+  type NatsSettings,
   type SqliteSyncMode,
 } from './app-config.js';
 export { ConfigError } from './config.error.js';

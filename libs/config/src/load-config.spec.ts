@@ -33,6 +33,7 @@ describe('loadConfig', () => {
       dbUrl: undefined,
       sqliteSynchronous: 'full',
       transport: 'tcp',
+      nats: undefined,
       internalHost: '127.0.0.1',
       serviceHosts: { collector: '127.0.0.1', database: '127.0.0.1', media: '127.0.0.1', ota: '127.0.0.1' },
       ports: { gateway: 7443, collector: 8081, database: 8082, media: 8083, ota: 8000, otaRpc: 8084 },
@@ -164,6 +165,26 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the NATS broker of TRANSPORT=nats: its URLs and a user and password, or a token, and a CA for TLS', () => {
+    const withUser = loadConfig({
+      TRANSPORT: 'nats',
+      NATS_URL: 'nats://broker-a:4222, tls://broker-b:4222',
+      NATS_USER: 'collector',
+      NATS_PASSWORD: 's3cret',
+      NATS_TLS_CA: '/etc/nats/ca.pem',
+    });
+    expect(withUser.transport).toBe('nats');
+    expect(withUser.nats).toEqual({
+      servers: ['nats://broker-a:4222', 'tls://broker-b:4222'],
+      user: 'collector',
+      password: 's3cret',
+      token: undefined,
+      tlsCaFile: '/etc/nats/ca.pem',
+    });
+    expect(loadConfig({ TRANSPORT: 'nats', NATS_URL: 'nats://127.0.0.1:4222', NATS_TOKEN: 't0ken' }).nats).toMatchObject({ token: 't0ken', user: undefined });
+    expect(loadConfig({ TRANSPORT: 'tcp', NATS_URL: 'nats://127.0.0.1:4222' }).nats).toBeUndefined();
+  });
+
   it('builds the default public URL of downloads from OTA_PORT', () => {
     expect(loadConfig({ OTA_PORT: '9000' }).ota.publicUrl).toBe('http://localhost:9000');
   });
@@ -174,7 +195,15 @@ describe('loadConfig', () => {
     [{ DB_TYPE: 'oracle' }, 'DB_TYPE', 'expected one of sqlite, postgres, mssql, got "oracle"'],
     [{ DB_TYPE: 'mssql' }, 'DB_URL', 'required when DB_TYPE is mssql'],
     [{ DB_TYPE: 'postgres', DB_URL: 'mssql://sa@db/staging' }, 'DB_URL', 'is not a postgres URL'],
-    [{ TRANSPORT: 'carrier-pigeon' }, 'TRANSPORT', 'expected one of inproc, tcp, got "carrier-pigeon"'],
+    [{ TRANSPORT: 'carrier-pigeon' }, 'TRANSPORT', 'expected one of inproc, tcp, nats, got "carrier-pigeon"'],
+    [{ TRANSPORT: 'nats' }, 'NATS_URL', 'required when TRANSPORT is nats'],
+    [{ TRANSPORT: 'nats', NATS_URL: 'http://broker:4222' }, 'NATS_URL', '"http://broker:4222" is not a nats:// or tls:// URL (host:port, no path)'],
+    [{ TRANSPORT: 'nats', NATS_URL: 'nats://broker:4222', NATS_USER: 'gateway' }, 'NATS_PASSWORD', 'NATS_USER and NATS_PASSWORD must be set together'],
+    [
+      { TRANSPORT: 'nats', NATS_URL: 'nats://broker:4222', NATS_USER: 'gateway', NATS_PASSWORD: 'pw', NATS_TOKEN: 'tk' },
+      'NATS_TOKEN',
+      'give either a token or NATS_USER and NATS_PASSWORD, not both',
+    ],
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA', 'expected true or false, got "maybe"'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET', 'must be at least 32 characters long'],
     [{ INTERNAL_KEY: 'k'.repeat(31) }, 'INTERNAL_KEY', 'must be at least 32 characters long'],

@@ -10,6 +10,7 @@ import {
   type DbType,
   type HttpLimits,
   type LogLevel,
+  type NatsSettings,
   type OtaSettings,
   type SqliteSyncMode,
   type TransportKind,
@@ -172,6 +173,29 @@ function readRedisUrl(env: Env): string | undefined {
   return url;
 }
 
+const NATS_URL = /^(nats|tls):\/\/[^/\s]+$/;
+
+/** The broker of `TRANSPORT=nats`: its URLs, and a user and password or a token when it asks for them. */
+function readNatsSettings(env: Env, transport: TransportKind): NatsSettings | undefined {
+  if (transport !== 'nats') return undefined;
+  const raw = read(env, 'NATS_URL');
+  if (raw === undefined) throw new ConfigError('NATS_URL', 'required when TRANSPORT is nats');
+  const servers = raw
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+  const bad = servers.find((url) => !NATS_URL.test(url));
+  if (bad !== undefined) throw new ConfigError('NATS_URL', `"${bad}" is not a nats:// or tls:// URL (host:port, no path)`);
+  const user = read(env, 'NATS_USER');
+  const password = read(env, 'NATS_PASSWORD');
+  const token = read(env, 'NATS_TOKEN');
+  if ((user === undefined) !== (password === undefined)) {
+    throw new ConfigError(user ? 'NATS_PASSWORD' : 'NATS_USER', 'NATS_USER and NATS_PASSWORD must be set together');
+  }
+  if (token !== undefined && user !== undefined) throw new ConfigError('NATS_TOKEN', 'give either a token or NATS_USER and NATS_PASSWORD, not both');
+  return { servers, user, password, token, tlsCaFile: read(env, 'NATS_TLS_CA') };
+}
+
 function readHttpLimits(env: Env): HttpLimits {
   const headersTimeoutMs = readInt(env, 'HTTP_HEADERS_TIMEOUT_MS', 20_000, 1000, 600_000);
   const requestTimeoutMs = readInt(env, 'HTTP_REQUEST_TIMEOUT_MS', 3_600_000, 1000, 86_400_000);
@@ -197,12 +221,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const dbType = readChoice<DbType>(env, 'DB_TYPE', DB_TYPES, 'sqlite');
   const internalHost = read(env, 'INTERNAL_HOST') ?? '127.0.0.1';
   const otaPort = readPort(env, 'OTA_PORT', 8000);
+  const transport = readChoice<TransportKind>(env, 'TRANSPORT', TRANSPORTS, 'tcp');
   return new AppConfig({
     dataDir: resolve(read(env, 'DATA_DIR') ?? './data'),
     dbType,
     dbUrl: readDbUrl(env, dbType),
     sqliteSynchronous: readChoice<SqliteSyncMode>(env, 'SQLITE_SYNCHRONOUS', SQLITE_SYNC_MODES, 'full'),
-    transport: readChoice<TransportKind>(env, 'TRANSPORT', TRANSPORTS, 'tcp'),
+    transport,
+    nats: readNatsSettings(env, transport),
     internalHost,
     serviceHosts: {
       collector: read(env, 'COLLECTOR_HOST') ?? internalHost,

@@ -7,7 +7,9 @@ export class RpcAccessLogInterceptor implements NestInterceptor {
   private readonly logger = new Logger('rpc');
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const pattern = context.switchToRpc().getContext<{ getPattern?: () => string }>().getPattern?.() ?? 'unknown';
+    // NATS names a message's pattern its subject.
+    const rpc = context.switchToRpc().getContext<{ getPattern?: () => string; getSubject?: () => string }>();
+    const pattern = rpc.getPattern?.() ?? rpc.getSubject?.() ?? 'unknown';
     const started = process.hrtime.bigint();
     const elapsed = () => Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
     return next.handle().pipe(

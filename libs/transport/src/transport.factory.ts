@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ClientTCP, ServerTCP, type BaseRpcContext, type ClientProxy, type PacketMetadata, type Server } from '@nestjs/microservices';
+import { ClientTCP, NatsContext, ServerTCP, type BaseRpcContext, type ClientProxy, type PacketMetadata, type Server } from '@nestjs/microservices';
+import type { MsgHdrs } from '@nats-io/transport-node';
 import type { AppConfig } from '#libs/config';
 import type { ServiceName } from '#libs/contract';
 import { currentRequestId, installationSecret, runWithRequestId } from '#libs/common';
@@ -7,6 +8,9 @@ import type { InprocBus } from './inproc/inproc.bus.js';
 import { InprocClient } from './inproc/inproc.client.js';
 import { InprocServer } from './inproc/inproc.server.js';
 import { maxMessageLength } from './message-limits.js';
+import { NatsClient } from './nats/nats.client.js';
+import { NatsServer } from './nats/nats.server.js';
+import { requestIdOf } from './nats/signed-nats.codec.js';
 import { PacketCodec } from './signing/packet-codec.js';
 import { PacketSigner } from './signing/packet-signer.js';
 import { signedPacketSocket, type SocketSide } from './signing/signed-packet-socket.js';
@@ -27,41 +31,69 @@ type AnyServer = Server<any, any>;
 type AnyClient = ClientProxy<any, any>;
 
 /**
- * TCP framing that signs and verifies every packet with the internal key.
+ * Frames and signs every packet that leaves the process (TCP, NATS) with the internal key.
  * The in-process transport needs none: its packets never leave the process.
  */
-function signedFraming(config: AppConfig, side: SocketSide) {
+function packetCodec(config: AppConfig): PacketCodec {
   const signer = new PacketSigner({
     current: config.internalKey ?? installationSecret(config.dataDir, 'internal'),
     previous: config.internalKeyPrevious,
   });
-  return signedPacketSocket(new PacketCodec(signer), side, { maxFrameLength: maxMessageLength(config) });
+  return new PacketCodec(signer);
+}
+
+function signedFraming(config: AppConfig, side: SocketSide) {
+  return signedPacketSocket(packetCodec(config), side, { maxFrameLength: maxMessageLength(config) });
 }
 
 type ContextWithMetadata = BaseRpcContext & { getMetadata?: () => PacketMetadata | undefined };
 
+/** The caller's request id: in Nest's packet metadata on TCP and in-process, in a header on NATS. */
+function callerRequestId(context: BaseRpcContext): string | undefined {
+  if (context instanceof NatsContext) return requestIdOf({ headers: context.getHeaders() as MsgHdrs | undefined });
+  return (context as ContextWithMetadata).getMetadata?.()?.requestId;
+}
+
+function transportServer(service: ServiceName, config: AppConfig, bus: InprocBus | undefined): AnyServer {
+  switch (config.transport) {
+    case 'inproc':
+      return new InprocServer(requireBus(bus), service, maxMessageLength(config)) as AnyServer;
+    case 'tcp':
+      return new ServerTCP({
+        host: config.internalHost,
+        port: serviceAddress(service, config).port,
+        socketClass: signedFraming(config, 'server'),
+      }) as AnyServer;
+    case 'nats':
+      return new NatsServer(service, config, packetCodec(config)) as AnyServer;
+  }
+}
+
 /** The server a service answers messages on, carrying each caller's request id into the handler. */
 export function createServer(service: ServiceName, config: AppConfig, bus?: InprocBus): AnyServer {
-  const server = (
-    config.transport === 'inproc'
-      ? new InprocServer(requireBus(bus), service, maxMessageLength(config))
-      : new ServerTCP({ host: config.internalHost, port: serviceAddress(service, config).port, socketClass: signedFraming(config, 'server') })
-  ) as AnyServer;
+  const server = transportServer(service, config, bus);
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Nest returns the hook's value to the handler's caller, which awaits it; the hook's type says void.
   server.setOnProcessingStartHook((_transport, context, done) => {
-    const requestId = (context as ContextWithMetadata).getMetadata?.()?.requestId ?? randomUUID();
+    const requestId = callerRequestId(context as BaseRpcContext) ?? randomUUID();
     return runWithRequestId(requestId, done, service);
   });
   return server;
 }
 
+function transportClient(service: ServiceName, config: AppConfig, bus: InprocBus | undefined): AnyClient {
+  switch (config.transport) {
+    case 'inproc':
+      return new InprocClient(requireBus(bus), service, maxMessageLength(config)) as AnyClient;
+    case 'tcp':
+      return new ClientTCP({ ...serviceAddress(service, config), socketClass: signedFraming(config, 'client') }) as AnyClient;
+    case 'nats':
+      return new NatsClient(service, config, packetCodec(config)) as AnyClient;
+  }
+}
+
 /** The client one service uses to reach another, stamping each packet with the request id. */
 export function createClientProxy(service: ServiceName, config: AppConfig, bus?: InprocBus): AnyClient {
-  const client = (
-    config.transport === 'inproc'
-      ? new InprocClient(requireBus(bus), service, maxMessageLength(config))
-      : new ClientTCP({ ...serviceAddress(service, config), socketClass: signedFraming(config, 'client') })
-  ) as AnyClient;
+  const client = transportClient(service, config, bus);
   client.setOnDispatchHook((packet) => {
     const requestId = currentRequestId();
     if (requestId) packet.metadata = { requestId };

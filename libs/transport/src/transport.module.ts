@@ -17,8 +17,10 @@ export class TransportModule {
         {
           provide: MessageClient,
           inject: [AppConfig],
-          useFactory: (config: AppConfig) => {
+          useFactory: async (config: AppConfig) => {
             const proxies = new Map<ServiceName, ClientProxy<any, any>>(services.map((service) => [service, createClientProxy(service, config, bus)]));
+            // On a broker an app learns at start-up whether it can reach it and whether its messages fit (exit 78 otherwise).
+            if (config.transport === 'nats') await Promise.all([...proxies.values()].map((proxy) => proxy.connect()));
             return new MessageClient(proxies, config.rpcTimeoutMs);
           },
         },

@@ -38,6 +38,19 @@ export function framePrefix(headerLength: number, attachmentLength?: number): Bu
   return Buffer.from(attachmentLength === undefined ? `${headerLength}#` : `${headerLength}+${attachmentLength}#`, 'latin1');
 }
 
+/** The one frame a whole message holds (a broker carries one frame per message); a corrupt frame error when it holds anything else. */
+export function readOneFrame(message: Buffer): Frame {
+  const reader = new FrameReader(message.length);
+  let frames: Frame[];
+  try {
+    frames = reader.push(message);
+  } catch {
+    throw new CorruptFrameError();
+  }
+  if (frames.length !== 1 || reader.midFrame) throw new CorruptFrameError();
+  return frames[0];
+}
+
 interface Expected {
   prefixLength: number;
   headerLength: number;
