@@ -15,6 +15,7 @@ import { loadConfig } from './load-config.js';
 
 interface ComposeService {
   image?: string;
+  healthcheck?: { test: string[] };
   environment?: Record<string, string | number>;
   secrets?: (string | { source: string })[];
 }
@@ -112,6 +113,13 @@ describe('deploy/compose.yaml', () => {
       Object.keys(service.environment ?? {}).flatMap((variable) => (documented.has(variable) ? [] : [`${name}: ${variable}`])),
     );
     expect(undocumented).toEqual([]);
+  });
+
+  it.each(['collector', 'database', 'media'])('checks that %s holds a connection to the broker’s port', (name) => {
+    const brokerPort = Number(new URL(environmentOf(serviceNamed(name), operatorEnv()).NATS_URL).port);
+    const script = serviceNamed(name).healthcheck?.test.join(' ') ?? '';
+    const [, hexPort] = /endsWith\(':([0-9A-F]{4})'\)/.exec(script) ?? [];
+    expect(Number.parseInt(hexPort, 16)).toBe(brokerPort);
   });
 
   it.each(['INTERNAL_KEY', 'JWT_SECRET', 'NATS_PASSWORD', 'REDIS_PASSWORD', 'POSTGRES_PASSWORD', 'OTA_PUBLIC_URL'])(
