@@ -1,9 +1,12 @@
 # One image for the five apps; the container runs the app named by APP:
 #   docker build --build-arg APP=gateway -t mobile-collection/gateway .
 # Node 24 LTS; CI proves it with the unit tests and a system smoke test (.ci/node-24).
+# A site that reaches no public image registry builds its own base (deploy/base-image.sh) and names it:
+#   buildah bud --build-arg BASE_IMAGE=localhost/node --build-arg APP=gateway -t mobile-collection/gateway .
+ARG BASE_IMAGE=node
 ARG NODE_VERSION=24
 
-FROM node:${NODE_VERSION}-bookworm-slim AS build
+FROM ${BASE_IMAGE}:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /src
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
@@ -12,7 +15,7 @@ COPY . .
 # The image carries no test code and no development dependency (the demo generator among them).
 RUN npm run build && npm prune --omit=dev
 
-FROM node:${NODE_VERSION}-bookworm-slim AS runtime
+FROM ${BASE_IMAGE}:${NODE_VERSION}-bookworm-slim AS runtime
 ARG APP=gateway
 # libuv's thread pool serves both file writes and photo decoding; 4 threads waiting on fsync would leave decoding idle.
 ENV NODE_ENV=production APP=${APP} DATA_DIR=/var/lib/mobile-collection UV_THREADPOOL_SIZE=16

@@ -7,4 +7,5 @@ export { writeFileAtomically, syncToDisk } from './files/atomic-file.js';
 export { isOutOfSpace } from './files/out-of-space.js';
 export { assertFreeSpace } from './files/free-space.js';
 export { installationSecret } from './files/installation-secret.js';
+export { removeAbandonedFiles } from './files/abandoned-files.js';
 export { workDateOf, addDays, endOfWorkDate } from './work-date.js';

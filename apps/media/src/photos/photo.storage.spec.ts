@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '#libs/config';
 import type { PhotoSummary } from '#libs/contract';
@@ -76,5 +77,48 @@ function photoFiles(): { original: Buffer; thumbnail: Buffer; summary: PhotoSumm
     await storage.save(files);
     expect(await storage.summaryOf(files.summary.sha256)).toEqual(files.summary);
     expect((await storage.contentOf(files.summary.sha256, 'original'))?.equals(files.original)).toBe(true);
+  });
+});
+
+describe('PhotoStorage starting beside replicas that share its volume', () => {
+  let dataDir: string;
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'photo-storage-'));
+  });
+
+  afterEach(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  function temporaryFileAged(incoming: string, name: string, ageMs: number): void {
+    const path = join(incoming, name);
+    writeFileSync(path, 'part of a photo');
+    const modified = new Date(Date.now() - ageMs);
+    utimesSync(path, modified, modified);
+  }
+
+  it('clears the temporary files a crash left and keeps those another replica is writing', async () => {
+    const incoming = join(dataDir, 'media', 'incoming');
+    const running = new PhotoStorage(loadConfig({ DATA_DIR: dataDir }));
+    await running.onModuleInit();
+    temporaryFileAged(incoming, 'left-by-a-crash.part', 2 * 3600 * 1000);
+    temporaryFileAged(incoming, 'being-written.part', 1000);
+
+    await new PhotoStorage(loadConfig({ DATA_DIR: dataDir })).onModuleInit();
+
+    expect(readdirSync(incoming)).toEqual(['being-written.part']);
+  });
+
+  it('lets a replica save a photo while another one starts', async () => {
+    const config = loadConfig({ DATA_DIR: dataDir });
+    const running = new PhotoStorage(config);
+    await running.onModuleInit();
+    const files = photoFiles();
+
+    await Promise.all([running.save(files), new PhotoStorage(config).onModuleInit()]);
+
+    expect(await running.summaryOf(files.summary.sha256)).toEqual(files.summary);
+    expect((await running.contentOf(files.summary.sha256, 'original'))?.equals(files.original)).toBe(true);
   });
 });

@@ -1,9 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assertFreeSpace, syncToDisk, writeFileAtomically } from '#libs/common';
+import { assertFreeSpace, removeAbandonedFiles, syncToDisk, writeFileAtomically } from '#libs/common';
 import { AppConfig } from '#libs/config';
 import { PHOTO_VARIANTS, type PhotoSummary, type PhotoVariant } from '#libs/contract';
+
+/** No photo takes an hour to write: a temporary file this old was left by a crash. */
+const ABANDONED_WRITE_MS = 3600 * 1000;
 
 export interface PhotoFiles {
   original: Buffer;
@@ -33,10 +36,13 @@ export class PhotoStorage implements OnModuleInit {
     this.minFreeBytes = config.storageMinFreeBytes;
   }
 
-  /** Clears what writes cut short by a crash left behind; none of it was ever a photo. */
+  /**
+   * Clears what writes cut short by a crash left behind; none of it was ever a
+   * photo. Recent files stay: replicas sharing the volume may be writing them.
+   */
   async onModuleInit(): Promise<void> {
-    await rm(this.incoming, { recursive: true, force: true });
     await mkdir(this.incoming, { recursive: true });
+    await removeAbandonedFiles(this.incoming, ABANDONED_WRITE_MS);
     await mkdir(join(this.root, 'photos'), { recursive: true });
   }
 

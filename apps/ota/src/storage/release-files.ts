@@ -1,10 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { syncToDisk } from '#libs/common';
+import { removeAbandonedFiles, syncToDisk } from '#libs/common';
 import { AppConfig } from '#libs/config';
 
 /** Large reads: 1 MiB chunks keep hashing and downloads close to disk and loopback speed. */
@@ -31,13 +31,7 @@ export class ReleaseFiles implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     await mkdir(this.releasesDir, { recursive: true });
     await mkdir(this.incomingDir, { recursive: true });
-    const abandonedBefore = Date.now() - ABANDONED_UPLOAD_MS;
-    for (const name of await readdir(this.incomingDir)) {
-      const path = join(this.incomingDir, name);
-      // Another process may finish with a file while we look; a vanished file needs nothing.
-      const modified = (await stat(path).catch(() => undefined))?.mtimeMs;
-      if (modified !== undefined && modified < abandonedBefore) await rm(path, { force: true });
-    }
+    await removeAbandonedFiles(this.incomingDir, ABANDONED_UPLOAD_MS);
   }
 
   /** A new, unique path in the incoming folder. */
