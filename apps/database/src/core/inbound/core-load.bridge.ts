@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '#libs/config';
 import { CoreLoad, Worklist } from '#libs/entities';
 import { TransactionRunner } from '../../persistence/transaction.runner.js';
 import { coreRowChecks, recordBrokenRows, validRow } from './core-row-checks.js';
-import { CoreSqlDialect } from './core-sql.dialect.js';
+import { CoreSqlDialect, orderedIdOf, orderedIdPrefix } from './core-sql.dialect.js';
 import { lkhFingerprint, type LkhLine } from './core-worklist.fingerprint.js';
 
 /** Collectors whose LKH is compared and written at a time: bounds memory and SQL Server's 2,100 parameters. */
@@ -130,7 +129,7 @@ export class CoreLoadBridge {
   /** Collectors the core names are created or brought up to date by employee code; a new one has no usable password unless the row brings a hash. */
   private async applyCollectors(sql: CoreSqlDialect, params: Record<string, string>, now: Date): Promise<void> {
     const source =
-      `SELECT r.employee_code, r.full_name, b.id AS branch_id, CASE WHEN r.active = 1 THEN ${sql.true} ELSE ${sql.false} END AS active, r.password_hash ` +
+      `SELECT r.row_no, r.employee_code, r.full_name, b.id AS branch_id, CASE WHEN r.active = 1 THEN ${sql.true} ELSE ${sql.false} END AS active, r.password_hash ` +
       `FROM core_collector_row r JOIN branch b ON b.code = r.branch_code WHERE r.load_id = :load AND ${validRow('collector', 'r')}`;
     const at = sql.instant(now);
     await sql.run(
@@ -145,16 +144,16 @@ export class CoreLoadBridge {
     );
     await sql.run(
       'INSERT INTO app_user (id, username, full_name, password_hash, role, branch_id, active, may_bind_devices, employee_code, created_at, updated_at) ' +
-        `SELECT ${sql.newUuid}, LOWER(s.employee_code), s.full_name, COALESCE(s.password_hash, '!'), 'collector', s.branch_id, s.active, ${sql.true}, ` +
+        `SELECT ${sql.orderedId('ids', 's.row_no')}, LOWER(s.employee_code), s.full_name, COALESCE(s.password_hash, '!'), 'collector', s.branch_id, s.active, ${sql.true}, ` +
         `s.employee_code, ${sql.instantParameter('now')}, ${sql.instantParameter('now')} FROM (${source}) s WHERE NOT EXISTS (SELECT 1 FROM app_user u WHERE u.employee_code = s.employee_code)`,
-      { ...params, now: at },
+      { ...params, now: at, ids: orderedIdPrefix() },
     );
   }
 
   /** Accounts are upserted by account number, and only rewritten when something the core says of them changed. */
   private async applyAccounts(sql: CoreSqlDialect, params: Record<string, string>, now: Date): Promise<void> {
     const source =
-      `SELECT ${sql.newUuid} AS id, r.account_no AS contract_no, b.id AS branch_id, r.debtor_name, r.address, r.phone, r.product, ` +
+      `SELECT ${sql.orderedId('ids', 'r.row_no')} AS id, r.account_no AS contract_no, b.id AS branch_id, r.debtor_name, r.address, r.phone, r.product, ` +
       `r.latitude, r.longitude, r.installment AS installment_amount, r.amount_due, r.days_past_due AS overdue_days, r.outstanding, ${sql.instantParameter('now')} AS updated_at ` +
       `FROM core_account_row r JOIN branch b ON b.code = r.branch_code WHERE r.load_id = :load AND ${validRow('account', 'r')}`;
     const described = [
@@ -179,7 +178,7 @@ export class CoreLoadBridge {
         touched: ['updated_at'],
         source,
       }),
-      { ...params, now: sql.instant(now) },
+      { ...params, now: sql.instant(now), ids: orderedIdPrefix() },
     );
   }
 
@@ -195,25 +194,34 @@ export class CoreLoadBridge {
       `SELECT DISTINCT r.employee_code FROM core_assignment_row r WHERE r.load_id = :load AND ${validRow('assignment', 'r')} ORDER BY r.employee_code`,
       params,
     );
+    // New LKHs get ids in employee code order, as their assignments are inserted.
+    const worklistIds = orderedIdPrefix();
     let changed = 0;
     for (let start = 0; start < codes.length; start += COLLECTORS_PER_ROUND) {
       const round = codes.slice(start, start + COLLECTORS_PER_ROUND).map((row) => row.employee_code);
-      changed += await this.replaceChangedWorklists(manager, sql, load, round, now);
+      changed += await this.replaceChangedWorklists(manager, sql, load, round, now, (code) => orderedIdOf(worklistIds, start + round.indexOf(code)));
     }
     await sql.run(
       'INSERT INTO assignment (id, worklist_id, account_id, collector_id, sequence, amount_due, overdue_days) ' +
-        `SELECT ${sql.newUuid}, w.id, a.id, w.collector_id, r.visit_order, a.amount_due, a.overdue_days ` +
+        `SELECT ${sql.orderedId('ids', 'r.row_no')}, w.id, a.id, w.collector_id, r.visit_order, a.amount_due, a.overdue_days ` +
         'FROM core_assignment_row r JOIN app_user u ON u.employee_code = r.employee_code ' +
         // The current LKH by collector and date is one lookup on its unique index; those this load made carry its id.
         'JOIN worklist w ON w.collector_id = u.id AND w.work_date = :workDate AND w.superseded_at IS NULL AND w.core_load_id = :load ' +
         'JOIN account a ON a.contract_no = r.account_no ' +
         `WHERE r.load_id = :load AND ${validRow('assignment', 'r')}`,
-      params,
+      { ...params, ids: orderedIdPrefix() },
     );
     return changed;
   }
 
-  private async replaceChangedWorklists(manager: EntityManager, sql: CoreSqlDialect, load: CoreLoad, codes: string[], now: Date): Promise<number> {
+  private async replaceChangedWorklists(
+    manager: EntityManager,
+    sql: CoreSqlDialect,
+    load: CoreLoad,
+    codes: string[],
+    now: Date,
+    worklistIdOf: (employeeCode: string) => string,
+  ): Promise<number> {
     const params = { load: load.id, workDate: load.workDate, codes };
     const lines = await sql.run<LkhLine & { employee_code: string }>(
       'SELECT r.employee_code, r.visit_order, a.contract_no, a.debtor_name, a.address, a.phone, a.product, a.installment_amount, a.amount_due, ' +
@@ -241,7 +249,7 @@ export class CoreLoadBridge {
       await sql.run('UPDATE worklist SET superseded_at = :now WHERE id IN (:...ids)', { now: sql.instant(now), ids: superseded });
     }
     const worklists = replaced.map(({ collector, fingerprint }) => ({
-      id: randomUUID(),
+      id: worklistIdOf(collector.employee_code),
       collectorId: collector.id,
       branchId: collector.branch_id,
       workDate: load.workDate,

@@ -98,32 +98,25 @@ export class CoreLoadsRepository {
     return this.transactions.run(async (manager) => {
       await this.loadingOrRefuse(manager, chunk.loadId);
       const columns = CORE_FILE_COLUMNS[chunk.table];
-      const sql = new CoreSqlDialect(manager);
-      const perInsert = Math.floor(sql.maxParameters / (columns.length + 2));
       const parseErrors: CoreLoadError[] = [];
       const records = chunk.rows.map(({ rowNo, values }) => {
-        const record: Record<string, unknown> = { load_id: chunk.loadId, row_no: rowNo };
+        const record: unknown[] = [chunk.loadId, rowNo];
         for (const column of columns) {
           const text = values[column.name] ?? null;
           if (column.kind === 'text' || text === null) {
-            record[column.name] = text;
+            record.push(text);
             continue;
           }
           const number = /^-?\d{1,15}$/.test(text.trim()) ? Number(text.trim()) : null;
           if (number === null)
             parseErrors.push(Object.assign(new CoreLoadError(), { loadId: chunk.loadId, tableName: chunk.table, rowNo, field: column.name, ...NOT_A_NUMBER }));
-          record[column.name] = number;
+          record.push(number);
         }
         return record;
       });
-      for (let start = 0; start < records.length; start += perInsert) {
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(`core_${chunk.table}_row`, ['load_id', 'row_no', ...columns.map((c) => c.name)])
-          .values(records.slice(start, start + perInsert))
-          .execute();
-      }
+      const sql = new CoreSqlDialect(manager);
+      await sql.insertValues(`core_${chunk.table}_row`, ['load_id', 'row_no', ...columns.map((c) => c.name)], records);
+      const perInsert = Math.floor(sql.maxParameters / 8);
       for (let start = 0; start < parseErrors.length; start += perInsert) await manager.insert(CoreLoadError, parseErrors.slice(start, start + perInsert));
       return { received: records.length };
     });
