@@ -86,6 +86,15 @@ export class CoreSqlDialect {
     return tuples.join(', ');
   }
 
+  /** Runs an UPDATE or DELETE in the manager's transaction and answers how many rows it changed. */
+  async affected(sql: string, parameters: SqlParameters = {}): Promise<number> {
+    const runner = this.manager.queryRunner;
+    if (!runner) throw new Error('affected() runs inside a transaction');
+    const [query, bound] = this.manager.connection.driver.escapeQueryWithParameters(sql, parameters);
+    const result = await runner.query(query, bound, true);
+    return result.affected ?? 0;
+  }
+
   async count(sql: string, parameters: SqlParameters = {}): Promise<number> {
     const [row] = await this.run<{ n: string | number }>(sql, parameters);
     return Number(row?.n ?? 0);
