@@ -121,6 +121,7 @@ export class CoreLoadBridge {
     }
 
     await this.applyCollectors(sql, params, now);
+    await this.allotReceiptRanges(sql, params);
     await this.applyAccounts(sql, params, now);
     const worklistsChanged = await this.applyWorklists(manager, sql, load, now);
     return finish({ ...rows, badRows, worklistsChanged, status: 'applied', message: null });
@@ -147,6 +148,24 @@ export class CoreLoadBridge {
         `SELECT ${sql.orderedId('ids', 's.row_no')}, LOWER(s.employee_code), s.full_name, COALESCE(s.password_hash, '!'), 'collector', s.branch_id, s.active, ${sql.true}, ` +
         `s.employee_code, ${sql.instantParameter('now')}, ${sql.instantParameter('now')} FROM (${source}) s WHERE NOT EXISTS (SELECT 1 FROM app_user u WHERE u.employee_code = s.employee_code)`,
       { ...params, now: at, ids: orderedIdPrefix() },
+    );
+  }
+
+  /**
+   * A collector the core names who has no receipt range yet (one this load
+   * creates, above all) gets one as demo collectors do: its own prefix, here
+   * its employee code, numbers 1 to CORE_RECEIPTS_PER_COLLECTOR. A code longer
+   * than a prefix may be, or already a prefix, leaves the range to an admin.
+   */
+  private async allotReceiptRanges(sql: CoreSqlDialect, params: Record<string, string>): Promise<void> {
+    await sql.run(
+      'INSERT INTO receipt_range (id, collector_id, prefix, from_no, to_no, active) ' +
+        `SELECT ${sql.orderedId('ids', 'r.row_no')}, u.id, r.employee_code, 1, :receipts, ${sql.true} ` +
+        'FROM core_collector_row r JOIN app_user u ON u.employee_code = r.employee_code ' +
+        `WHERE r.load_id = :load AND ${validRow('collector', 'r')} AND ${sql.length('r.employee_code')} <= 16 ` +
+        'AND NOT EXISTS (SELECT 1 FROM receipt_range x WHERE x.collector_id = u.id) ' +
+        'AND NOT EXISTS (SELECT 1 FROM receipt_range x WHERE x.prefix = r.employee_code)',
+      { ...params, ids: orderedIdPrefix(), receipts: this.config.core.receiptsPerCollector },
     );
   }
 

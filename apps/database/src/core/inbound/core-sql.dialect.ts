@@ -45,6 +45,11 @@ export class CoreSqlDialect {
     return `(:${prefix} || printf('%012x', ${ordinal}))`;
   }
 
+  /** The length of a text in characters. */
+  length(expression: string): string {
+    return this.isSqlServer ? `LEN(${expression})` : `LENGTH(${expression})`;
+  }
+
   /** An instant as the engine's driver stores it: SQLite keeps UTC text, the others take the Date. */
   instant(at: Date): Date | string {
     return this.engine === 'better-sqlite3' ? at.toISOString().replace('T', ' ').replace('Z', '') : at;
