@@ -95,7 +95,7 @@ function lastRecordEnd(piece: string, quoted: boolean): number {
 
 /** The columns a header line names, checked against the table's; undefined for an empty line. */
 function headerColumns(line: string, table: CoreFileTable): string[] | undefined {
-  const [record, ...more] = parse(line, PARSING) as string[][];
+  const [record, ...more] = parse(line, PARSING);
   if (!record) return undefined;
   if (more.length > 0) throw new CoreFileFormatError('lines must end with LF or CRLF');
   const header = record.map((name) => name.toLowerCase());
@@ -117,7 +117,7 @@ function headerColumns(line: string, table: CoreFileTable): string[] | undefined
  * its file) only names the row of a record with the wrong number of cells.
  */
 export function parseCoreRecords(chunk: CoreFileChunk, firstRowNo: number): (string | null)[][] {
-  const records = parse(chunk.text, PARSING) as string[][];
+  const records = parse(chunk.text, PARSING);
   return records.map((record, index) => {
     if (record.length !== chunk.columns.length) {
       throw new CoreFileFormatError(`row ${firstRowNo + index} has ${record.length} cells; the header names ${chunk.columns.length}`);
