@@ -1,5 +1,6 @@
 import { loadavg } from 'node:os';
 import { APP_NAMES } from '#libs/contract';
+import { coreOutboundCheck } from '../simulator/core-outbound-check.js';
 import { dayEnvironment, dayStartTimeoutMs, dayTargetOf, playCompanyDay, type CompanyDayOptions, type CompanyDayReport } from '../simulator/company-day.js';
 import { renderDayReport } from '../simulator/day-report.js';
 import { table, withSystem, type Benchmark } from './bench-kit.js';
@@ -29,7 +30,7 @@ export function companyDayBenchmark(): Benchmark {
           const usage = process.cpuUsage();
           const started = performance.now();
           meter.start();
-          const report = await playCompanyDay(COMPANY_DAY, dayTargetOf(system));
+          const report = await playCompanyDay(COMPANY_DAY, dayTargetOf(system), {}, [coreOutboundCheck()]);
           const seconds = (performance.now() - started) / 1000;
           const used = process.cpuUsage(usage);
           return { report, cpu: meter.stop(), simulatorCpu: (used.user + used.system) / 1e6 / seconds };

@@ -8,12 +8,14 @@ import { dataSourceOptions } from '#libs/entities';
 import { DEMO_PASSWORD } from '../support/demo-users.js';
 import type { RunningSystem } from '../support/system-harness.js';
 import { testEngines, type TestEngine } from '../support/test-database.js';
-import { secondsSince, table, withSystem, type Benchmark } from './bench-kit.js';
+import { secondsSince, table, withSystem, type Benchmark, type SummaryFigure } from './bench-kit.js';
 
 /** A day of 2,000 collectors with 40 visits each. */
 const COLLECTORS = 2000;
 const VISITS_PER_COLLECTOR = 40;
 const GOAL_SECONDS = 10;
+/** Long enough for a slow run to finish and be reported as missing its goal, instead of cut off. */
+const EXPORT_TIMEOUT_MS = 15 * 60_000;
 /** Rows per INSERT: 500 x 18 columns stays under every engine's parameter limit but SQL Server's, which the bench does not run. */
 const INSERT_CHUNK = 500;
 
@@ -36,6 +38,7 @@ export function coreExportBenchmark(): Benchmark {
     name: 'core-export',
     async run() {
       const rows: (string | number)[][] = [];
+      const summary: SummaryFigure[] = [];
       for (const engine of testEngines()) {
         const result = await withSystem({ mode: 'single', engine, env: { LOG_LEVEL: 'warn' } }, (system) => measureExport(system, engine));
         rows.push([
@@ -47,12 +50,19 @@ export function coreExportBenchmark(): Benchmark {
           Math.round(result.total / result.seconds),
           `< ${GOAL_SECONDS} s`,
         ]);
+        summary.push({
+          figure: `core:export of ${result.visits.toLocaleString('en')} visits' rows (${engine}), s`,
+          oneProcess: Math.round(result.seconds * 10) / 10,
+          goal: `< ${GOAL_SECONDS} s`,
+          met: result.seconds < GOAL_SECONDS,
+        });
       }
       return {
         title: 'Core export: 80,000 visits',
+        summary,
         markdown: [
-          `\`npm run core:export\` against \`npm start\` (one process), pages of 5,000 rows: each page taken over the admin API, written to a CSV file,`,
-          `flushed with its folder, then acknowledged. A day of ${COLLECTORS.toLocaleString('en')} collectors x ${VISITS_PER_COLLECTOR} visits: every fourth visit`,
+          `\`npm run core:export\` against \`npm start\` (one process), the five tables at once, pages of 5,000 rows: each page taken over the admin API,`,
+          `written to a CSV file, flushed with its folder, then acknowledged. A day of ${COLLECTORS.toLocaleString('en')} collectors x ${VISITS_PER_COLLECTOR} visits: every fourth visit`,
           'with a payment, every fourth with a promise, three in four with a photo, and each collector-day closed.',
           '',
           table(['engine', 'visits', 'rows (all tables)', 'files', 'seconds', 'rows/s', 'goal'], rows),
@@ -68,7 +78,12 @@ async function measureExport(system: RunningSystem, engine: TestEngine) {
   const outDir = mkdtempSync(join(tmpdir(), 'core-export-bench-'));
   try {
     const started = process.hrtime.bigint();
-    const result = await system.runCommand('apps/core-cli/src/core-export.js', ['--out', outDir, '--url', system.gatewayUrl], { CORE_PASSWORD: DEMO_PASSWORD });
+    const result = await system.runCommand(
+      'apps/core-cli/src/core-export.js',
+      ['--out', outDir, '--url', system.gatewayUrl],
+      { CORE_PASSWORD: DEMO_PASSWORD },
+      EXPORT_TIMEOUT_MS,
+    );
     const seconds = secondsSince(started);
     if (result.code !== 0) throw new Error(`core:export failed: ${result.stderr}`);
     const files = readdirSync(outDir);
@@ -190,6 +205,8 @@ async function insertRows(system: RunningSystem, engine: TestEngine, day: DayRow
         }
       }
     });
+    // A day's rows reach the database file bit by bit; one bulk insert leaves them all in the write-ahead log instead.
+    if (engine === 'sqlite') await dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
   } finally {
     await dataSource.destroy();
   }

@@ -9,10 +9,11 @@ import { workspaceRoot } from '#libs/runtime';
 import { DEMO_PASSWORD, login, phone } from '../support/demo-users.js';
 import type { RunningSystem } from '../support/system-harness.js';
 import { testEngines, type TestEngine } from '../support/test-database.js';
-import { secondsSince, table, withSystem, type Benchmark } from './bench-kit.js';
+import { secondsSince, table, withSystem, type Benchmark, type SummaryFigure } from './bench-kit.js';
 
 const COLLECTORS = Number(process.env.BENCH_CORE_COLLECTORS ?? 20_000);
 const ACCOUNTS_PER_COLLECTOR = 40;
+const IMPORT_GOAL_SECONDS: Record<TestEngine, number> = { sqlite: 60, postgres: 90 };
 
 interface ImportFigures {
   engine: TestEngine;
@@ -81,17 +82,36 @@ export function coreBenchmark(): Benchmark {
         );
         const generateSeconds = secondsSince(generating);
         const rows: (string | number)[][] = [];
+        const summary: SummaryFigure[] = [];
         for (const engine of testEngines()) {
           const figures = await measureImport(engine, files, workDate);
           rows.push([figures.engine, figures.importSeconds.toFixed(1), figures.reimportSeconds.toFixed(2), figures.peakRssMb, figures.lkhSize]);
+          const goal = IMPORT_GOAL_SECONDS[engine];
+          summary.push(
+            {
+              figure: `core load to LKH at login (${engine}), s`,
+              oneProcess: round(figures.importSeconds),
+              goal: `< ${goal} s`,
+              met: figures.importSeconds < goal,
+            },
+            { figure: `identical core load again (${engine}), s`, oneProcess: round(figures.reimportSeconds), goal: '< 2 s', met: figures.reimportSeconds < 2 },
+            { figure: `peak RSS during a core load (${engine}), MB`, oneProcess: figures.peakRssMb, goal: '< 300 MB', met: figures.peakRssMb < 300 },
+          );
         }
         return {
           title: 'Core load: 20,000 collectors x 40 accounts',
+          summary,
           markdown: [
             `${COLLECTORS} collectors, ${COLLECTORS * ACCOUNTS_PER_COLLECTOR} accounts and as many assignments, generated as CSV files by ` +
               `\`core:generate\`'s generator in ${generateSeconds.toFixed(1)} s, then sent by \`core:import\` through the admin REST API into a ` +
               "one-process system (`npm start`), applied by the bridge and read back at a generated collector's login. Goals: under 60 s " +
               '(SQLite) and 90 s (PostgreSQL), under 300 MB; the identical files again under 2 s.',
+            '',
+            "What limits it, from CPU profiles of the system: the database engine's own work (the row tables' multi-row inserts and the " +
+              "bridge's set-based checks and upserts) is about a third of the CPU on SQLite; parsing the CSV chunks in the database service " +
+              "and the garbage collector about a fifth. On PostgreSQL the apply is slower than the upload: every assignment row's " +
+              'foreign-key checks and its three indexes. The peak memory is the JavaScript heap growing between major collections while ' +
+              'chunks pass through the one process (about 200 MB at rest).',
             '',
             table(['engine', 'import to LKH at login (s)', 'identical files again (s)', 'peak RSS of the system (MB)', 'accounts on the LKH'], rows),
           ].join('\n'),
@@ -101,4 +121,8 @@ export function coreBenchmark(): Benchmark {
       }
     },
   };
+}
+
+function round(seconds: number): number {
+  return Math.round(seconds * 100) / 100;
 }

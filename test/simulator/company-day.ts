@@ -7,6 +7,7 @@ import { FieldMetrics, type EndpointFigures } from './field-metrics.js';
 import { FieldPhone, type DayPlan } from './field-phone.js';
 import { PhoneLink } from './phone-link.js';
 import { ProofPhotoCamera } from './proof-photos.js';
+import { coreOutboundCheck } from './core-outbound-check.js';
 import { reconcile, ServerAuditor, type ReconciliationCheck, type ReconciliationResult, type Tally } from './reconciliation.js';
 import { ServiceChaos, type ServiceKill } from './service-chaos.js';
 
@@ -140,7 +141,8 @@ function round(seconds: number): number {
 
 /**
  * Starts a system sized for the day (through the one test harness), plays the
- * day on it and stops it: the simulator's own run, the system test and the benchmark.
+ * day on it, reconciles it (the core's outbound rows too: the system is the
+ * simulator's own) and stops it: the simulator's own run and the system test.
  */
 export async function playCompanyDayOn(
   system: { mode: SystemMode; engine?: TestEngine; env?: Record<string, string> },
@@ -154,7 +156,7 @@ export async function playCompanyDayOn(
     startTimeoutMs: dayStartTimeoutMs(options),
   });
   try {
-    return await playCompanyDay(options, dayTargetOf(running), observer);
+    return await playCompanyDay(options, dayTargetOf(running), observer, [coreOutboundCheck()]);
   } finally {
     await running.stop();
   }

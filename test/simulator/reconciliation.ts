@@ -69,6 +69,29 @@ export class ServerAuditor {
     return createHash('sha256').update(answer.bytes).digest('hex');
   }
 
+  /**
+   * Every outbound row of a kind the core has not yet taken, taken and acknowledged page by page
+   * as the core does: without a cursor, acknowledging a page is the only way to the next one.
+   */
+  async takeOutbound(kind: string): Promise<Record<string, unknown>[]> {
+    const rows: Record<string, unknown>[] = [];
+    for (;;) {
+      const page = await this.link.call('audit', { path: `/api/v1/core/outbound/${kind}?limit=${OUTBOUND_PAGE}`, token: this.token });
+      if (page.status !== 200) throw new Error(`GET /core/outbound/${kind} answered ${page.status}: ${JSON.stringify(page.body)}`);
+      const taken = page.body.rows as Record<string, unknown>[];
+      rows.push(...taken);
+      if (taken.length === 0) return rows;
+      const ack = await this.link.call('audit', {
+        method: 'POST',
+        path: `/api/v1/core/outbound/${kind}/ack`,
+        json: { ids: taken.map((row) => row.id) },
+        token: this.token,
+      });
+      if (ack.status !== 200) throw new Error(`POST /core/outbound/${kind}/ack answered ${ack.status}: ${JSON.stringify(ack.body)}`);
+      if (taken.length < OUTBOUND_PAGE) return rows;
+    }
+  }
+
   /** Whether the collector, with its last session, still has an open batch. */
   async hasOpenBatch(collectorToken: string): Promise<boolean> {
     const answer = await this.link.call('audit', { path: '/api/v1/sync/status', token: collectorToken });
@@ -77,15 +100,12 @@ export class ServerAuditor {
 }
 
 const PAGE = 200;
+const OUTBOUND_PAGE = 5000;
 const EXAMPLES = 10;
 /** Photos checked at once: their downloads go through the gateway and the media service. */
 const PHOTO_CHECKS_AT_ONCE = 8;
 
-/**
- * A check of what the server holds beyond the built-in ones. The core bridge's
- * outbound rows (every visit, payment, promise and photo reference exactly once)
- * are the next: a check reads them and names each visit missing or doubled there.
- */
+/** A check of what the server holds beyond the built-in ones, such as the core bridge's outbound rows (`coreOutboundCheck`). */
 export interface ReconciliationCheck {
   name: string;
   run(ledgers: CollectorLedger[], auditor: ServerAuditor): Promise<Tally>;
@@ -215,11 +235,11 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
-function tally(): Tally {
+export function tally(): Tally {
   return { count: 0, examples: [] };
 }
 
-function add(target: Tally, example: string): void {
+export function add(target: Tally, example: string): void {
   target.count += 1;
   if (target.examples.length < EXAMPLES) target.examples.push(example);
 }

@@ -269,13 +269,16 @@ export class RunningSystem {
     return { status: response.status, headers: response.headers as unknown as Headers, body: parsed as T, text, bytes };
   }
 
-  /** Runs a built command (a path under dist/) with the system's environment, as an operator would from a shell. */
-  runCommand(entry: string, args: string[], env: Record<string, string> = {}): Promise<CommandResult> {
+  /**
+   * Runs a built command (a path under dist/) with the system's environment, as an operator would from a shell;
+   * killed after `timeoutMs` (a minute unless a benchmark's command is known to take longer).
+   */
+  runCommand(entry: string, args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<CommandResult> {
     return new Promise((resolve) => {
       execFile(
         process.execPath,
         [join(workspaceRoot(), 'dist', entry), ...args],
-        { env: { ...process.env, ...this.env, ...env }, timeout: 60000 },
+        { env: { ...process.env, ...this.env, ...env }, timeout: timeoutMs },
         (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
       );
     });

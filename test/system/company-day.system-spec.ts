@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { AppName } from '#libs/contract';
 import { testEngines } from '../support/test-database.js';
 import { playCompanyDayOn, type CompanyDayOptions } from '../simulator/company-day.js';
+import { CORE_OUTBOUND_CHECK } from '../simulator/core-outbound-check.js';
 
 const INTERNAL_SERVICES: AppName[] = ['collector', 'database', 'media', 'ota'];
 
@@ -41,6 +42,7 @@ describe.each(testEngines())('a company day through faults on %s, five processes
     expect(r.photos.hashMismatch.count).toBe(0);
     expect(r.batches).toEqual({ collectors: 20, closed: 20, leftOpen: { count: 0, examples: [] } });
     expect(r.resets.discrepancies.count).toBe(0);
+    expect(r.checks).toEqual({ [CORE_OUTBOUND_CHECK]: { count: 0, examples: [] } });
     expect(report.passed).toBe(true);
   }, 600_000);
 });

@@ -84,6 +84,8 @@ export interface CoreBridgeSettings {
   maxBadRowsPercent: number;
   /** How often the database service looks for loads the core marked ready. */
   pollIntervalMs: number;
+  /** Receipt numbers in the range a collector the core names gets when it has none, as demo collectors get theirs. */
+  receiptsPerCollector: number;
 }
 
 export class AppConfig {

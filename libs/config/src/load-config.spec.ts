@@ -46,7 +46,7 @@ describe('loadConfig', () => {
       jwtSecret: undefined,
       internalKey: undefined,
       internalKeyPrevious: undefined,
-      core: { maxBadRowsPercent: 5, pollIntervalMs: 5000 },
+      core: { maxBadRowsPercent: 5, pollIntervalMs: 5000, receiptsPerCollector: 500 },
       demoData: true,
       demoCollectors: 3,
       demoAccountsPerCollector: 25,
@@ -106,6 +106,7 @@ describe('loadConfig', () => {
       DEMO_COLLECTORS: '2000',
       DEMO_ACCOUNTS_PER_COLLECTOR: '40',
       DEMO_RECEIPTS_PER_COLLECTOR: '999999',
+      CORE_RECEIPTS_PER_COLLECTOR: '2500',
       PROMISE_WINDOW_DAYS: '14',
       SQLITE_SYNCHRONOUS: 'normal',
       VISIT_CLOCK_SKEW_SECONDS: '60',
@@ -143,6 +144,7 @@ describe('loadConfig', () => {
     expect(config.demoCollectors).toBe(2000);
     expect(config.demoAccountsPerCollector).toBe(40);
     expect(config.demoReceiptsPerCollector).toBe(999_999);
+    expect(config.core.receiptsPerCollector).toBe(2500);
     expect(config.promiseWindowDays).toBe(14);
     expect(config.sqliteSynchronous).toBe('normal');
     expect(config.visitClockSkewSeconds).toBe(60);

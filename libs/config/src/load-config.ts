@@ -257,6 +257,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     core: {
       maxBadRowsPercent: readInt(env, 'CORE_MAX_BAD_ROWS_PERCENT', 5, 0, 100),
       pollIntervalMs: readInt(env, 'CORE_POLL_INTERVAL_MS', 5000, 100, 3_600_000),
+      receiptsPerCollector: readInt(env, 'CORE_RECEIPTS_PER_COLLECTOR', 500, 1, 999_999),
     },
     firstAdmin: readFirstAdmin(env),
     demoData: readBoolean(env, 'DEMO_DATA', !production),

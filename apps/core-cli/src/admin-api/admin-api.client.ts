@@ -51,7 +51,21 @@ export class AdminApiClient {
     this.agent.destroy();
   }
 
-  private send<T>(method: string, path: string, body?: unknown): Promise<T> {
+  /**
+   * A kept-alive connection the gateway closed as idle (after HTTP_KEEP_ALIVE_TIMEOUT_MS) fails the next request
+   * sent on it with a reset before the gateway reads it: that request is sent once more, on a new connection. Every
+   * call of this client may be sent twice: logins and reads change nothing, and acknowledging a row twice changes nothing.
+   */
+  private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
+    try {
+      return await this.sendOnce<T>(method, path, body);
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ECONNRESET') throw error;
+      return this.sendOnce<T>(method, path, body);
+    }
+  }
+
+  private sendOnce<T>(method: string, path: string, body?: unknown): Promise<T> {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.token) headers.authorization = `Bearer ${this.token}`;

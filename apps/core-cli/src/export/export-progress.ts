@@ -1,10 +1,10 @@
-import { SingleBar, Presets } from 'cli-progress';
+import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import type { OutboundKind } from '#libs/contract';
 
 /** How far an export has come: a bar per table on a terminal, a plain count line per table otherwise. */
 export interface ExportProgress {
   start(kind: OutboundKind, pending: number): void;
-  advance(rows: number): void;
+  advance(kind: OutboundKind, rows: number): void;
   finish(kind: OutboundKind, rows: number, files: number): void;
 }
 
@@ -12,32 +12,35 @@ export function exportProgress(stream: NodeJS.WriteStream = process.stderr): Exp
   return stream.isTTY ? new BarProgress(stream) : new CountProgress(stream);
 }
 
+/** The tables are exported at once, so their bars stand one under another. */
 class BarProgress implements ExportProgress {
-  private bar: SingleBar | undefined;
-  private done = 0;
-  private total = 0;
+  private readonly bars: MultiBar;
+  private readonly tables = new Map<OutboundKind, { bar: SingleBar; done: number; total: number }>();
 
-  constructor(private readonly stream: NodeJS.WriteStream) {}
+  constructor(stream: NodeJS.WriteStream) {
+    this.bars = new MultiBar({ stream, format: '{kind} {bar} {value}/{total} rows' }, Presets.shades_classic);
+  }
 
   start(kind: OutboundKind, pending: number): void {
-    this.done = 0;
-    this.total = pending;
-    this.bar = new SingleBar({ stream: this.stream, format: `${kind.padEnd(14)} {bar} {value}/{total} rows` }, Presets.shades_classic);
-    this.bar.start(pending, 0);
+    this.tables.set(kind, { bar: this.bars.create(pending, 0, { kind: kind.padEnd(14) }), done: 0, total: pending });
   }
 
-  advance(rows: number): void {
-    this.done += rows;
+  advance(kind: OutboundKind, rows: number): void {
+    const table = this.tables.get(kind);
+    if (!table) return;
+    table.done += rows;
     // Rows committed while the export runs are exported too: the bar grows with them.
-    if (this.done > this.total) {
-      this.total = this.done;
-      this.bar?.setTotal(this.total);
+    if (table.done > table.total) {
+      table.total = table.done;
+      table.bar.setTotal(table.total);
     }
-    this.bar?.update(this.done);
+    table.bar.update(table.done);
   }
 
-  finish(): void {
-    this.bar?.stop();
+  finish(kind: OutboundKind): void {
+    this.tables.get(kind)?.bar.stop();
+    this.tables.delete(kind);
+    if (this.tables.size === 0) this.bars.stop();
   }
 }
 

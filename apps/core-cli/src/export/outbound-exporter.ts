@@ -26,12 +26,12 @@ export interface ExportedTable {
  * and the folder flushed. A crash before an acknowledgement leaves the rows
  * pending, so the next export hands them out again (at least once); rows
  * already acknowledged are in a complete file. There is no cursor: each page
- * is simply the oldest rows still pending.
+ * is simply the oldest rows still pending. The tables are independent, so
+ * they are exported at once: one table's file is written while another's
+ * page is read.
  */
-export async function exportOutbound(api: AdminApiClient, options: ExportOptions): Promise<ExportedTable[]> {
-  const tables: ExportedTable[] = [];
-  for (const kind of OUTBOUND_KINDS) tables.push(await exportTable(api, kind, options));
-  return tables;
+export function exportOutbound(api: AdminApiClient, options: ExportOptions): Promise<ExportedTable[]> {
+  return Promise.all(OUTBOUND_KINDS.map((kind) => exportTable(api, kind, options)));
 }
 
 async function exportTable(api: AdminApiClient, kind: OutboundKind, options: ExportOptions): Promise<ExportedTable> {
@@ -45,7 +45,7 @@ async function exportTable(api: AdminApiClient, kind: OutboundKind, options: Exp
     await api.post<OutboundAcknowledgement>(`/api/v1/core/outbound/${kind}/ack`, { ids: page.rows.map((row) => row.id) });
     exported.files.push(file);
     exported.rows += page.rows.length;
-    options.progress.advance(page.rows.length);
+    options.progress.advance(kind, page.rows.length);
     if (page.rows.length < options.pageSize) break;
     page = await take(api, kind, options.pageSize);
   }

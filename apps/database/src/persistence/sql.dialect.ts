@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
 export type SqlParameters = Record<string, unknown>;
@@ -31,14 +32,22 @@ export class SqlDialect {
     return this.engine === 'postgres' ? 'FALSE' : '0';
   }
 
-  /** A new random UUID in its text form, made by the database for each row of a set-based insert. */
-  get newUuid(): string {
-    if (this.engine === 'postgres') return 'CAST(gen_random_uuid() AS text)';
-    if (this.isSqlServer) return 'LOWER(CONVERT(varchar(36), NEWID()))';
-    return (
-      "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || " +
-      "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"
-    );
+  /**
+   * The id of a row of a set-based insert: the statement's `prefix` (see
+   * `orderedIdPrefix`) and the row's `ordinal`, a number unique within the
+   * statement, as the last twelve hex digits. Rows inserted in ordinal order
+   * then append to the key's index instead of landing at random places in it,
+   * which on a load of 800,000 rows is most of the insert's cost.
+   */
+  orderedId(prefix: string, ordinal: string): string {
+    if (this.engine === 'postgres') return `(CAST(:${prefix} AS text) || lpad(to_hex(${ordinal}), 12, '0'))`;
+    if (this.isSqlServer) return `(:${prefix} + LOWER(CONVERT(varchar(12), CONVERT(binary(6), ${ordinal}), 2)))`;
+    return `(:${prefix} || printf('%012x', ${ordinal}))`;
+  }
+
+  /** The length of a text in characters. */
+  length(expression: string): string {
+    return this.isSqlServer ? `LEN(${expression})` : `LENGTH(${expression})`;
   }
 
   /** An instant as the engine's driver stores it: SQLite keeps UTC text, the others take the Date. */
@@ -55,6 +64,40 @@ export class SqlDialect {
     const [query, bound] = this.manager.connection.driver.escapeQueryWithParameters(sql, parameters);
     const result: unknown = await this.manager.query(query, bound);
     return Array.isArray(result) ? (result as T[]) : [];
+  }
+
+  /**
+   * Inserts rows given as arrays of values in `columns` order, as multi-row
+   * VALUES statements with positional parameters: no named-parameter rewrite,
+   * and every full statement has the same text, so the driver prepares it once.
+   */
+  async insertValues(table: string, columns: string[], rows: unknown[][]): Promise<void> {
+    const perStatement = Math.max(1, Math.floor(this.maxParameters / columns.length));
+    for (let start = 0; start < rows.length; start += perStatement) {
+      const chunk = rows.slice(start, start + perStatement);
+      await this.manager.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${this.valuesList(chunk.length, columns.length)}`, chunk.flat());
+    }
+  }
+
+  /** `(?, ?), (?, ?)` in the engine's positional form: `$1` on PostgreSQL, `@0` on SQL Server. */
+  private valuesList(rows: number, columns: number): string {
+    const placeholder = this.engine === 'postgres' ? (n: number) => `$${n + 1}` : this.isSqlServer ? (n: number) => `@${n}` : () => '?';
+    const tuples: string[] = [];
+    for (let row = 0; row < rows; row += 1) {
+      const cells: string[] = [];
+      for (let column = 0; column < columns; column += 1) cells.push(placeholder(row * columns + column));
+      tuples.push(`(${cells.join(', ')})`);
+    }
+    return tuples.join(', ');
+  }
+
+  /** Runs an UPDATE or DELETE in the manager's transaction and answers how many rows it changed. */
+  async affected(sql: string, parameters: SqlParameters = {}): Promise<number> {
+    const runner = this.manager.queryRunner;
+    if (!runner) throw new Error('affected() runs inside a transaction');
+    const [query, bound] = this.manager.connection.driver.escapeQueryWithParameters(sql, parameters);
+    const result = await runner.query(query, bound, true);
+    return result.affected ?? 0;
   }
 
   async count(sql: string, parameters: SqlParameters = {}): Promise<number> {
@@ -93,4 +136,21 @@ export class SqlDialect {
     if (this.isSqlServer) return `UPDATE t SET ${set.join(', ')} FROM ${table} AS t JOIN (${source}) AS s ON ${on} WHERE ${when}`;
     return `UPDATE ${table} AS t SET ${set.join(', ')} FROM (${source}) AS s WHERE ${on} AND (${when})`;
   }
+}
+
+/**
+ * The first 24 characters of a version 7 UUID (RFC 9562): the time in
+ * milliseconds, then random bits; `orderedId` appends the row's twelve. Ids
+ * made later sort after these, as new rows do.
+ */
+export function orderedIdPrefix(at = Date.now()): string {
+  const time = at.toString(16).padStart(12, '0');
+  const random = randomBytes(4).toString('hex');
+  const variant = ((parseInt(random[3], 16) & 0x3) | 0x8).toString(16);
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${random.slice(0, 3)}-${variant}${random.slice(4, 7)}-`;
+}
+
+/** A whole id from `orderedIdPrefix` and an ordinal, as `orderedId` makes it in SQL. */
+export function orderedIdOf(prefix: string, ordinal: number): string {
+  return prefix + ordinal.toString(16).padStart(12, '0');
 }

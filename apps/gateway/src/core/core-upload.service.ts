@@ -2,13 +2,10 @@ import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { ProblemError } from '#libs/common';
 import { CoreMessages, type Actor, type CoreRowTableName } from '#libs/contract';
-import { CoreFileFormatError, readCoreFile } from '#libs/core-files';
+import { chunkCoreFile, CoreFileFormatError } from '#libs/core-files';
 import { MessageClient } from '#libs/transport';
 
-/** Rows sent per message: a few hundred kilobytes, well inside the transport's cap. */
-const ROWS_PER_MESSAGE = 2000;
-
-/** Streams an uploaded CSV file into a load's row table, a chunk of rows per message. */
+/** Streams an uploaded CSV file into a load's row table, a chunk of whole records per message, numbered as they are stored. */
 @Injectable()
 export class CoreUploadService {
   constructor(private readonly messages: MessageClient) {}
@@ -16,8 +13,8 @@ export class CoreUploadService {
   async receive(actor: Actor, loadId: string, table: CoreRowTableName, body: Readable): Promise<{ received: number }> {
     let received = 0;
     try {
-      for await (const rows of readCoreFile(body, table, ROWS_PER_MESSAGE)) {
-        received += (await this.messages.send(CoreMessages.appendRows, { actor, loadId, table, rows })).received;
+      for await (const { columns, text } of chunkCoreFile(body, table)) {
+        received += (await this.messages.send(CoreMessages.appendRows, { actor, loadId, table, columns, firstRowNo: received + 1, text })).received;
       }
     } catch (error) {
       if (error instanceof CoreFileFormatError || (error as { code?: string }).code?.startsWith('CSV_')) {

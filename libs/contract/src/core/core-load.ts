@@ -48,11 +48,17 @@ export interface NewCoreLoad {
   contentHash?: string;
 }
 
-/** Rows of one table, numbered as in their file (the header is row 0). Values are the file's text, or null when empty. */
+/**
+ * Whole records of one table's file as CSV text, without the header, whose
+ * `columns` (lower case, in the header's order) it passes along. The first
+ * record is row `firstRowNo` of the file (the header is row 0).
+ */
 export interface CoreRowChunk {
   loadId: string;
   table: CoreRowTableName;
-  rows: { rowNo: number; values: Record<string, string | null> }[];
+  columns: string[];
+  firstRowNo: number;
+  text: string;
 }
 
 export interface CoreLoadRef {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '#libs/config';
-import { Branch, CoreLoad, CoreLoadError, User, Worklist } from '#libs/entities';
+import { Branch, CoreLoad, CoreLoadError, ReceiptRange, User, Worklist } from '#libs/entities';
 import { openMigratedDatabase, type MigratedDatabase } from '../../../../../test/support/migrated-database.js';
 import { testEngines } from '../../../../../test/support/test-database.js';
 import { StorageHealthService } from '../../persistence/storage-health.service.js';
@@ -61,7 +61,7 @@ describe.each(testEngines())('the core load bridge on %s', (engine) => {
 
   beforeAll(async () => {
     database = await openMigratedDatabase(engine);
-    const config = loadConfig({ CORE_MAX_BAD_ROWS_PERCENT: '5' });
+    const config = loadConfig({ CORE_MAX_BAD_ROWS_PERCENT: '5', CORE_RECEIPTS_PER_COLLECTOR: '250' });
     bridge = new CoreLoadBridge(new TransactionRunner(database.dataSource, new StorageHealthService(database.dataSource, config)), config);
     const now = new Date();
     await database.dataSource.getRepository(Branch).insert({ id: 'b1', code: 'JKT01', name: 'Jakarta', createdAt: now });
@@ -117,6 +117,37 @@ describe.each(testEngines())('the core load bridge on %s', (engine) => {
     const twin = await writeLoad(3, 0, { contentHash: 'c'.repeat(64) });
     await bridge.applyReadyLoads();
     expect(await loadOf(twin)).toMatchObject({ status: 'duplicate', duplicateOf: first });
+  });
+
+  it('gives a collector the core creates a receipt range of its own, once, and leaves a collector that has one alone', async () => {
+    const manager = database.dataSource.manager;
+    await manager.insert(ReceiptRange, { id: 'r1', collectorId: 'u1', prefix: 'KWJ1', fromNo: 1, toNo: 100, active: true });
+    for (const id of ['load-collectors-1', 'load-collectors-2']) {
+      await manager.insert(CoreLoad, { id, kind: 'daily', workDate: DAY, declaredRows: 2, status: 'loading', acceptBadRows: false, createdAt: new Date() });
+      const row = (rowNo: number, code: string) => ({
+        load_id: id,
+        row_no: rowNo,
+        employee_code: code,
+        full_name: 'Kolektor Baru',
+        branch_code: 'JKT01',
+        active: 1,
+      });
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into('core_collector_row', Object.keys(row(1, 'KOL1')))
+        .values([row(1, 'KOL1'), row(2, 'KOL77')])
+        .execute();
+      await manager.update(CoreLoad, { id }, { status: 'ready' });
+      await bridge.applyReadyLoads();
+      expect(await loadOf(id)).toMatchObject({ status: 'applied', badRows: 0 });
+    }
+    const created = await manager.findOneByOrFail(User, { employeeCode: 'KOL77' });
+    const ranges = await manager.find(ReceiptRange, { where: [{ collectorId: 'u1' }, { collectorId: created.id }], order: { prefix: 'ASC' } });
+    expect(ranges.map((range) => [range.collectorId, range.prefix, range.fromNo, range.toNo, range.active])).toEqual([
+      [created.id, 'KOL77', 1, 250, true],
+      ['u1', 'KWJ1', 1, 100, true],
+    ]);
   });
 
   it('applies a load once when two bridges on two connections find it ready at the same time', async () => {

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '#libs/config';
 import { CoreLoad, Worklist } from '#libs/entities';
 import { TransactionRunner } from '../../persistence/transaction.runner.js';
 import { coreRowChecks, recordBrokenRows, validRow } from './core-row-checks.js';
-import { SqlDialect } from '../../persistence/sql.dialect.js';
+import { SqlDialect, orderedIdOf, orderedIdPrefix } from '../../persistence/sql.dialect.js';
 import { lkhFingerprint, type LkhLine } from './core-worklist.fingerprint.js';
 
 /** Collectors whose LKH is compared and written at a time: bounds memory and SQL Server's 2,100 parameters. */
@@ -122,6 +121,7 @@ export class CoreLoadBridge {
     }
 
     await this.applyCollectors(sql, params, now);
+    await this.allotReceiptRanges(sql, params);
     await this.applyAccounts(sql, params, now);
     const worklistsChanged = await this.applyWorklists(manager, sql, load, now);
     return finish({ ...rows, badRows, worklistsChanged, status: 'applied', message: null });
@@ -130,7 +130,7 @@ export class CoreLoadBridge {
   /** Collectors the core names are created or brought up to date by employee code; a new one has no usable password unless the row brings a hash. */
   private async applyCollectors(sql: SqlDialect, params: Record<string, string>, now: Date): Promise<void> {
     const source =
-      `SELECT r.employee_code, r.full_name, b.id AS branch_id, CASE WHEN r.active = 1 THEN ${sql.true} ELSE ${sql.false} END AS active, r.password_hash ` +
+      `SELECT r.row_no, r.employee_code, r.full_name, b.id AS branch_id, CASE WHEN r.active = 1 THEN ${sql.true} ELSE ${sql.false} END AS active, r.password_hash ` +
       `FROM core_collector_row r JOIN branch b ON b.code = r.branch_code WHERE r.load_id = :load AND ${validRow('collector', 'r')}`;
     const at = sql.instant(now);
     await sql.run(
@@ -145,16 +145,34 @@ export class CoreLoadBridge {
     );
     await sql.run(
       'INSERT INTO app_user (id, username, full_name, password_hash, role, branch_id, active, may_bind_devices, employee_code, created_at, updated_at) ' +
-        `SELECT ${sql.newUuid}, LOWER(s.employee_code), s.full_name, COALESCE(s.password_hash, '!'), 'collector', s.branch_id, s.active, ${sql.true}, ` +
+        `SELECT ${sql.orderedId('ids', 's.row_no')}, LOWER(s.employee_code), s.full_name, COALESCE(s.password_hash, '!'), 'collector', s.branch_id, s.active, ${sql.true}, ` +
         `s.employee_code, ${sql.instantParameter('now')}, ${sql.instantParameter('now')} FROM (${source}) s WHERE NOT EXISTS (SELECT 1 FROM app_user u WHERE u.employee_code = s.employee_code)`,
-      { ...params, now: at },
+      { ...params, now: at, ids: orderedIdPrefix() },
+    );
+  }
+
+  /**
+   * A collector the core names who has no receipt range yet (one this load
+   * creates, above all) gets one as demo collectors do: its own prefix, here
+   * its employee code, numbers 1 to CORE_RECEIPTS_PER_COLLECTOR. A code longer
+   * than a prefix may be, or already a prefix, leaves the range to an admin.
+   */
+  private async allotReceiptRanges(sql: SqlDialect, params: Record<string, string>): Promise<void> {
+    await sql.run(
+      'INSERT INTO receipt_range (id, collector_id, prefix, from_no, to_no, active) ' +
+        `SELECT ${sql.orderedId('ids', 'r.row_no')}, u.id, r.employee_code, 1, :receipts, ${sql.true} ` +
+        'FROM core_collector_row r JOIN app_user u ON u.employee_code = r.employee_code ' +
+        `WHERE r.load_id = :load AND ${validRow('collector', 'r')} AND ${sql.length('r.employee_code')} <= 16 ` +
+        'AND NOT EXISTS (SELECT 1 FROM receipt_range x WHERE x.collector_id = u.id) ' +
+        'AND NOT EXISTS (SELECT 1 FROM receipt_range x WHERE x.prefix = r.employee_code)',
+      { ...params, ids: orderedIdPrefix(), receipts: this.config.core.receiptsPerCollector },
     );
   }
 
   /** Accounts are upserted by account number, and only rewritten when something the core says of them changed. */
   private async applyAccounts(sql: SqlDialect, params: Record<string, string>, now: Date): Promise<void> {
     const source =
-      `SELECT ${sql.newUuid} AS id, r.account_no AS contract_no, b.id AS branch_id, r.debtor_name, r.address, r.phone, r.product, ` +
+      `SELECT ${sql.orderedId('ids', 'r.row_no')} AS id, r.account_no AS contract_no, b.id AS branch_id, r.debtor_name, r.address, r.phone, r.product, ` +
       `r.latitude, r.longitude, r.installment AS installment_amount, r.amount_due, r.days_past_due AS overdue_days, r.outstanding, ${sql.instantParameter('now')} AS updated_at ` +
       `FROM core_account_row r JOIN branch b ON b.code = r.branch_code WHERE r.load_id = :load AND ${validRow('account', 'r')}`;
     const described = [
@@ -179,7 +197,7 @@ export class CoreLoadBridge {
         touched: ['updated_at'],
         source,
       }),
-      { ...params, now: sql.instant(now) },
+      { ...params, now: sql.instant(now), ids: orderedIdPrefix() },
     );
   }
 
@@ -195,25 +213,34 @@ export class CoreLoadBridge {
       `SELECT DISTINCT r.employee_code FROM core_assignment_row r WHERE r.load_id = :load AND ${validRow('assignment', 'r')} ORDER BY r.employee_code`,
       params,
     );
+    // New LKHs get ids in employee code order, as their assignments are inserted.
+    const worklistIds = orderedIdPrefix();
     let changed = 0;
     for (let start = 0; start < codes.length; start += COLLECTORS_PER_ROUND) {
       const round = codes.slice(start, start + COLLECTORS_PER_ROUND).map((row) => row.employee_code);
-      changed += await this.replaceChangedWorklists(manager, sql, load, round, now);
+      changed += await this.replaceChangedWorklists(manager, sql, load, round, now, (code) => orderedIdOf(worklistIds, start + round.indexOf(code)));
     }
     await sql.run(
       'INSERT INTO assignment (id, worklist_id, account_id, collector_id, sequence, amount_due, overdue_days) ' +
-        `SELECT ${sql.newUuid}, w.id, a.id, w.collector_id, r.visit_order, a.amount_due, a.overdue_days ` +
+        `SELECT ${sql.orderedId('ids', 'r.row_no')}, w.id, a.id, w.collector_id, r.visit_order, a.amount_due, a.overdue_days ` +
         'FROM core_assignment_row r JOIN app_user u ON u.employee_code = r.employee_code ' +
         // The current LKH by collector and date is one lookup on its unique index; those this load made carry its id.
         'JOIN worklist w ON w.collector_id = u.id AND w.work_date = :workDate AND w.superseded_at IS NULL AND w.core_load_id = :load ' +
         'JOIN account a ON a.contract_no = r.account_no ' +
         `WHERE r.load_id = :load AND ${validRow('assignment', 'r')}`,
-      params,
+      { ...params, ids: orderedIdPrefix() },
     );
     return changed;
   }
 
-  private async replaceChangedWorklists(manager: EntityManager, sql: SqlDialect, load: CoreLoad, codes: string[], now: Date): Promise<number> {
+  private async replaceChangedWorklists(
+    manager: EntityManager,
+    sql: SqlDialect,
+    load: CoreLoad,
+    codes: string[],
+    now: Date,
+    worklistIdOf: (employeeCode: string) => string,
+  ): Promise<number> {
     const params = { load: load.id, workDate: load.workDate, codes };
     const lines = await sql.run<LkhLine & { employee_code: string }>(
       'SELECT r.employee_code, r.visit_order, a.contract_no, a.debtor_name, a.address, a.phone, a.product, a.installment_amount, a.amount_due, ' +
@@ -241,7 +268,7 @@ export class CoreLoadBridge {
       await sql.run('UPDATE worklist SET superseded_at = :now WHERE id IN (:...ids)', { now: sql.instant(now), ids: superseded });
     }
     const worklists = replaced.map(({ collector, fingerprint }) => ({
-      id: randomUUID(),
+      id: worklistIdOf(collector.employee_code),
       collectorId: collector.id,
       branchId: collector.branch_id,
       workDate: load.workDate,

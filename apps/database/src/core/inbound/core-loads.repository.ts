@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ProblemError } from '#libs/common';
 import type { CoreLoadErrorView, CoreLoadQuery, CoreLoadView, CoreRowChunk, CoreRowTableName, NewCoreLoad, Page } from '#libs/contract';
-import { CORE_FILE_COLUMNS } from '#libs/core-files';
+import { CORE_FILE_COLUMNS, CoreFileFormatError, parseCoreRecords } from '#libs/core-files';
 import { CoreLoad, CoreLoadError } from '#libs/entities';
 import { recordAudit } from '../../audit/audit-trail.js';
 import { TransactionRunner } from '../../persistence/transaction.runner.js';
@@ -98,32 +98,27 @@ export class CoreLoadsRepository {
     return this.transactions.run(async (manager) => {
       await this.loadingOrRefuse(manager, chunk.loadId);
       const columns = CORE_FILE_COLUMNS[chunk.table];
-      const sql = new SqlDialect(manager);
-      const perInsert = Math.floor(sql.maxParameters / (columns.length + 2));
+      const positions = columns.map((column) => chunk.columns.indexOf(column.name));
       const parseErrors: CoreLoadError[] = [];
-      const records = chunk.rows.map(({ rowNo, values }) => {
-        const record: Record<string, unknown> = { load_id: chunk.loadId, row_no: rowNo };
-        for (const column of columns) {
-          const text = values[column.name] ?? null;
+      const records = recordsOf(chunk).map((cells, index) => {
+        const rowNo = chunk.firstRowNo + index;
+        const record: unknown[] = [chunk.loadId, rowNo];
+        columns.forEach((column, c) => {
+          const text = positions[c] < 0 ? null : cells[positions[c]];
           if (column.kind === 'text' || text === null) {
-            record[column.name] = text;
-            continue;
+            record.push(text);
+            return;
           }
-          const number = /^-?\d{1,15}$/.test(text.trim()) ? Number(text.trim()) : null;
+          const number = /^-?\d{1,15}$/.test(text) ? Number(text) : null;
           if (number === null)
             parseErrors.push(Object.assign(new CoreLoadError(), { loadId: chunk.loadId, tableName: chunk.table, rowNo, field: column.name, ...NOT_A_NUMBER }));
-          record[column.name] = number;
-        }
+          record.push(number);
+        });
         return record;
       });
-      for (let start = 0; start < records.length; start += perInsert) {
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(`core_${chunk.table}_row`, ['load_id', 'row_no', ...columns.map((c) => c.name)])
-          .values(records.slice(start, start + perInsert))
-          .execute();
-      }
+      const sql = new SqlDialect(manager);
+      await sql.insertValues(`core_${chunk.table}_row`, ['load_id', 'row_no', ...columns.map((c) => c.name)], records);
+      const perInsert = Math.floor(sql.maxParameters / 8);
       for (let start = 0; start < parseErrors.length; start += perInsert) await manager.insert(CoreLoadError, parseErrors.slice(start, start + perInsert));
       return { received: records.length };
     });
@@ -163,5 +158,17 @@ export class CoreLoadsRepository {
     if (!load) throw ProblemError.notFound('No core load has this id');
     if (load.status !== 'loading') throw ProblemError.conflict('core-load-not-loading', 'Rows can be added only while the load is loading');
     return load;
+  }
+}
+
+/** The chunk's records; a file that cannot be read is the uploader's mistake, answered as such. */
+function recordsOf(chunk: CoreRowChunk): (string | null)[][] {
+  try {
+    return parseCoreRecords(chunk, chunk.firstRowNo);
+  } catch (error) {
+    if (error instanceof CoreFileFormatError || (error as { code?: string }).code?.startsWith('CSV_')) {
+      throw ProblemError.badRequest('core-file-invalid', `The file cannot be read: ${(error as Error).message}`);
+    }
+    throw error;
   }
 }

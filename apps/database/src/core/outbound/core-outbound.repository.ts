@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { In, IsNull, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { IsNull, type Driver, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import type { OutboundAcknowledgement, OutboundKind, OutboundRow, OutboundRows } from '#libs/contract';
 import { recordAudit } from '../../audit/audit-trail.js';
 import { TransactionRunner } from '../../persistence/transaction.runner.js';
+import { SqlDialect } from '../../persistence/sql.dialect.js';
 import { OUTBOUND_TABLES, type OutboundEntity } from './outbound-tables.js';
-
-/** Ids per UPDATE: far below SQL Server's 2,100 parameters. */
-const ACK_CHUNK = 1000;
 
 const PENDING: FindOptionsWhere<OutboundEntity> = { ackedAt: IsNull() };
 
@@ -21,24 +19,38 @@ const PENDING: FindOptionsWhere<OutboundEntity> = { ackedAt: IsNull() };
 export class CoreOutboundRepository {
   constructor(private readonly transactions: TransactionRunner) {}
 
+  /** Raw rows, each value converted once as the ORM would hydrate it: entities would cost more than the rest of the export. */
   take(kind: OutboundKind, limit: number): Promise<OutboundRows> {
     return this.transactions.read(async (manager) => {
       const table = OUTBOUND_TABLES[kind];
-      const rows = await manager.find(table, { where: PENDING, order: { createdAt: 'ASC', id: 'ASC' }, take: limit });
-      const pending = rows.length < limit ? rows.length : await manager.countBy(table, PENDING);
       const columns = deliveredColumns(manager, kind);
-      return { kind, columns: columns.map((column) => column.databaseName), rows: rows.map((row) => toOutboundRow(columns, row)), pending };
+      const query = manager.createQueryBuilder().from(table, 't');
+      for (const column of columns) query.addSelect(`t.${column.databaseName}`, column.databaseName);
+      const raw = await query
+        .where('t.acked_at IS NULL')
+        .orderBy('t.created_at', 'ASC')
+        .addOrderBy('t.id', 'ASC')
+        .limit(limit)
+        .getRawMany<Record<string, unknown>>();
+      const driver = manager.connection.driver;
+      const rows = raw.map((record) => toOutboundRow(driver, columns, record));
+      const pending = rows.length < limit ? rows.length : await manager.countBy(table, PENDING);
+      return { kind, columns: columns.map((column) => column.databaseName), rows, pending };
     });
   }
 
   acknowledge(actorId: string, kind: OutboundKind, ids: string[]): Promise<OutboundAcknowledgement> {
     return this.transactions.run(async (manager) => {
       const at = new Date();
+      const sql = new SqlDialect(manager);
+      const table = manager.connection.getMetadata(OUTBOUND_TABLES[kind]).tableName;
+      const perStatement = sql.maxParameters - 1;
       let acknowledged = 0;
-      for (let start = 0; start < ids.length; start += ACK_CHUNK) {
-        const chunk = ids.slice(start, start + ACK_CHUNK);
-        const result = await manager.update(OUTBOUND_TABLES[kind], { id: In(chunk), ackedAt: IsNull() }, { ackedAt: at });
-        acknowledged += result.affected ?? 0;
+      for (let start = 0; start < ids.length; start += perStatement) {
+        acknowledged += await sql.affected(`UPDATE ${table} SET acked_at = :at WHERE id IN (:...ids) AND acked_at IS NULL`, {
+          at: sql.instant(at),
+          ids: ids.slice(start, start + perStatement),
+        });
       }
       await recordAudit(manager, {
         at,
@@ -58,10 +70,10 @@ function deliveredColumns(manager: EntityManager, kind: OutboundKind): ColumnMet
   return manager.connection.getMetadata(OUTBOUND_TABLES[kind]).columns.filter((column) => column.databaseName !== 'acked_at');
 }
 
-function toOutboundRow(columns: ColumnMetadata[], entity: OutboundEntity): OutboundRow {
+function toOutboundRow(driver: Driver, columns: ColumnMetadata[], record: Record<string, unknown>): OutboundRow {
   const row: OutboundRow = {};
   for (const column of columns) {
-    const value = column.getEntityValue(entity) as unknown;
+    const value = driver.prepareHydratedValue(record[column.databaseName], column) as unknown;
     row[column.databaseName] = value instanceof Date ? value.toISOString() : ((value ?? null) as string | number | null);
   }
   return row;
