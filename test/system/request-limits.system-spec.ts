@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_PASSWORD } from '../support/demo-users.js';
 import { trickleRequest } from '../support/slow-client.js';
+import { waitFor } from '../support/wait-for.js';
 import { startSystem, SYSTEM_START_TIMEOUT_MS, type RunningSystem } from '../support/system-harness.js';
 
 const HEADERS_TIMEOUT_MS = 1500;
@@ -147,7 +148,12 @@ describe('request limits at the public edge (single mode)', () => {
     expect(outcome.reply).toContain('"code":"request-too-slow"');
     expect(outcome.sentBytes).toBeLessThan(body.length);
     expect(outcome.elapsedMs).toBeLessThan(BODY_GRACE_MS + 4000);
-    const logged = system.logOf('main').find((line) => line.msg === 'request body arrived too slowly; connection closed' && line.app === app);
+    // The process writes its log line as it closes the connection; the pipe may hand it over a moment after the socket closed.
+    const logged = await waitFor(
+      () => system.logOf('main').find((line) => line.msg === 'request body arrived too slowly; connection closed' && line.app === app),
+      Boolean,
+      5000,
+    );
     expect(logged).toMatchObject({ level: 40, method: 'POST' });
   });
 

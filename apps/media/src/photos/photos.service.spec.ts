@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -102,12 +102,16 @@ describe('PhotosService on a real folder', () => {
     expect(await photos.describe([sha256Of(photo)])).toEqual({ photos: [] });
   });
 
-  it('clears at start-up the temporary files a crash left behind, keeping the photos', async () => {
+  it('clears at start-up the temporary files a crash left behind, keeping the photos and what another replica is writing', async () => {
     const photo = await jpegPhoto(41, 64, 48);
     const { photo: summary } = await photos.store(storeRequest(photo));
-    writeFileSync(join(dataDir, 'media', 'incoming', 'cut-short.part'), photo.subarray(0, 100));
+    const incoming = join(dataDir, 'media', 'incoming');
+    writeFileSync(join(incoming, 'cut-short.part'), photo.subarray(0, 100));
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
+    utimesSync(join(incoming, 'cut-short.part'), twoHoursAgo, twoHoursAgo);
+    writeFileSync(join(incoming, 'in-progress.part'), photo.subarray(0, 100));
     await start();
-    expect(readdirSync(join(dataDir, 'media', 'incoming'))).toEqual([]);
+    expect(readdirSync(incoming)).toEqual(['in-progress.part']);
     expect(await photos.describe([summary.sha256])).toEqual({ photos: [summary] });
   });
 });
