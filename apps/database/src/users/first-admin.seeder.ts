@@ -25,6 +25,8 @@ export class FirstAdminSeeder implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const firstAdmin = this.config.firstAdmin;
     if (!firstAdmin || this.config.demoData) return;
+    // A slow hash on every start would be wasted once the admin exists, which is every start but the first.
+    if (await this.transactions.read((manager) => manager.existsBy(User, { role: 'admin' }))) return;
     const passwordHash = await hashPassword(firstAdmin.password);
     try {
       const created = await this.transactions.run(async (manager) => {
