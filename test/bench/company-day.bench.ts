@@ -45,7 +45,7 @@ export function companyDayBenchmark(): Benchmark {
 function companyDaySection(report: CompanyDayReport, cpu: Record<string, number>, simulatorCpu: number, load: number) {
   const r = report.reconciliation;
   const o = report.options;
-  const met = report.daySeconds < GOAL_SECONDS && r.visits.lost.count === 0 && r.visits.doubled.count === 0;
+  const met = report.daySeconds < GOAL_SECONDS && report.passed;
   const cores = (share: number) => `${Math.round(share * 100)} %`;
   return {
     title: 'A company day: 2,000 collectors through faults',
@@ -61,6 +61,7 @@ function companyDaySection(report: CompanyDayReport, cpu: Record<string, number>
           ['day, first login to last close', `${report.daySeconds} s (goal: under ${GOAL_SECONDS} s)`],
           ['visits confirmed', `${report.visitsConfirmed} (${Math.round(report.visitsConfirmed / report.daySeconds)}/s)`],
           ['requests, retries, failed after retries', `${report.requests.attempts}, ${report.requests.retries}, ${report.requests.failedAfterRetries}`],
+          ...report.requests.failures.map((failure) => ['failed after retries', failure]),
           [
             'responses dropped, requests reset, slow connections',
             `${report.faults.droppedResponses}, ${report.faults.resetRequests}, ${report.faults.slowConnections} of ${report.faults.connections}`,
@@ -79,7 +80,7 @@ function companyDaySection(report: CompanyDayReport, cpu: Record<string, number>
             'CPU during the day, share of one core',
             [...Object.entries(cpu).map(([app, share]) => `${app} ${cores(share)}`), `simulator ${cores(simulatorCpu)}`].join(', '),
           ],
-          ['goal: under 10 minutes, zero lost, zero doubled', met ? 'met' : 'not met'],
+          ['goal: under 10 minutes, zero lost, zero doubled, zero requests failed after retries', met ? 'met' : 'not met'],
         ],
       ),
       '',
@@ -98,7 +99,7 @@ function companyDaySection(report: CompanyDayReport, cpu: Record<string, number>
       {
         figure: 'Company day, 2,000 x 40 visits with photos, seconds',
         fiveProcesses: report.daySeconds,
-        goal: 'under 600 s, zero lost, zero doubled',
+        goal: 'under 600 s, zero lost, zero doubled, zero failed after retries',
         met,
       },
     ],

@@ -38,7 +38,8 @@ export interface CompanyDayReport {
   daySeconds: number;
   reconciliationSeconds: number;
   visitsConfirmed: number;
-  requests: { attempts: number; retries: number; failedAfterRetries: number };
+  /** `failures`: the first requests that failed after all their retries, each with what every attempt got. */
+  requests: { attempts: number; retries: number; failedAfterRetries: number; failures: string[] };
   endpoints: EndpointFigures[];
   errorsByKind: Record<string, number>;
   counters: Record<string, number>;
@@ -113,7 +114,7 @@ export async function playCompanyDay(
     daySeconds: round(daySeconds),
     reconciliationSeconds: round((performance.now() - reconciliationStarted) / 1000),
     visitsConfirmed: confirmed,
-    requests: { attempts: metrics.totalAttempts, retries: metrics.totalRetries, failedAfterRetries: metrics.requestsFailed },
+    requests: { attempts: metrics.totalAttempts, retries: metrics.totalRetries, failedAfterRetries: metrics.requestsFailed, failures: metrics.failureExamples },
     endpoints: metrics.endpoints(),
     errorsByKind: Object.fromEntries(metrics.errors),
     counters: Object.fromEntries(metrics.counters),

@@ -19,6 +19,7 @@ export function renderDayReport(report: CompanyDayReport): string {
       'responses dropped, requests reset, slow connections',
       `${report.faults.droppedResponses}, ${report.faults.resetRequests}, ${report.faults.slowConnections} of ${report.faults.connections}`,
     ],
+    ...report.requests.failures.map((failure) => ['failed after retries', failure]),
     ...report.kills.map((kill) => [
       `killed ${kill.service}`,
       `at ${kill.atSecond} s (${Math.round(kill.atProgress * 100)} % of visits), ready again after ${kill.backAfterMs === null ? 'never' : `${kill.backAfterMs} ms`}`,

@@ -1,3 +1,6 @@
+/** Requests that failed after all their retries, kept whole in the report: each says why it gave up. */
+const MAX_FAILURE_EXAMPLES = 10;
+
 /** Per endpoint: every attempt's time, how many were retries, how many requests failed after all their retries. */
 export interface EndpointFigures {
   endpoint: string;
@@ -16,6 +19,7 @@ export class FieldMetrics {
   private readonly failures = new Map<string, number>();
   readonly errors = new Map<string, number>();
   readonly counters = new Map<string, number>();
+  readonly failureExamples: string[] = [];
 
   /** One attempt at a request that got an answer (`ok`, or an error kind such as `http-503`) or none (`connection-lost`...). */
   attempt(endpoint: string, ms: number, outcome: string): void {
@@ -29,9 +33,10 @@ export class FieldMetrics {
     increment(this.retries, endpoint);
   }
 
-  /** A request the phone gave up on after its last retry. */
-  failed(endpoint: string): void {
-    increment(this.failures, endpoint);
+  /** A request the phone gave up on after its last retry; the first few are kept with what each attempt got. */
+  failed(failure: { endpoint: string; message: string }): void {
+    increment(this.failures, failure.endpoint);
+    if (this.failureExamples.length < MAX_FAILURE_EXAMPLES) this.failureExamples.push(failure.message);
   }
 
   error(kind: string): void {

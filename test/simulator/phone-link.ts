@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createSecureContext, type SecureContext } from 'node:tls';
 import { Agent, fetch, type FormData } from 'undici';
 import type { FieldMetrics } from './field-metrics.js';
 
@@ -24,9 +25,10 @@ export interface PhoneAnswer<T = any> {
 export class RequestFailed extends Error {
   constructor(
     readonly endpoint: string,
-    readonly lastOutcome: string,
+    /** What each attempt got, in order: the last one is why the phone gave up. */
+    readonly outcomes: string[],
   ) {
-    super(`${endpoint} still failed after ${MAX_ATTEMPTS} attempts: ${lastOutcome}`);
+    super(`${endpoint} still failed after ${outcomes.length} attempts (${tally(outcomes)}), the last one ${outcomes.at(-1)}`);
   }
 }
 
@@ -35,13 +37,35 @@ const RETRIED_STATUSES = new Set([429, 500, 502, 503, 504, 507]);
 /**
  * Exponential backoff with full jitter (each wait a random share of the doubling cap), so
  * that thousands of phones that failed together do not come back together. With these
- * figures a phone keeps trying for about two minutes: longer than a service takes to restart.
+ * figures a phone keeps trying for about two minutes of failures: longer than a service
+ * takes to restart.
  */
-const MAX_ATTEMPTS = 24;
+const MAX_FAILED_ATTEMPTS = 24;
+/**
+ * An answer that says when to come back (`Retry-After`: a busy gateway, a service
+ * restarting) is the server pacing the phone, not a failure: the phone follows it
+ * without using up its attempts, up to this many such answers for one request.
+ */
+const MAX_PACED_ANSWERS = 120;
 const BACKOFF_BASE_MS = 250;
 const BACKOFF_CAP_MS = 8000;
 /** A phone waits this long for an answer before it counts the request as lost. */
 const ANSWER_TIMEOUT_MS = 30_000;
+
+/**
+ * The phones' TLS settings, made once per certificate: a context built for each
+ * connection parses the certificate again, CPU the simulator needs for its phones.
+ */
+const tlsContexts = new Map<string, SecureContext>();
+
+function phoneTlsContext(ca: string): SecureContext {
+  let context = tlsContexts.get(ca);
+  if (!context) {
+    context = createSecureContext({ ca, maxVersion: 'TLSv1.2' });
+    tlsContexts.set(ca, context);
+  }
+  return context;
+}
 
 /**
  * One phone's connection to the gateway: its own HTTPS agent (TLS 1.2, as
@@ -56,7 +80,7 @@ export class PhoneLink {
     private readonly metrics: FieldMetrics,
   ) {
     this.agent = new Agent({
-      connect: { ca, maxVersion: 'TLSv1.2' },
+      connect: { secureContext: phoneTlsContext(ca) },
       connections: 2,
       headersTimeout: ANSWER_TIMEOUT_MS,
       bodyTimeout: ANSWER_TIMEOUT_MS,
@@ -65,26 +89,34 @@ export class PhoneLink {
 
   /** Sends a request until it gets an answer the phone can act on; `endpoint` names it in the report. */
   async call<T = any>(endpoint: string, request: PhoneRequest): Promise<PhoneAnswer<T>> {
-    let lastOutcome = '';
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const outcomes: string[] = [];
+    let failed = 0;
+    let paced = 0;
+    for (let attempt = 1; failed < MAX_FAILED_ATTEMPTS && paced < MAX_PACED_ANSWERS; attempt++) {
       if (attempt > 1) this.metrics.retried(endpoint);
       const started = performance.now();
       let retryAfterMs = 0;
       try {
         const answer = await this.send<T>(request);
         const retried = RETRIED_STATUSES.has(answer.status);
-        lastOutcome = retried ? `http-${answer.status}` : 'ok';
-        this.metrics.attempt(endpoint, performance.now() - started, lastOutcome);
+        const outcome = retried ? retriedOutcome(answer) : 'ok';
+        this.metrics.attempt(endpoint, performance.now() - started, outcome);
         if (!retried) return answer;
+        outcomes.push(outcome);
         retryAfterMs = Number(answer.headers.get('retry-after') ?? 0) * 1000;
+        if (retryAfterMs > 0) paced += 1;
+        else failed += 1;
       } catch (error) {
-        lastOutcome = networkErrorKind(error);
-        this.metrics.attempt(endpoint, performance.now() - started, lastOutcome);
+        const outcome = networkErrorKind(error);
+        this.metrics.attempt(endpoint, performance.now() - started, outcome);
+        outcomes.push(outcome);
+        failed += 1;
       }
       await sleep(Math.min(BACKOFF_CAP_MS, Math.max(retryAfterMs, backoff(attempt))));
     }
-    this.metrics.failed(endpoint);
-    throw new RequestFailed(endpoint, lastOutcome);
+    const failure = new RequestFailed(endpoint, outcomes);
+    this.metrics.failed(failure);
+    throw failure;
   }
 
   close(): Promise<void> {
@@ -109,6 +141,19 @@ export class PhoneLink {
   }
 }
 
+/** The status and, when the server named it, the problem's code: a busy gateway and a service that is down both answer 503. */
+function retriedOutcome(answer: PhoneAnswer): string {
+  const code = typeof answer.body === 'object' && answer.body !== null ? answer.body.code : undefined;
+  return typeof code === 'string' ? `http-${answer.status} ${code}` : `http-${answer.status}`;
+}
+
+/** `timeout x20, connection-lost x4`: each kind of outcome with its count, in the order first seen. */
+function tally(outcomes: string[]): string {
+  const counts = new Map<string, number>();
+  for (const outcome of outcomes) counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
+  return [...counts].map(([outcome, count]) => `${outcome} x${count}`).join(', ');
+}
+
 function backoff(attempt: number): number {
   return Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
 }
@@ -123,9 +168,11 @@ function networkErrorKind(error: unknown): string {
       return 'connection-lost';
     case 'ECONNREFUSED':
       return 'connection-refused';
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      // The TCP connection or the TLS handshake did not complete: the server never saw the request.
+      return 'connect-timeout';
     case 'UND_ERR_HEADERS_TIMEOUT':
     case 'UND_ERR_BODY_TIMEOUT':
-    case 'UND_ERR_CONNECT_TIMEOUT':
       return 'timeout';
     default:
       return cause?.code ? `network-${cause.code}` : `network-${(error as Error).message}`;

@@ -26,6 +26,8 @@ describe.each(testEngines())('a company day through faults on %s, five processes
     expect(report.kills.map((kill) => kill.service).sort()).toEqual([...INTERNAL_SERVICES].sort());
     expect(report.kills.every((kill) => kill.backAfterMs !== null)).toBe(true);
     expect(report.phonesFailed).toEqual({ count: 0, examples: [] });
+    // Each failure names what every attempt got, so a failing run says why.
+    expect(report.requests.failures).toEqual([]);
     expect(report.requests.failedAfterRetries).toBe(0);
 
     expect(r.visits.held).toBe(200);
