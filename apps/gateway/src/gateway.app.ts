@@ -4,6 +4,7 @@ import { createLogger, NestPinoLogger } from '#libs/common';
 import { applyServerTimeouts, publishOpenApi, useJsonBodyParser } from '#libs/http';
 import type { AppRuntime, RunningApp } from '#libs/runtime';
 import { GatewayModule } from './gateway.module.js';
+import { inFlightLimit } from './load/in-flight-limit.middleware.js';
 import { tlsCredentials } from './tls/tls-credentials.js';
 import { passOtaThrough } from './web/ota-pass-through.js';
 import { serveWebPage } from './web/web-page.js';
@@ -20,6 +21,8 @@ export async function startGateway(runtime: AppRuntime): Promise<RunningApp> {
   app.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
   // Before the body parser: uploads to the ota app stream through untouched.
   passOtaThrough(app, config);
+  // Before the body parser too: a request sent away costs no reading of its body.
+  app.use(`/${API_PREFIX}`, inFlightLimit(config.gatewayMaxInFlight));
   useJsonBodyParser(app, '2mb');
   serveWebPage(app, config);
   applyServerTimeouts('gateway', app.getHttpServer(), config.http);

@@ -129,6 +129,8 @@ export class AppConfig {
   /** How far in the future (by the server's clock) a visit's time may be, for phones whose clock runs ahead. */
   visitClockSkewSeconds: number;
   rpcTimeoutMs: number;
+  /** API requests the gateway works on at once; past it, `503 gateway-busy` with `Retry-After` at once instead of a queue. */
+  gatewayMaxInFlight: number;
   /** Proxies whose `X-Forwarded-For` names the client (addresses, CIDR ranges, `loopback`...); empty: none. */
   trustedProxies: string[];
   /** The Redis server gateway replicas share their login throttle through; undefined: each gateway counts alone, in memory. */

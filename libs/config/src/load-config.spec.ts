@@ -54,6 +54,7 @@ describe('loadConfig', () => {
       promiseWindowDays: 7,
       visitClockSkewSeconds: 300,
       rpcTimeoutMs: 5000,
+      gatewayMaxInFlight: 256,
       trustedProxies: [],
       redisUrl: undefined,
       http: { headersTimeoutMs: 20_000, requestTimeoutMs: 3_600_000, keepAliveTimeoutMs: 5000, bodyGraceMs: 10_000, bodyMinBytesPerSecond: 4096 },
@@ -124,6 +125,7 @@ describe('loadConfig', () => {
       HTTP_BODY_MIN_BYTES_PER_SECOND: '1024',
       PASSWORD_CHECK_CONCURRENCY: '4',
       PASSWORD_CHECK_QUEUE: '0',
+      GATEWAY_MAX_IN_FLIGHT: '64',
       LOG_FORMAT: 'json',
     });
     expect(config.dataDir).toBe('/srv/staging');
@@ -158,6 +160,7 @@ describe('loadConfig', () => {
       bodyMinBytesPerSecond: 1024,
     });
     expect(config.passwordChecks).toEqual({ concurrency: 4, queue: 0 });
+    expect(config.gatewayMaxInFlight).toBe(64);
     expect(config.logFormat).toBe('json');
     expect(config.ota).toEqual({
       packageName: 'co.example.field_app',
@@ -255,6 +258,7 @@ describe('loadConfig', () => {
     [{ MAP_TILE_URL: 'javascript:{z}{x}{y}' }, 'MAP_TILE_URL', 'is not an http(s) URL template: "javascript:{z}{x}{y}"'],
     [{ LOG_FORMAT: 'colour' }, 'LOG_FORMAT', 'expected one of auto, pretty, json, got "colour"'],
     [{ PASSWORD_CHECK_CONCURRENCY: '0' }, 'PASSWORD_CHECK_CONCURRENCY', 'expected a number from 1 to 64, got 0'],
+    [{ GATEWAY_MAX_IN_FLIGHT: '0' }, 'GATEWAY_MAX_IN_FLIGHT', 'expected a number from 1 to 100000, got 0'],
   ])('refuses %j naming %s', (env, variable, reason) => {
     const error = errorOf(env);
     expect(error.variable).toBe(variable);

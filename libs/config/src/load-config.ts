@@ -267,6 +267,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     promiseWindowDays: readInt(env, 'PROMISE_WINDOW_DAYS', 7, 0, 90),
     visitClockSkewSeconds: readInt(env, 'VISIT_CLOCK_SKEW_SECONDS', 300, 0, 3600),
     rpcTimeoutMs: readInt(env, 'RPC_TIMEOUT_MS', 5000, 100, 120000),
+    gatewayMaxInFlight: readInt(env, 'GATEWAY_MAX_IN_FLIGHT', 256, 1, 100_000),
     trustedProxies: readTrustedProxies(env),
     redisUrl: readRedisUrl(env),
     http: readHttpLimits(env),

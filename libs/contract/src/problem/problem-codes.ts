@@ -24,6 +24,7 @@ export const PROBLEM_CODES = [
   'storage-full',
   'not-ready',
   'request-too-slow',
+  'gateway-busy',
   // Request bodies
   'validation-failed',
   'malformed-json',
