@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { fileTypeFromBuffer } from 'file-type';
-import sharp, { type Metadata } from 'sharp';
+import sharp, { type Metadata, type Sharp } from 'sharp';
 import { makeProblem, ProblemError } from '#libs/common';
 import { AppConfig } from '#libs/config';
 import { PHOTO_TYPES, type PhotoType } from '#libs/contract';
@@ -15,12 +15,11 @@ export interface InspectedPhoto extends ExifEvidence {
   type: PhotoType;
   width: number;
   height: number;
-  thumbnail: Buffer;
 }
 
 /**
  * Decides whether uploaded bytes are a whole photo, without trusting anything
- * the client said about them, and derives what is kept beside it.
+ * the client said about them, and makes its thumbnail when one is first asked for.
  */
 @Injectable()
 export class PhotoInspector {
@@ -39,8 +38,20 @@ export class PhotoInspector {
     if (width * height > this.maxPixels) {
       throw new ProblemError(makeProblem(422, 'too-many-pixels', `The photo is ${width}x${height} pixels; at most ${this.maxPixels} pixels are accepted`));
     }
-    const thumbnail = await this.decodeToThumbnail(bytes);
-    return { type, width, height, thumbnail, ...readExifEvidence(metadata.exif) };
+    await this.decodeWhole(bytes);
+    return { type, width, height, ...readExifEvidence(metadata.exif) };
+  }
+
+  /**
+   * A photo already stored, shown small: upright by its EXIF orientation,
+   * flattened onto white, and without any metadata (no GPS leaves in it).
+   */
+  async thumbnailOf(bytes: Buffer): Promise<Buffer> {
+    try {
+      return await this.decoder(bytes).flatten({ background: '#ffffff' }).jpeg({ quality: 80 }).toBuffer();
+    } catch {
+      throw corrupt();
+    }
   }
 
   /** The type the bytes themselves announce; only the three photo formats pass. */
@@ -67,20 +78,24 @@ export class PhotoInspector {
   }
 
   /**
-   * Decoding every pixel proves the photo whole (a truncated or damaged one
-   * fails here); the same pass makes the thumbnail: upright by its EXIF
-   * orientation, flattened onto white, and without any metadata.
+   * Decoding every pixel proves the photo whole: a truncated or damaged one
+   * fails here. The pixels go nowhere; the thumbnail is made when first asked
+   * for, which spares each upload an encoding and a file.
    */
-  private async decodeToThumbnail(bytes: Buffer): Promise<Buffer> {
+  private async decodeWhole(bytes: Buffer): Promise<void> {
     try {
-      return await sharp(bytes, { failOn: 'error', limitInputPixels: this.maxPixels, autoOrient: true })
-        .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
-        .flatten({ background: '#ffffff' })
-        .jpeg({ quality: 80 })
-        .toBuffer();
+      await this.decoder(bytes).raw().toBuffer();
     } catch {
       throw corrupt();
     }
+  }
+
+  /** Every pixel decoded, scaled into the thumbnail's size as it is read, so a large photo never sits whole in memory. */
+  private decoder(bytes: Buffer): Sharp {
+    return sharp(bytes, { failOn: 'error', limitInputPixels: this.maxPixels, autoOrient: true }).resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, {
+      fit: 'inside',
+      withoutEnlargement: true,
+    });
   }
 }
 

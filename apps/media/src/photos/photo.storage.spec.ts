@@ -15,8 +15,8 @@ if (unavailable) console.warn(`PhotoStorage on a full disk: skipped, a tmpfs can
 
 const PAGE = 4096;
 
-/** Files of a photo whose original takes three pages of the disk and whose thumbnail takes two. */
-function photoFiles(): { original: Buffer; thumbnail: Buffer; summary: PhotoSummary } {
+/** Files of a photo whose original takes three pages of the disk. */
+function photoFiles(): { original: Buffer; summary: PhotoSummary } {
   const original = randomBytes(3 * PAGE - 100);
   const sha256 = sha256Of(original);
   const summary: PhotoSummary = {
@@ -30,7 +30,7 @@ function photoFiles(): { original: Buffer; thumbnail: Buffer; summary: PhotoSumm
     uploaders: [{ userId: 'user-collector-1', branchId: 'branch-jkt01' }],
     receivedAt: '2026-11-28T02:30:00.000Z',
   };
-  return { original, thumbnail: randomBytes(2 * PAGE - 100), summary };
+  return { original, summary };
 }
 
 (unavailable ? describe.skip : describe)('PhotoStorage when the disk fills up during a save', () => {
@@ -59,8 +59,8 @@ function photoFiles(): { original: Buffer; thumbnail: Buffer; summary: PhotoSumm
   });
 
   it.each([
-    ['the original but not the thumbnail', 3 * PAGE],
-    ['the original and the thumbnail but not the summary', 5 * PAGE],
+    ['part of the original', 2 * PAGE],
+    ['the original but not the summary', 3 * PAGE],
   ])('leaves no file when there is room for %s', async (_case, room) => {
     const files = photoFiles();
     disk.fill(room);

@@ -10,7 +10,6 @@ const ABANDONED_WRITE_MS = 3600 * 1000;
 
 export interface PhotoFiles {
   original: Buffer;
-  thumbnail: Buffer;
   summary: PhotoSummary;
 }
 
@@ -18,7 +17,7 @@ export interface PhotoFiles {
  * The photos on disk, under DATA_DIR/media:
  *
  *   photos/ab/<sha256>             the original, byte for byte
- *   photos/ab/<sha256>.thumb.jpg   its thumbnail
+ *   photos/ab/<sha256>.thumb.jpg   its thumbnail, made when first asked for
  *   photos/ab/<sha256>.json        its summary, written last: a photo exists once this file does
  *   incoming/                      temporary files of writes in progress
  *
@@ -61,27 +60,27 @@ export class PhotoStorage implements OnModuleInit {
   }
 
   /**
-   * Writes the original and thumbnail, makes them durable, and only then the
-   * summary that makes the photo exist. A failed save (a full disk) removes
-   * what it wrote: no file of a photo that does not exist stays behind.
+   * Writes the original, makes it durable, and only then the summary that
+   * makes the photo exist. A failed save (a full disk) removes what it wrote:
+   * no file of a photo that does not exist stays behind.
    */
   async save(files: PhotoFiles): Promise<void> {
     const { sha256 } = files.summary;
     const folder = this.folderOf(sha256);
     await mkdir(folder, { recursive: true });
     try {
-      const writes = await Promise.allSettled([
-        writeFileAtomically(this.pathOf(sha256, 'original'), files.original, this.incoming),
-        writeFileAtomically(this.pathOf(sha256, 'thumb'), files.thumbnail, this.incoming),
-      ]);
-      const failed = writes.find((write) => write.status === 'rejected');
-      if (failed) throw failed.reason;
+      await writeFileAtomically(this.pathOf(sha256, 'original'), files.original, this.incoming);
       await syncToDisk(folder);
       await this.saveSummary(files.summary);
     } catch (error) {
       await this.remove(sha256);
       throw error;
     }
+  }
+
+  /** Keeps a thumbnail made from a stored original; it can always be made again, so a crash may lose it. */
+  saveThumbnail(sha256: string, thumbnail: Buffer): Promise<void> {
+    return writeFileAtomically(this.pathOf(sha256, 'thumb'), thumbnail, this.incoming);
   }
 
   /** The summary goes first, so the photo stops existing before its content does. */

@@ -35,7 +35,7 @@ describe('PhotosService on a real folder', () => {
 
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('stores the original byte for byte, an upright thumbnail without metadata, and the summary beside them', async () => {
+  it('stores the original byte for byte and the summary beside it, and no thumbnail until one is asked for', async () => {
     const photo = await geotaggedJpeg(11);
     const sha256 = sha256Of(photo);
     const reply = await photos.store(storeRequest(photo));
@@ -43,14 +43,28 @@ describe('PhotosService on a real folder', () => {
     expect(reply.photo).toMatchObject({ sha256, type: 'image/jpeg', size: photo.length, width: 640, height: 480, uploaders: [uploader] });
 
     const folder = join(dataDir, 'media', 'photos', sha256.slice(0, 2));
-    expect(readdirSync(folder).sort()).toEqual([sha256, `${sha256}.json`, `${sha256}.thumb.jpg`]);
+    expect(readdirSync(folder).sort()).toEqual([sha256, `${sha256}.json`]);
     expect(readFileSync(join(folder, sha256)).equals(photo)).toBe(true);
-    const thumbnail = await sharp(readFileSync(join(folder, `${sha256}.thumb.jpg`))).metadata();
+    expect(JSON.parse(readFileSync(join(folder, `${sha256}.json`), 'utf8'))).toEqual(reply.photo);
+    expect(readdirSync(join(dataDir, 'media', 'incoming'))).toEqual([]);
+  });
+
+  it('makes an upright thumbnail without metadata when first asked for, and keeps it', async () => {
+    const photo = await geotaggedJpeg(13);
+    const sha256 = sha256Of(photo);
+    await photos.store(storeRequest(photo));
+    const first = await photos.fetch({ sha256, variant: 'thumb' });
+
+    const thumbFile = join(dataDir, 'media', 'photos', sha256.slice(0, 2), `${sha256}.thumb.jpg`);
+    expect(readFileSync(thumbFile).equals(first.content)).toBe(true);
+    const thumbnail = await sharp(first.content).metadata();
     // Orientation 6 turns the 640x480 photo upright as 480x640, scaled into 320x320.
     expect([thumbnail.width, thumbnail.height]).toEqual([240, 320]);
     expect(thumbnail.exif).toBeUndefined();
-    expect(JSON.parse(readFileSync(join(folder, `${sha256}.json`), 'utf8'))).toEqual(reply.photo);
-    expect(readdirSync(join(dataDir, 'media', 'incoming'))).toEqual([]);
+
+    // Kept: the next request is served from the file, whatever is in it.
+    writeFileSync(thumbFile, 'kept thumbnail');
+    expect((await photos.fetch({ sha256, variant: 'thumb' })).content.toString()).toBe('kept thumbnail');
   });
 
   it('stores a photo sent twice, even at once, a single time', async () => {

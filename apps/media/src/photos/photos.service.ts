@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { makeProblem, ProblemError } from '#libs/common';
 import {
@@ -20,6 +20,7 @@ import { PhotoStorage } from './photo.storage.js';
 /** Stores each photo once, under its content hash, and hands it out again. */
 @Injectable()
 export class PhotosService {
+  private readonly logger = new Logger('Photos');
   /** The last store of each hash in progress: uploads of the same photo take turns, so its files are written once. */
   private readonly storing = new Map<string, Promise<StorePhotoReply>>();
 
@@ -51,8 +52,10 @@ export class PhotosService {
     const sha256 = validHash(request.sha256);
     const variant = validVariant(request.variant);
     const [summary, content] = await Promise.all([this.storage.summaryOf(sha256), this.storage.contentOf(sha256, variant)]);
-    if (!summary || !content) throw notFound(sha256);
-    return { type: variant === 'thumb' ? 'image/jpeg' : summary.type, content };
+    if (!summary) throw notFound(sha256);
+    if (variant === 'thumb') return { type: 'image/jpeg', content: content ?? (await this.makeThumbnail(sha256)) };
+    if (!content) throw notFound(sha256);
+    return { type: summary.type, content };
   }
 
   async describe(sha256s: string[]): Promise<DescribePhotosReply> {
@@ -64,10 +67,20 @@ export class PhotosService {
     return { photos: summaries.filter((summary): summary is PhotoSummary => summary !== null) };
   }
 
+  /** The first time a photo's thumbnail is asked for, it is made from the original and kept. */
+  private async makeThumbnail(sha256: string): Promise<Buffer> {
+    const original = await this.storage.contentOf(sha256, 'original');
+    if (!original) throw notFound(sha256);
+    const thumbnail = await this.inspector.thumbnailOf(original);
+    // Not kept (a full disk): it is shown all the same, and made again next time.
+    await this.storage.saveThumbnail(sha256, thumbnail).catch((error: Error) => this.logger.warn({ msg: 'thumbnail not kept', sha256, reason: error.message }));
+    return thumbnail;
+  }
+
   private async storeOnce(sha256: string, original: Buffer, request: StorePhotoRequest): Promise<StorePhotoReply> {
     const existing = await this.storage.summaryOf(sha256);
     if (existing) return { photo: await this.withUploader(existing, request.uploader), created: false };
-    const { thumbnail, ...facts } = await this.inspector.inspect(original);
+    const facts = await this.inspector.inspect(original);
     const summary: PhotoSummary = {
       sha256,
       type: facts.type,
@@ -79,7 +92,7 @@ export class PhotosService {
       uploaders: [{ userId: request.uploader.userId, branchId: request.uploader.branchId }],
       receivedAt: new Date().toISOString(),
     };
-    await this.storage.save({ original, thumbnail, summary });
+    await this.storage.save({ original, summary });
     return { photo: summary, created: true };
   }
 
