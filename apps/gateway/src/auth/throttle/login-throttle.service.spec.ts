@@ -54,11 +54,34 @@ describe('LoginThrottle', () => {
     expect((await problemOf(subject.guard('collector1', '2001:db8:1:2::99', rightPassword))).problem.status).toBe(429);
   });
 
-  it('lets concurrent guesses past a limit no faster than one at a time', async () => {
+  it('lets concurrent guesses past a limit no faster than one at a time, telling those over it while the others are checked to come back', async () => {
     const { throttle: subject } = throttle();
     const outcomes = await Promise.all(Array.from({ length: 30 }, () => problemOf(subject.guard('collector1', '198.51.100.1', wrongPassword))));
     expect(outcomes.filter((error) => error.problem.status === 401)).toHaveLength(5);
-    expect(outcomes.filter((error) => error.problem.status === 429)).toHaveLength(25);
+    const refused = outcomes.filter((error) => error.problem.status !== 401).map((error) => error.problem);
+    expect(refused).toHaveLength(25);
+    expect(refused.every((problem) => problem.status === 503 && problem.code === 'login-busy' && problem.retryAfterSeconds === 1)).toBe(true);
+    // Once those five have failed, the pair is locked.
+    expect((await problemOf(subject.guard('collector1', '198.51.100.1', wrongPassword))).problem.status).toBe(429);
+  });
+
+  it('lets many users behind one address log in at once: none is locked out for the others still being checked', async () => {
+    const { throttle: subject, store } = throttle();
+    let admit: () => void = () => undefined;
+    const checked = new Promise<void>((resolve) => (admit = resolve));
+    const slowRightPassword = async (): Promise<string> => {
+      await checked;
+      return 'token';
+    };
+    const first = Array.from({ length: 20 }, (_, i) => subject.guard(`collector${i}`, '198.51.100.3', slowRightPassword));
+    // Twenty attempts are being checked: the address limit is reached by them alone, none has failed.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const busy = await problemOf(subject.guard('collector20', '198.51.100.3', rightPassword));
+    expect(busy.problem).toMatchObject({ status: 503, code: 'login-busy', retryAfterSeconds: 1 });
+    admit();
+    expect(await Promise.all(first)).toEqual(Array.from({ length: 20 }, () => 'token'));
+    expect(await subject.guard('collector20', '198.51.100.3', rightPassword)).toBe('token');
+    expect(await store.peek('login:address:198.51.100.3')).toMatchObject({ count: 0 });
   });
 
   it('counts nothing for an attempt that failed for another reason than the password', async () => {

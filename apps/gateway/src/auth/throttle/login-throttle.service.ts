@@ -44,6 +44,15 @@ function tooManyAttempts(count: AttemptCount, detail: string): ProblemError {
   );
 }
 
+/**
+ * Over a limit only with attempts still being checked: none of them has failed
+ * yet, so the caller is told to come back in a moment, not locked out. Phones
+ * of a branch behind one address logging in together meet this every morning.
+ */
+function busyWithAttempts(): ProblemError {
+  return new ProblemError(makeProblem(503, 'login-busy', 'Too many logins from this network at once; try again in a moment', { retryAfterSeconds: 1 }));
+}
+
 /** The login service answers 401 exactly when the username or password is wrong: only that is a failure. */
 function isWrongCredentials(error: unknown): boolean {
   return error instanceof ProblemError && error.problem.status === 401;
@@ -58,28 +67,48 @@ function isWrongCredentials(error: unknown): boolean {
  */
 @Injectable()
 export class LoginThrottle {
+  /** Attempts this gateway has counted and is still checking, by throttle key: counted as failures, yet none so far. */
+  private readonly checking = new Map<string, number>();
+
   constructor(private readonly store: ThrottleStore) {}
 
   async guard<T>(username: string, address: string, attempt: () => Promise<T>): Promise<T> {
     const keys = keysOf(username, address);
     await this.refuseSpent(keys);
-    const userFailures = await this.reserve(keys);
-    await sleep(slowdownMs(userFailures));
-    let result: T;
+    this.track(keys, 1);
     try {
-      result = await attempt();
-    } catch (error) {
-      if (!isWrongCredentials(error)) await this.release(keys);
-      throw error;
+      const userFailures = await this.reserve(keys);
+      await sleep(slowdownMs(userFailures));
+      let result: T;
+      try {
+        result = await attempt();
+      } catch (error) {
+        if (!isWrongCredentials(error)) await this.release(keys);
+        throw error;
+      }
+      await Promise.all([this.store.delete(keys.pair), this.store.decrement(keys.address), this.store.decrement(keys.user)]);
+      return result;
+    } finally {
+      this.track(keys, -1);
     }
-    await Promise.all([this.store.delete(keys.pair), this.store.decrement(keys.address), this.store.decrement(keys.user)]);
-    return result;
+  }
+
+  private track(keys: ThrottleKeys, by: 1 | -1): void {
+    for (const key of [keys.pair, keys.address]) {
+      const count = (this.checking.get(key) ?? 0) + by;
+      if (count > 0) this.checking.set(key, count);
+      else this.checking.delete(key);
+    }
   }
 
   /** Refuses before counting, so a locked address cannot make new counters (and push others out) by trying more names. */
   private async refuseSpent(keys: ThrottleKeys): Promise<void> {
     const [address, pair] = await Promise.all([this.store.peek(keys.address), this.store.peek(keys.pair)]);
-    this.refuseOver(address, pair);
+    try {
+      this.refuseOver(address, pair);
+    } catch (error) {
+      throw this.overOnlyWhileChecking(keys, address, pair) ? busyWithAttempts() : error;
+    }
   }
 
   /** Counts the attempt as a failure until it proves otherwise; returns the username's failures before it. */
@@ -89,7 +118,7 @@ export class LoginThrottle {
       this.refuseOver(address, pair, 1);
     } catch (error) {
       await Promise.all([this.store.decrement(keys.address), this.store.decrement(keys.pair)]);
-      throw error;
+      throw this.overOnlyWhileChecking(keys, address, pair) ? busyWithAttempts() : error;
     }
     const user = await this.store.increment(keys.user, WINDOW_MS);
     return user.count - 1;
@@ -97,6 +126,20 @@ export class LoginThrottle {
 
   private release(keys: ThrottleKeys): Promise<unknown> {
     return Promise.all([this.store.decrement(keys.pair), this.store.decrement(keys.address), this.store.decrement(keys.user)]);
+  }
+
+  /**
+   * Whether the counts are within the limits once the attempts this gateway is
+   * still checking (this one too, once it is counted) are left out.
+   */
+  private overOnlyWhileChecking(keys: ThrottleKeys, address: AttemptCount | undefined, pair: AttemptCount | undefined): boolean {
+    const settled = (count: AttemptCount | undefined, key: string) => count && { ...count, count: count.count - (this.checking.get(key) ?? 0) };
+    try {
+      this.refuseOver(settled(address, keys.address), settled(pair, keys.pair));
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** `counted` is 1 when the counts already include this attempt. */
