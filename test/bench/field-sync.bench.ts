@@ -109,7 +109,7 @@ export function worklistBenchmark(): Benchmark {
       return {
         title: 'GET /api/v1/worklist: a 40-account LKH',
         markdown: [
-          `autocannon, ${CONNECTIONS} keep-alive connections, ${DURATION_SECONDS} s per target after ${WARM_UP_SECONDS} s of unmeasured downloads, HTTPS, one collector's token. SQLite. Each request is one message gateway -> collector -> database, whose one read checks the token's session (user, phone) and finds the LKH stored when the batch opened: a \`304\` reads only its ETag by primary key, a download the stored JSON, sent on as text.`,
+          `autocannon, ${CONNECTIONS} keep-alive connections, ${DURATION_SECONDS} s per target after ${WARM_UP_SECONDS} s of unmeasured downloads, HTTPS, one collector's token. SQLite. Each request is one message gateway -> collector -> database, whose one read checks the token's session (user, phone) and finds the LKH stored when the batch opened: a \`304\` reads only its ETag by primary key, a download the stored JSON, which crosses each hop as bytes beside the message, never escaped into it.`,
           '',
           table(['target', 'downloads/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx'], rows),
           '',

@@ -8,6 +8,9 @@ import { measureLoad, table, withSystem, type Benchmark, type LoadResult } from 
 
 const PATH = '/api/v1/system';
 
+/** The goal of five processes, as a share of the bare HTTPS server sending the same bytes in the same run. */
+const GOAL_OF_BARE = 0.3;
+
 /**
  * The anchor: a bare Node HTTPS server answering the same bytes, with the same certificate. Given the
  * entity tag of a copy the client holds, every request sends it in If-None-Match and gets a 304.
@@ -52,7 +55,8 @@ export function systemEndpointBenchmark(): Benchmark {
         return [await measureSystem(single, headers), await measureBareServer(single, sample.text)];
       });
       const splitResult = await withSystem({ mode: 'split' }, async (split) => measureSystem(split, await authHeaders(split)));
-      const ratio = (splitResult.requestsPerSecond / singleResult.requestsPerSecond).toFixed(2);
+      const ofBare = splitResult.requestsPerSecond / bareResult.requestsPerSecond;
+      const ofOneProcess = splitResult.requestsPerSecond / singleResult.requestsPerSecond;
       const rows = [
         ['bare Node https server, same bytes', bareResult],
         ['one process (inproc)', singleResult],
@@ -68,7 +72,7 @@ export function systemEndpointBenchmark(): Benchmark {
             rows.map(([name, r]) => [name, r.requestsPerSecond, r.p50Ms, r.p99Ms, r.errors, r.non2xx]),
           ),
           '',
-          `Five processes reach ${ratio}x the one-process throughput (goal: at least 0.5x).`,
+          `Five processes reach ${ofBare.toFixed(3)}x the bare server (goal: at least ${GOAL_OF_BARE}x) and ${ofOneProcess.toFixed(2)}x one process.`,
         ].join('\n'),
         summary: [
           {
@@ -76,8 +80,8 @@ export function systemEndpointBenchmark(): Benchmark {
             oneProcess: singleResult.requestsPerSecond,
             fiveProcesses: splitResult.requestsPerSecond,
             anchor: { label: 'bare Node HTTPS', value: bareResult.requestsPerSecond },
-            goal: 'five processes at least 0.5x one process',
-            met: splitResult.requestsPerSecond >= 0.5 * singleResult.requestsPerSecond,
+            goal: `${GOAL_OF_BARE}x the bare anchor in five processes`,
+            met: ofBare >= GOAL_OF_BARE,
           },
         ],
       };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ClientTCP, NatsContext, ServerTCP, type BaseRpcContext, type ClientProxy, type PacketMetadata, type Server } from '@nestjs/microservices';
+import { ClientTCP, NatsContext, type BaseRpcContext, type ClientProxy, type PacketMetadata, type Server } from '@nestjs/microservices';
 import type { MsgHdrs } from '@nats-io/transport-node';
 import type { AppConfig } from '#libs/config';
 import type { ServiceName } from '#libs/contract';
@@ -8,6 +8,7 @@ import type { InprocBus } from './inproc/inproc.bus.js';
 import { InprocClient } from './inproc/inproc.client.js';
 import { InprocServer } from './inproc/inproc.server.js';
 import { maxMessageLength } from './message-limits.js';
+import { PlainPatternServerTcp } from './plain-patterns.js';
 import { NatsClient } from './nats/nats.client.js';
 import { NatsServer } from './nats/nats.server.js';
 import { requestIdOf } from './nats/signed-nats.codec.js';
@@ -59,7 +60,7 @@ function transportServer(service: ServiceName, config: AppConfig, bus: InprocBus
     case 'inproc':
       return new InprocServer(requireBus(bus), service, maxMessageLength(config)) as AnyServer;
     case 'tcp':
-      return new ServerTCP({
+      return new PlainPatternServerTcp({
         host: config.internalHost,
         port: serviceAddress(service, config).port,
         socketClass: signedFraming(config, 'server'),

@@ -15,8 +15,8 @@ describe('WorklistService', () => {
     worklists = new WorklistService(messages);
   });
 
-  it("passes the open batch's stored LKH on as the database answers it, body text and tag untouched", async () => {
-    const stored = { etag: '"tag-1"', body: '{"workDate":"2026-11-28"}' };
+  it("passes the open batch's stored LKH on as the database answers it, body bytes and tag untouched", async () => {
+    const stored = { etag: '"tag-1"', body: Buffer.from('{"workDate":"2026-11-28"}') };
     messages.answer(WorklistStore.findDocument, stored);
     const request = { session: COLLECTOR_SESSION, heldEtags: ['"tag-0"'] };
     expect(await worklists.worklistOf(request)).toEqual(stored);

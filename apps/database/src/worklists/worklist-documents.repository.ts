@@ -44,7 +44,7 @@ export class WorklistDocumentsRepository {
       if (holds(heldEtags, tagged.etag)) return { etag: tagged.etag, body: null };
     }
     const [row] = await manager.query<DocumentRow[]>(this.statements.document, [session.userId]);
-    return row ? { etag: row.etag, body: row.body ?? null } : undefined;
+    return row ? { etag: row.etag, body: typeof row.body === 'string' ? Buffer.from(row.body) : null } : undefined;
   }
 
   /** A batch opened before documents were stored gets its document at its first download. */
@@ -56,7 +56,7 @@ export class WorklistDocumentsRepository {
         return batch ? storeWorklistDocument(manager, batch) : null;
       });
       if (!rendered) return null;
-      return { etag: rendered.etag, body: holds(request.heldEtags, rendered.etag) ? null : rendered.body };
+      return { etag: rendered.etag, body: holds(request.heldEtags, rendered.etag) ? null : Buffer.from(rendered.body) };
     } catch (error) {
       // Two first downloads at once on a pooled engine: the other one stored it.
       if (!isUniqueViolation(error)) throw error;

@@ -28,17 +28,16 @@ export class WorklistController {
   async worklist(
     @CurrentSession() session: SessionCheckRequest,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<string | undefined> {
+    @Res() response: Response,
+  ): Promise<void> {
     const document = await this.messages.send(FieldMessages.worklist, { session, heldEtags: heldEntityTags(ifNoneMatch) });
     response.setHeader('ETag', document.etag);
     response.setHeader('Cache-Control', 'private, no-cache');
     if (document.body === null) {
-      response.status(304);
-      return undefined;
+      response.status(304).end();
+      return;
     }
-    // The JSON was rendered once when the batch opened: sent as stored, not parsed and written again.
-    response.type('application/json');
-    return document.body;
+    // The JSON was rendered once when the batch opened: its bytes are sent as stored, not parsed and written again.
+    response.type('application/json').send(document.body);
   }
 }

@@ -40,13 +40,16 @@ export interface WorklistView {
 
 /**
  * The LKH as the gateway sends it: rendered once when the batch opened, so it
- * travels as the response body's text and nobody parses it on the way.
+ * travels as the response body's bytes and nobody parses it on the way.
  */
 export interface WorklistDownload {
   /** The strong entity tag, quoted: the `WorklistView`'s syncToken. */
   etag: string;
-  /** The `WorklistView` as JSON; null when the phone already holds this tag (a `304`). */
-  body: string | null;
+  /**
+   * The `WorklistView` as UTF-8 JSON; null when the phone already holds this tag (a `304`). Bytes, so that
+   * they cross each hop beside the message's JSON, as a photo does, never escaped into a string of it.
+   */
+  body: Buffer | null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Server, type CustomTransportStrategy, type ReadPacket, type WritePacket } from '@nestjs/microservices';
 import type { ServiceName } from '#libs/contract';
+import { isPlainPattern } from '../plain-patterns.js';
 import { InprocContext } from './inproc.context.js';
 import type { InprocBus, InprocEndpoint } from './inproc.bus.js';
 
@@ -33,6 +34,10 @@ export class InprocServer extends Server implements CustomTransportStrategy, Inp
     }
     const context = new InprocContext([pattern, packet.metadata]);
     this.handleRequest(context, async () => this.transformToObservable(await handler(packet.data, context)), reply);
+  }
+
+  protected override getRouteFromPattern(pattern: string): string {
+    return isPlainPattern(pattern) ? pattern : super.getRouteFromPattern(pattern);
   }
 
   on(): void {

@@ -11,6 +11,7 @@ import { assertMessagesFitBroker } from './broker-payload.check.js';
 import { InFlightRequests } from './in-flight-requests.js';
 import { natsConnectionOptions } from './nats-connection.options.js';
 import { RefusedMessageError, SignedNatsReplySerializer, SignedNatsRequestDeserializer } from './signed-nats.codec.js';
+import { isPlainPattern } from '../plain-patterns.js';
 
 const authLogger = new Logger('InternalAuth');
 
@@ -106,5 +107,9 @@ export class NatsServer extends ServerNats {
     }
     this.connection = undefined;
     await super.close();
+  }
+
+  protected override getRouteFromPattern(pattern: string): string {
+    return isPlainPattern(pattern) ? pattern : super.getRouteFromPattern(pattern);
   }
 }

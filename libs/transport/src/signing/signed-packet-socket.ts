@@ -39,6 +39,7 @@ export function signedPacketSocket(codec: PacketCodec, side: SocketSide, limits:
     private readonly reader = new FrameReader(limits.maxFrameLength);
     private refused = false;
     private backpressured = false;
+    private writesHeld = false;
     private incompleteFrameTimer: NodeJS.Timeout | undefined;
 
     constructor(socket: Socket) {
@@ -48,22 +49,41 @@ export function signedPacketSocket(codec: PacketCodec, side: SocketSide, limits:
 
     protected override handleSend(packet: object, callback?: (err?: unknown) => void): void {
       const pieces = codec.encode(outgoing, packet);
-      this.socket.cork();
-      let flushed = true;
-      pieces.forEach((piece, index) => {
-        flushed = this.socket.write(piece, index === pieces.length - 1 ? callback : undefined) && flushed;
-      });
-      this.socket.uncork();
-      // A peer that asks without reading the answers must not make this process hold them all.
-      if (!flushed && !this.backpressured) {
-        this.backpressured = true;
-        this.socket.pause();
-        this.socket.once('drain', () => {
-          this.backpressured = false;
-          this.socket.resume();
-        });
-      }
+      this.holdWritesUntilTurnEnds();
+      pieces.forEach((piece, index) => this.socket.write(piece, index === pieces.length - 1 ? callback : undefined));
       if (this.socket.writableLength > maxSendBufferLength) this.socket.destroy();
+    }
+
+    /**
+     * Packets sent in one turn of the event loop leave in one system call: a
+     * write to a socket is a large part of what a message costs, and under load
+     * several replies (or requests) are ready in the same turn.
+     */
+    private holdWritesUntilTurnEnds(): void {
+      if (this.writesHeld) return;
+      this.writesHeld = true;
+      this.socket.cork();
+      setImmediate(() => {
+        this.writesHeld = false;
+        this.socket.uncork();
+        this.pauseUntilDrained();
+      });
+    }
+
+    /**
+     * A peer that asks without reading the answers must not make this process
+     * hold them all: while the system has not taken all that was written, no
+     * more is read from that peer.
+     */
+    private pauseUntilDrained(): void {
+      const waitingForDrain = this.socket.writableNeedDrain && this.socket.writableLength > 0;
+      if (!waitingForDrain || this.backpressured || this.socket.destroyed) return;
+      this.backpressured = true;
+      this.socket.pause();
+      this.socket.once('drain', () => {
+        this.backpressured = false;
+        this.socket.resume();
+      });
     }
 
     protected override handleData(data: Buffer | string): void {
