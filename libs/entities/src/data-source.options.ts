@@ -5,6 +5,9 @@ import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
+/** Pages of write-ahead log (4 KB each) after which SQLite copies them into the database file. */
+const WAL_CHECKPOINT_PAGES = 10_000;
+
 /** The SQLite database file: `DB_URL` when given, else `staging.sqlite` in the data directory. */
 export function sqliteDatabaseFile(config: AppConfig): string {
   return config.dbUrl ?? join(config.dataDir, 'staging.sqlite');
@@ -33,6 +36,10 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
           db.pragma('busy_timeout = 5000');
           db.pragma('foreign_keys = ON');
           db.pragma(`synchronous = ${config.sqliteSynchronous.toUpperCase()}`);
+          // A visit upload's commit dirties a page of every key its rows land in; copying them into the database
+          // (a checkpoint, with its own fsync) after every 40 MB of log instead of every 4 MB copies each hot page once
+          // for many commits. Each commit is still durable in the log before it is confirmed.
+          db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
         },
       };
     case 'postgres':

@@ -1,22 +1,24 @@
 import type { EntityManager } from 'typeorm';
+import { SqlDialect } from './sql.dialect.js';
 
 /**
  * Runs `work` under a savepoint of the open transaction: when it fails, only
  * its own statements are undone and its error is thrown on, and the
  * transaction goes on for the work around it. SQL Server names savepoints
- * with SAVE TRANSACTION and has no RELEASE.
+ * with SAVE TRANSACTION and has no RELEASE. Its statements are prepared
+ * writes: a visit upload takes a savepoint for every visit.
  */
 export async function underSavepoint<T>(manager: EntityManager, name: string, work: () => Promise<T>): Promise<T> {
-  const sqlServer = manager.connection.options.type === 'mssql';
-  await manager.query(sqlServer ? `SAVE TRANSACTION ${name}` : `SAVEPOINT ${name}`);
+  const sql = new SqlDialect(manager);
+  await sql.write(sql.isSqlServer ? `SAVE TRANSACTION ${name}` : `SAVEPOINT ${name}`);
   let result: T;
   try {
     result = await work();
   } catch (error) {
-    await rollBackTo(manager, name, sqlServer);
+    await rollBackTo(sql, name);
     throw error;
   }
-  if (!sqlServer) await manager.query(`RELEASE SAVEPOINT ${name}`);
+  if (!sql.isSqlServer) await sql.write(`RELEASE SAVEPOINT ${name}`);
   return result;
 }
 
@@ -25,10 +27,10 @@ export async function underSavepoint<T>(manager: EntityManager, name: string, wo
  * disk), there is no savepoint left to return to; the work's own error is the
  * one to answer, and the transaction's end reports the rest.
  */
-async function rollBackTo(manager: EntityManager, name: string, sqlServer: boolean): Promise<void> {
+async function rollBackTo(sql: SqlDialect, name: string): Promise<void> {
   try {
-    await manager.query(sqlServer ? `ROLLBACK TRANSACTION ${name}` : `ROLLBACK TO SAVEPOINT ${name}`);
-    if (!sqlServer) await manager.query(`RELEASE SAVEPOINT ${name}`);
+    await sql.write(sql.isSqlServer ? `ROLLBACK TRANSACTION ${name}` : `ROLLBACK TO SAVEPOINT ${name}`);
+    if (!sql.isSqlServer) await sql.write(`RELEASE SAVEPOINT ${name}`);
   } catch {
     return;
   }

@@ -166,7 +166,7 @@ export class VisitsRepository {
   /**
    * Stores the visit with its photos, payment, promise and outbound rows. A
    * visit id or receipt number already stored fails its unique key here.
-   * Plain statements, not entity inserts: this runs for every visit stored.
+   * Prepared writes, not entity inserts: this runs for every visit stored.
    */
   async insert(manager: EntityManager, record: VisitToStore): Promise<void> {
     const { content, account } = record;
@@ -189,7 +189,7 @@ export class VisitsRepository {
       contentHash: record.contentHash,
       receivedAt: record.receivedAt,
     };
-    await sql.run(
+    await sql.write(
       'INSERT INTO visit (id, batch_id, assignment_id, account_id, collector_id, branch_id, work_date, result_code, visited_at, latitude, longitude, ' +
         'accuracy_m, notes, content, content_hash, received_at) VALUES (:id, :batchId, :assignmentId, :accountId, :collectorId, :branchId, :workDate, ' +
         ':resultCode, :visitedAt, :latitude, :longitude, :accuracyM, :notes, :content, :contentHash, :receivedAt)',
@@ -201,10 +201,10 @@ export class VisitsRepository {
         photos[`sha${position}`] = sha256;
         return `(:visitId, ${position}, :sha${position})`;
       });
-      await sql.run(`INSERT INTO visit_photo (visit_id, position, sha256) VALUES ${rows.join(', ')}`, photos);
+      await sql.write(`INSERT INTO visit_photo (visit_id, position, sha256) VALUES ${rows.join(', ')}`, photos);
     }
     if (content.payment) {
-      await sql.run(
+      await sql.write(
         'INSERT INTO payment (visit_id, receipt_no, amount, collector_id, account_id, paid_at) VALUES (:visitId, :receiptNo, :amount, :collectorId, :accountId, :paidAt)',
         {
           visitId: content.id,
@@ -217,7 +217,7 @@ export class VisitsRepository {
       );
     }
     if (content.promise) {
-      await sql.run(
+      await sql.write(
         'INSERT INTO promise_to_pay (visit_id, account_id, collector_id, branch_id, promised_date, amount) VALUES (:visitId, :accountId, :collectorId, :branchId, :promisedDate, :amount)',
         {
           visitId: content.id,

@@ -5,7 +5,6 @@ import { asNumber } from '../column-transformers.js';
 @Entity({ name: 'visit' })
 @Index('ix_visit_batch', ['batchId'])
 @Index('ix_visit_collector_visited', ['collectorId', 'visitedAt'])
-@Index('ix_visit_assignment', ['assignmentId'])
 @Index('ix_visit_branch_work_date', ['branchId', 'workDate'])
 export class Visit {
   @PrimaryColumn({ type: 'varchar', length: 36 })

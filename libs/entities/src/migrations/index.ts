@@ -7,6 +7,7 @@ import { CreateOtaCounterFlushes1764610000000 } from './1764610000000-create-ota
 import { CreateCoreInbound1765000000000 } from './1765000000000-create-core-inbound.js';
 import { CreateCoreOutbound1765100000000 } from './1765100000000-create-core-outbound.js';
 import { CreateWorklistDocuments1765230000000 } from './1765230000000-create-worklist-documents.js';
+import { DropVisitAssignmentIndex1765300000000 } from './1765300000000-drop-visit-assignment-index.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CreateCoreInbound1765000000000,
   CreateCoreOutbound1765100000000,
   CreateWorklistDocuments1765230000000,
+  DropVisitAssignmentIndex1765300000000,
 ];

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { VisitContent } from '#libs/contract';
 import { Assignment, Batch, Branch, CoreOutCollectorDay, Payment, PromiseToPay, User, Visit, VisitPhoto } from '#libs/entities';
-import { SqlDialect } from '../../persistence/sql.dialect.js';
+import { SqlDialect, orderedIdOf, orderedIdPrefix } from '../../persistence/sql.dialect.js';
 
 /** How the core knows the collector, the branch and the account: by name, never by the staging side's ids. */
 export interface CoreNames {
@@ -15,21 +15,24 @@ export interface CoreNames {
  * Writes the outbound rows of a visit inside the visit's own transaction, so
  * the core never reads a visit the staging side does not hold, and every
  * visit held has its rows. A replayed visit never gets here: its id is taken.
- * Plain parameterized statements: this runs for every visit stored, and the
- * SQLite driver keeps each statement prepared.
+ * Prepared writes (`SqlDialect.write`): this runs for every visit stored.
+ * The rows' ids are time-ordered, so each insert appends to its table's key
+ * instead of dirtying a random page of it: on SQLite every page a
+ * transaction dirties is written again at its commit.
  */
 export async function recordVisitOutbound(manager: EntityManager, visit: Visit, content: VisitContent, names: CoreNames): Promise<void> {
   const sql = new SqlDialect(manager);
+  const ids = orderedIdPrefix();
   const createdAt = sql.instant(new Date());
   const common = { visitId: visit.id, accountNo: names.accountNo, createdAt };
   const ofDay = { ...common, workDate: visit.workDate, collectorUsername: names.collectorUsername, branchCode: names.branchCode };
-  await sql.run(
+  await sql.write(
     'INSERT INTO core_out_visit (id, visit_id, batch_id, work_date, collector_id, collector_username, branch_code, account_no, result_code, visited_at, ' +
       'latitude, longitude, accuracy_m, notes, photo_count, received_at, created_at, acked_at) VALUES (:id, :visitId, :batchId, :workDate, :collectorId, ' +
       ':collectorUsername, :branchCode, :accountNo, :resultCode, :visitedAt, :latitude, :longitude, :accuracyM, :notes, :photoCount, :receivedAt, :createdAt, NULL)',
     {
       ...ofDay,
-      id: randomUUID(),
+      id: orderedIdOf(ids, 0),
       batchId: visit.batchId,
       collectorId: visit.collectorId,
       resultCode: visit.resultCode,
@@ -43,26 +46,26 @@ export async function recordVisitOutbound(manager: EntityManager, visit: Visit, 
     },
   );
   if (content.payment) {
-    await sql.run(
+    await sql.write(
       'INSERT INTO core_out_payment (id, visit_id, receipt_no, amount, paid_at, work_date, collector_username, branch_code, account_no, created_at, acked_at) ' +
         'VALUES (:id, :visitId, :receiptNo, :amount, :paidAt, :workDate, :collectorUsername, :branchCode, :accountNo, :createdAt, NULL)',
-      { ...ofDay, id: randomUUID(), receiptNo: content.payment.receiptNo, amount: content.payment.amount, paidAt: sql.instant(visit.visitedAt) },
+      { ...ofDay, id: orderedIdOf(ids, 1), receiptNo: content.payment.receiptNo, amount: content.payment.amount, paidAt: sql.instant(visit.visitedAt) },
     );
   }
   if (content.promise) {
-    await sql.run(
+    await sql.write(
       'INSERT INTO core_out_promise (id, visit_id, promised_date, amount, work_date, collector_username, branch_code, account_no, created_at, acked_at) ' +
         'VALUES (:id, :visitId, :promisedDate, :amount, :workDate, :collectorUsername, :branchCode, :accountNo, :createdAt, NULL)',
-      { ...ofDay, id: randomUUID(), promisedDate: content.promise.date, amount: content.promise.amount },
+      { ...ofDay, id: orderedIdOf(ids, 2), promisedDate: content.promise.date, amount: content.promise.amount },
     );
   }
   if (content.photos.length > 0) {
     const photos: Record<string, unknown> = { ...common, uploadedBy: names.collectorUsername };
     const rows = content.photos.map((sha256, position) => {
-      Object.assign(photos, { [`id${position}`]: randomUUID(), [`sha${position}`]: sha256, [`url${position}`]: photoUrl(sha256) });
+      Object.assign(photos, { [`id${position}`]: orderedIdOf(ids, 3 + position), [`sha${position}`]: sha256, [`url${position}`]: photoUrl(sha256) });
       return `(:id${position}, :visitId, :sha${position}, ${position}, :url${position}, :uploadedBy, :accountNo, :createdAt, NULL)`;
     });
-    await sql.run(
+    await sql.write(
       `INSERT INTO core_out_photo (id, visit_id, sha256, position, url, uploaded_by, account_no, created_at, acked_at) VALUES ${rows.join(', ')}`,
       photos,
     );
