@@ -182,6 +182,8 @@ describe.each(testEngines())('the core fetches the field results on %s', (engine
     expect((await system.request('/api/v1/core/outbound/visits')).status).toBe(401);
     expect((await system.request('/api/v1/core/outbound/accounts', { token: admin.token })).status).toBe(400);
     expect((await system.request('/api/v1/core/outbound/visits?limit=5001', { token: admin.token })).status).toBe(400);
+    expect((await system.request('/api/v1/core/outbound/visits/pending.csv', { token: supervisor.token })).status).toBe(403);
+    expect((await system.request('/api/v1/core/outbound/visits/pending.csv?limit=20001', { token: admin.token })).status).toBe(400);
     for (const ids of [[], ['not-an-id'], 'x']) {
       const reply = await system.request('/api/v1/core/outbound/visits/ack', { method: 'POST', token: admin.token, json: { ids } });
       expect([ids, reply.status]).toEqual([ids, 400]);

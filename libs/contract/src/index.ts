@@ -157,6 +157,7 @@ export {
   OUTBOUND_KINDS,
   type AcknowledgeOutboundRequest,
   type OutboundAcknowledgement,
+  type OutboundCsvPage,
   type OutboundKind,
   type OutboundRow,
   type OutboundRows,

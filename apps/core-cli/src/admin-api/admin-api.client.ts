@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { Agent, request } from 'node:https';
 
 export interface AdminApiOptions {
@@ -7,6 +8,17 @@ export interface AdminApiOptions {
   ca?: string;
   /** Accepts any certificate; for a test installation only. */
   insecure?: boolean;
+}
+
+export interface ApiFile {
+  headers: IncomingHttpHeaders;
+  bytes: Buffer;
+}
+
+interface ApiReply {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
 }
 
 /** A refusal of the API, with its problem+json body. */
@@ -34,21 +46,36 @@ export class AdminApiClient {
   }
 
   async login(username: string, password: string): Promise<void> {
-    const reply = await this.send<{ accessToken: string; user: { role: string } }>('POST', '/api/v1/auth/login', { username, password });
+    const reply = await this.post<{ accessToken: string; user: { role: string } }>('/api/v1/auth/login', { username, password });
     if (reply.user.role !== 'admin') throw new Error(`${username} is not an admin`);
     this.token = reply.accessToken;
   }
 
   get<T>(path: string): Promise<T> {
-    return this.send<T>('GET', path);
+    return this.json<T>('GET', path);
   }
 
   post<T>(path: string, body: unknown): Promise<T> {
-    return this.send<T>('POST', path, body);
+    return this.json<T>('POST', path, body);
+  }
+
+  /** A file the API answers with (a CSV page), as the bytes received, with the reply's headers. */
+  async file(path: string, type: string): Promise<ApiFile> {
+    const { headers, body } = await this.send('GET', path, type);
+    return { headers, bytes: body };
   }
 
   close(): void {
     this.agent.destroy();
+  }
+
+  private async json<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const reply = await this.send(method, path, 'application/json', body);
+    try {
+      return JSON.parse(reply.body.toString('utf8')) as T;
+    } catch {
+      throw new AdminApiError(reply.status, `an answer that is not JSON: ${reply.body.toString('utf8', 0, 200)}`);
+    }
   }
 
   /**
@@ -56,34 +83,29 @@ export class AdminApiClient {
    * sent on it with a reset before the gateway reads it: that request is sent once more, on a new connection. Every
    * call of this client may be sent twice: logins and reads change nothing, and acknowledging a row twice changes nothing.
    */
-  private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
+  private async send(method: string, path: string, accept: string, body?: unknown): Promise<ApiReply> {
     try {
-      return await this.sendOnce<T>(method, path, body);
+      return await this.sendOnce(method, path, accept, body);
     } catch (error) {
       if ((error as { code?: string }).code !== 'ECONNRESET') throw error;
-      return this.sendOnce<T>(method, path, body);
+      return this.sendOnce(method, path, accept, body);
     }
   }
 
-  private sendOnce<T>(method: string, path: string, body?: unknown): Promise<T> {
+  private sendOnce(method: string, path: string, accept: string, body?: unknown): Promise<ApiReply> {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (payload) Object.assign(headers, { 'content-type': 'application/json', 'content-length': String(payload.length) });
-    return new Promise<T>((resolve, reject) => {
+    return new Promise<ApiReply>((resolve, reject) => {
       const call = request(new URL(path, this.options.url), { method, headers, agent: this.agent }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', reject);
         response.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          const status = response.statusCode ?? 0;
-          if (status < 200 || status >= 300) return reject(new AdminApiError(status, text));
-          try {
-            resolve(JSON.parse(text) as T);
-          } catch {
-            reject(new AdminApiError(status, `an answer that is not JSON: ${text.slice(0, 200)}`));
-          }
+          const reply = { status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) };
+          if (reply.status < 200 || reply.status >= 300) reject(new AdminApiError(reply.status, reply.body.toString('utf8')));
+          else resolve(reply);
         });
       });
       call.on('error', reject);

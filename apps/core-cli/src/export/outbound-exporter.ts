@@ -1,13 +1,13 @@
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import { syncToDisk, writeFileAtomically } from '#libs/common';
-import { OUTBOUND_KINDS, type OutboundAcknowledgement, type OutboundKind, type OutboundRows } from '#libs/contract';
+import { OUTBOUND_KINDS, type OutboundAcknowledgement, type OutboundKind } from '#libs/contract';
 import type { AdminApiClient } from '../admin-api/admin-api.client.js';
+import { idsOfCsv } from './csv-ids.js';
 import type { ExportProgress } from './export-progress.js';
 
 export interface ExportOptions {
   outDir: string;
-  /** Rows per take, and so per file. */
+  /** Rows per take, and so per file, at most. */
   pageSize: number;
   progress: ExportProgress;
   /** Names this run's files apart from earlier runs'. */
@@ -28,7 +28,8 @@ export interface ExportedTable {
  * already acknowledged are in a complete file. There is no cursor: each page
  * is simply the oldest rows still pending. The tables are independent, so
  * they are exported at once: one table's file is written while another's
- * page is read.
+ * page is read. Each page comes as the CSV file the database service made,
+ * written as received; only the ids to acknowledge are read from it.
  */
 export function exportOutbound(api: AdminApiClient, options: ExportOptions): Promise<ExportedTable[]> {
   return Promise.all(OUTBOUND_KINDS.map((kind) => exportTable(api, kind, options)));
@@ -38,23 +39,31 @@ async function exportTable(api: AdminApiClient, kind: OutboundKind, options: Exp
   const exported: ExportedTable = { kind, rows: 0, files: [] };
   let page = await take(api, kind, options.pageSize);
   options.progress.start(kind, page.pending);
-  while (page.rows.length > 0) {
+  while (page.ids.length > 0) {
     const file = join(options.outDir, fileName(kind, options.startedAt, exported.files.length + 1));
-    await writeFileAtomically(file, toCsv(page), options.outDir);
+    await writeFileAtomically(file, page.csv, options.outDir);
     await syncToDisk(options.outDir);
-    await api.post<OutboundAcknowledgement>(`/api/v1/core/outbound/${kind}/ack`, { ids: page.rows.map((row) => row.id) });
+    await api.post<OutboundAcknowledgement>(`/api/v1/core/outbound/${kind}/ack`, { ids: page.ids });
     exported.files.push(file);
-    exported.rows += page.rows.length;
-    options.progress.advance(kind, page.rows.length);
-    if (page.rows.length < options.pageSize) break;
+    exported.rows += page.ids.length;
+    options.progress.advance(kind, page.ids.length);
+    // Rows committed after the count are left to the next run; a file cut short of the page size by its bytes is not the last.
+    if (page.ids.length >= page.pending) break;
     page = await take(api, kind, options.pageSize);
   }
   options.progress.finish(kind, exported.rows, exported.files.length);
   return exported;
 }
 
-function take(api: AdminApiClient, kind: OutboundKind, limit: number): Promise<OutboundRows> {
-  return api.get<OutboundRows>(`/api/v1/core/outbound/${kind}?limit=${limit}`);
+interface CsvPage {
+  csv: Buffer;
+  ids: string[];
+  pending: number;
+}
+
+async function take(api: AdminApiClient, kind: OutboundKind, limit: number): Promise<CsvPage> {
+  const { bytes, headers } = await api.file(`/api/v1/core/outbound/${kind}/pending.csv?limit=${limit}`, 'text/csv');
+  return { csv: bytes, ids: idsOfCsv(bytes.toString('utf8')), pending: Number(headers['x-pending-rows']) };
 }
 
 /** `visits-20261202T033000Z-0001.csv`: sorted by name, a run's files are in the order they were written. */
@@ -64,9 +73,4 @@ function fileName(kind: OutboundKind, startedAt: Date, page: number): string {
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
   return `${kind}-${stamp}-${String(page).padStart(4, '0')}.csv`;
-}
-
-/** A header of the table's column names, then one line per row; an empty field is NULL. */
-function toCsv(page: OutboundRows): string {
-  return stringify(page.rows, { header: true, columns: page.columns });
 }

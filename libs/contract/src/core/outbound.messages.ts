@@ -23,6 +23,19 @@ export interface OutboundRows {
   pending: number;
 }
 
+/**
+ * The same oldest pending rows as a CSV file: a header line of the columns,
+ * then one line per row. The file is written once, in the database service,
+ * and its bytes travel beside the message's JSON to the client unparsed.
+ * Each row's `id` is its first field.
+ */
+export interface OutboundCsvPage {
+  kind: OutboundKind;
+  /** Rows not yet acknowledged when these were taken, these included. */
+  pending: number;
+  csv: Buffer;
+}
+
 export interface AcknowledgeOutboundRequest {
   actor: Actor;
   kind: OutboundKind;
@@ -38,11 +51,13 @@ export interface OutboundAcknowledgement {
 /** What the core fetches: admin calls, checked by the collector service. */
 export const CoreOutboundMessages = {
   take: defineMessage<TakeOutboundRequest, OutboundRows>('collector', 'core-outbound.take'),
+  takeCsv: defineMessage<TakeOutboundRequest, OutboundCsvPage>('collector', 'core-outbound.take-csv'),
   acknowledge: defineMessage<AcknowledgeOutboundRequest, OutboundAcknowledgement>('collector', 'core-outbound.acknowledge'),
 } as const;
 
 /** The outbound tables at the database service. */
 export const CoreOutboundStore = {
   take: defineMessage<{ kind: OutboundKind; limit: number }, OutboundRows>('database', 'core-outbound.take'),
+  takeCsv: defineMessage<{ kind: OutboundKind; limit: number }, OutboundCsvPage>('database', 'core-outbound.take-csv'),
   acknowledge: defineMessage<{ actorId: string; kind: OutboundKind; ids: string[] }, OutboundAcknowledgement>('database', 'core-outbound.acknowledge'),
 } as const;

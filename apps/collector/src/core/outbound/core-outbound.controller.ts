@@ -4,6 +4,7 @@ import {
   CoreOutboundMessages,
   type AcknowledgeOutboundRequest,
   type OutboundAcknowledgement,
+  type OutboundCsvPage,
   type OutboundRows,
   type TakeOutboundRequest,
 } from '#libs/contract';
@@ -17,6 +18,11 @@ export class CoreOutboundController {
   @Handles(CoreOutboundMessages.take)
   take(@Payload() request: TakeOutboundRequest): Promise<OutboundRows> {
     return this.outbound.take(request);
+  }
+
+  @Handles(CoreOutboundMessages.takeCsv)
+  takeCsv(@Payload() request: TakeOutboundRequest): Promise<OutboundCsvPage> {
+    return this.outbound.takeCsv(request);
   }
 
   @Handles(CoreOutboundMessages.acknowledge)

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { CoreOutboundStore, type AcknowledgeOutboundRequest, type OutboundAcknowledgement, type OutboundRows, type TakeOutboundRequest } from '#libs/contract';
+import {
+  CoreOutboundStore,
+  type AcknowledgeOutboundRequest,
+  type OutboundAcknowledgement,
+  type OutboundCsvPage,
+  type OutboundRows,
+  type TakeOutboundRequest,
+} from '#libs/contract';
 import { MessageClient } from '#libs/transport';
 import { assertAdmin } from '../../admin/admin-access.js';
 
@@ -11,6 +18,12 @@ export class CoreOutboundService {
   take({ actor, kind, limit }: TakeOutboundRequest): Promise<OutboundRows> {
     assertAdmin(actor);
     return this.messages.send(CoreOutboundStore.take, { kind, limit });
+  }
+
+  /** The file's bytes are passed on as they came. */
+  takeCsv({ actor, kind, limit }: TakeOutboundRequest): Promise<OutboundCsvPage> {
+    assertAdmin(actor);
+    return this.messages.send(CoreOutboundStore.takeCsv, { kind, limit });
   }
 
   acknowledge({ actor, kind, ids }: AcknowledgeOutboundRequest): Promise<OutboundAcknowledgement> {

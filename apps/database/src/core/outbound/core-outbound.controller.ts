@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { CoreOutboundStore, type OutboundAcknowledgement, type OutboundKind, type OutboundRows } from '#libs/contract';
+import { CoreOutboundStore, type OutboundAcknowledgement, type OutboundCsvPage, type OutboundKind, type OutboundRows } from '#libs/contract';
 import { Handles } from '#libs/transport';
 import { CoreOutboundRepository } from './core-outbound.repository.js';
 
@@ -11,6 +11,11 @@ export class CoreOutboundController {
   @Handles(CoreOutboundStore.take)
   take(@Payload() request: { kind: OutboundKind; limit: number }): Promise<OutboundRows> {
     return this.outbound.take(request.kind, request.limit);
+  }
+
+  @Handles(CoreOutboundStore.takeCsv)
+  takeCsv(@Payload() request: { kind: OutboundKind; limit: number }): Promise<OutboundCsvPage> {
+    return this.outbound.takeCsv(request.kind, request.limit);
   }
 
   @Handles(CoreOutboundStore.acknowledge)

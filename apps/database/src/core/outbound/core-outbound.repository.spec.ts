@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
 import { loadConfig } from '#libs/config';
 import { AuditEntry, CoreOutPromise } from '#libs/entities';
 import { openMigratedDatabase, type MigratedDatabase } from '../../../../../test/support/migrated-database.js';
@@ -34,8 +35,8 @@ describe.each(testEngines())('CoreOutboundRepository on %s', (engine) => {
   beforeAll(async () => {
     database = await openMigratedDatabase(engine);
     const { dataSource } = database;
-    const storage = new StorageHealthService(dataSource, loadConfig({ DATA_DIR: '/nonexistent' }));
-    repository = new CoreOutboundRepository(new TransactionRunner(dataSource, storage));
+    const config = loadConfig({ DATA_DIR: '/nonexistent' });
+    repository = new CoreOutboundRepository(new TransactionRunner(dataSource, new StorageHealthService(dataSource, config)), config);
   });
 
   afterAll(async () => {
@@ -56,6 +57,24 @@ describe.each(testEngines())('CoreOutboundRepository on %s', (engine) => {
     expect(taken.rows[0]).toMatchObject({ amount: 1_000_000, promised_date: '2026-12-05', created_at: '2026-12-02T01:00:00.000Z' });
     expect(taken.pending).toBe(5);
     expect((await repository.take('promises', 2)).rows).toEqual(taken.rows);
+  });
+
+  it('hands out the same page as a CSV file, whose fields are the values the rows are taken with', async () => {
+    const written = promises(3);
+    written[1].accountNo = '0012, "lama"';
+    await database.dataSource.getRepository(CoreOutPromise).insert(written);
+
+    const taken = await repository.take('promises', 5000);
+    const page = await repository.takeCsv('promises', 2);
+
+    expect(page).toMatchObject({ kind: 'promises', pending: 3 });
+    const [header] = page.csv.toString('utf8').split('\n');
+    expect(header.split(',')).toEqual(taken.columns);
+    const stringified = taken.rows.map((row) =>
+      Object.fromEntries(Object.entries(row).map(([column, value]) => [column, value === null ? '' : String(value)])),
+    );
+    expect(parse(page.csv, { columns: true })).toEqual(stringified.slice(0, 2));
+    expect((await repository.takeCsv('promises', 5000)).pending).toBe(3);
   });
 
   it('acknowledges by id in chunks, once, and never hands an acknowledged row out again', async () => {
