@@ -16,6 +16,9 @@ interface SqliteConnection {
 /** The statements `write` prepared, by the connection they belong to: a reopened database prepares afresh. */
 const preparedStatements = new WeakMap<SqliteConnection, Map<string, SqliteStatement>>();
 
+/** Column types of the tables `insertValues` wrote on PostgreSQL, by table: migrations run before any insert, so they hold for the process. */
+const postgresColumnTypes = new Map<string, Map<string, string>>();
+
 /**
  * The few places where plain SQL statements differ between
  * SQLite, PostgreSQL and SQL Server. Everything else is the SQL the three
@@ -103,6 +106,18 @@ export class SqlDialect {
     return statement;
   }
 
+  /**
+   * Refreshes the planner's statistics of tables a transaction just filled, so
+   * that its next statements find rows by index instead of scanning what it
+   * still believes is a handful. PostgreSQL's ANALYZE sees the transaction's
+   * own rows, as SQL Server's UPDATE STATISTICS does. SQLite's planner does
+   * without row counts here, and its ANALYZE would read every index whole.
+   */
+  async analyze(tables: string[]): Promise<void> {
+    if (this.engine === 'postgres') await this.manager.query(`ANALYZE ${tables.join(', ')}`);
+    else if (this.isSqlServer) for (const table of tables) await this.manager.query(`UPDATE STATISTICS ${table}`);
+  }
+
   async run<T = unknown>(sql: string, parameters: SqlParameters = {}): Promise<T[]> {
     const [query, bound] = this.manager.connection.driver.escapeQueryWithParameters(sql, parameters);
     const result: unknown = await this.manager.query(query, bound);
@@ -110,16 +125,46 @@ export class SqlDialect {
   }
 
   /**
-   * Inserts rows given as arrays of values in `columns` order, as multi-row
+   * Inserts rows given as arrays of values in `columns` order. PostgreSQL gets
+   * one array per column and `unnest`s them: a statement of a few parameters
+   * is parsed and planned in a blink, where a multi-row VALUES of 30,000
+   * parameters cost more than the rows it wrote. The others get multi-row
    * VALUES statements with positional parameters: no named-parameter rewrite,
    * and every full statement has the same text, so the driver prepares it once.
    */
   async insertValues(table: string, columns: string[], rows: unknown[][]): Promise<void> {
+    if (this.engine === 'postgres') return this.insertUnnested(table, columns, rows);
     const perStatement = Math.max(1, Math.floor(this.maxParameters / columns.length));
     for (let start = 0; start < rows.length; start += perStatement) {
       const chunk = rows.slice(start, start + perStatement);
       await this.manager.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${this.valuesList(chunk.length, columns.length)}`, chunk.flat());
     }
+  }
+
+  private async insertUnnested(table: string, columns: string[], rows: unknown[][]): Promise<void> {
+    if (rows.length === 0) return;
+    const types = await this.columnTypes(table);
+    const arrays = columns.map((column, c) => {
+      if (!types.has(column)) throw new Error(`${table} has no column ${column}`);
+      return `CAST($${c + 1} AS ${types.get(column)}[])`;
+    });
+    const values = columns.map((_, c) => rows.map((row) => row[c]));
+    await this.manager.query(`INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${arrays.join(', ')})`, values);
+  }
+
+  /** A PostgreSQL table's column types as the catalog spells them (`character varying(64)`), read once per table. */
+  private async columnTypes(table: string): Promise<Map<string, string>> {
+    let types = postgresColumnTypes.get(table);
+    if (!types) {
+      const rows = await this.run<{ name: string; type: string }>(
+        'SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type FROM pg_attribute a ' +
+          'WHERE a.attrelid = CAST(:table AS regclass) AND a.attnum > 0 AND NOT a.attisdropped',
+        { table },
+      );
+      types = new Map(rows.map((row) => [row.name, row.type]));
+      postgresColumnTypes.set(table, types);
+    }
+    return types;
   }
 
   /** `(?, ?), (?, ?)` in the engine's positional form: `$1` on PostgreSQL, `@0` on SQL Server. */

@@ -123,6 +123,8 @@ export class CoreLoadBridge {
     await this.applyCollectors(sql, params, now);
     await this.allotReceiptRanges(sql, params);
     await this.applyAccounts(sql, params, now);
+    // The LKH rounds look collectors up by a range of employee codes; without fresh counts the planner takes the thousands just made for a few.
+    await sql.analyze(['app_user']);
     const worklistsChanged = await this.applyWorklists(manager, sql, load, now);
     return finish({ ...rows, badRows, worklistsChanged, status: 'applied', message: null });
   }
@@ -216,9 +218,10 @@ export class CoreLoadBridge {
     // New LKHs get ids in employee code order, as their assignments are inserted.
     const worklistIds = orderedIdPrefix();
     let changed = 0;
+    const ordinals = new Map(codes.map((row, ordinal) => [row.employee_code, ordinal]));
     for (let start = 0; start < codes.length; start += COLLECTORS_PER_ROUND) {
       const round = codes.slice(start, start + COLLECTORS_PER_ROUND).map((row) => row.employee_code);
-      changed += await this.replaceChangedWorklists(manager, sql, load, round, now, (code) => orderedIdOf(worklistIds, start + round.indexOf(code)));
+      changed += await this.replaceChangedWorklists(manager, sql, load, round, now, (code) => orderedIdOf(worklistIds, ordinals.get(code)!));
     }
     await sql.run(
       'INSERT INTO assignment (id, worklist_id, account_id, collector_id, sequence, amount_due, overdue_days) ' +
@@ -241,18 +244,21 @@ export class CoreLoadBridge {
     now: Date,
     worklistIdOf: (employeeCode: string) => string,
   ): Promise<number> {
-    const params = { load: load.id, workDate: load.workDate, codes };
+    // The round is a range of the codes in the engine's own order: one index range scan, where a list of 500 codes is compared with every row.
+    const params = { load: load.id, workDate: load.workDate, first: codes[0], last: codes[codes.length - 1] };
     const lines = await sql.run<LkhLine & { employee_code: string }>(
       'SELECT r.employee_code, r.visit_order, a.contract_no, a.debtor_name, a.address, a.phone, a.product, a.installment_amount, a.amount_due, ' +
         'a.overdue_days, a.outstanding FROM core_assignment_row r JOIN account a ON a.contract_no = r.account_no ' +
-        `WHERE r.load_id = :load AND r.employee_code IN (:...codes) AND ${validRow('assignment', 'r')} ORDER BY r.employee_code, r.visit_order, r.row_no`,
+        `WHERE r.load_id = :load AND r.employee_code BETWEEN :first AND :last AND ${validRow('assignment', 'r')} ORDER BY r.employee_code, r.visit_order, r.row_no`,
       params,
     );
-    const current = await sql.run<CurrentLkh>(
+    const named = new Set(codes);
+    const inRange = await sql.run<CurrentLkh>(
       'SELECT u.id, u.employee_code, u.branch_id, w.id AS worklist_id, w.content_hash FROM app_user u ' +
-        'LEFT JOIN worklist w ON w.collector_id = u.id AND w.work_date = :workDate AND w.superseded_at IS NULL WHERE u.employee_code IN (:...codes)',
+        'LEFT JOIN worklist w ON w.collector_id = u.id AND w.work_date = :workDate AND w.superseded_at IS NULL WHERE u.employee_code BETWEEN :first AND :last',
       params,
     );
+    const current = inRange.filter((collector) => named.has(collector.employee_code));
     const linesOf = new Map<string, LkhLine[]>();
     for (const line of lines) {
       const list = linesOf.get(line.employee_code);
