@@ -61,7 +61,7 @@ export function coreExportBenchmark(): Benchmark {
         title: 'Core export: 80,000 visits',
         summary,
         markdown: [
-          `\`npm run core:export\` against \`npm start\` (one process), the five tables at once, pages of 5,000 rows: each page taken over the admin API,`,
+          `\`npm run core:export\` against \`npm start\` (one process), the five tables at once, pages of up to 20,000 rows taken as the CSV files the database service writes: each page taken over the admin API,`,
           `written to a CSV file, flushed with its folder, then acknowledged. A day of ${COLLECTORS.toLocaleString('en')} collectors x ${VISITS_PER_COLLECTOR} visits: every fourth visit`,
           'with a payment, every fourth with a promise, three in four with a photo, and each collector-day closed.',
           '',
