@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { VisitContent } from '#libs/contract';
 import { Assignment, Batch, Branch, CoreOutCollectorDay, Payment, PromiseToPay, User, Visit, VisitPhoto } from '#libs/entities';
@@ -20,9 +20,22 @@ export interface CoreNames {
  * instead of dirtying a random page of it: on SQLite every page a
  * transaction dirties is written again at its commit.
  */
+/** Ordinals each visit's rows may take: the visit, its payment, its promise, then its photos. */
+const ORDINALS_PER_VISIT = 256;
+
+/**
+ * The prefix of a time-ordered id holds the millisecond and 26 random bits, enough for a load's ids, which share
+ * one prefix; visits stored in the same millisecond each draw their own, so each visit's ordinals start at a
+ * random point too (36 more bits), and two visits never meet on one id.
+ */
+function firstOrdinalOfVisit(): number {
+  return randomInt(2 ** 36) * ORDINALS_PER_VISIT;
+}
+
 export async function recordVisitOutbound(manager: EntityManager, visit: Visit, content: VisitContent, names: CoreNames): Promise<void> {
   const sql = new SqlDialect(manager);
   const ids = orderedIdPrefix();
+  const first = firstOrdinalOfVisit();
   const createdAt = sql.instant(new Date());
   const common = { visitId: visit.id, accountNo: names.accountNo, createdAt };
   const ofDay = { ...common, workDate: visit.workDate, collectorUsername: names.collectorUsername, branchCode: names.branchCode };
@@ -32,7 +45,7 @@ export async function recordVisitOutbound(manager: EntityManager, visit: Visit, 
       ':collectorUsername, :branchCode, :accountNo, :resultCode, :visitedAt, :latitude, :longitude, :accuracyM, :notes, :photoCount, :receivedAt, :createdAt, NULL)',
     {
       ...ofDay,
-      id: orderedIdOf(ids, 0),
+      id: orderedIdOf(ids, first),
       batchId: visit.batchId,
       collectorId: visit.collectorId,
       resultCode: visit.resultCode,
@@ -49,20 +62,20 @@ export async function recordVisitOutbound(manager: EntityManager, visit: Visit, 
     await sql.write(
       'INSERT INTO core_out_payment (id, visit_id, receipt_no, amount, paid_at, work_date, collector_username, branch_code, account_no, created_at, acked_at) ' +
         'VALUES (:id, :visitId, :receiptNo, :amount, :paidAt, :workDate, :collectorUsername, :branchCode, :accountNo, :createdAt, NULL)',
-      { ...ofDay, id: orderedIdOf(ids, 1), receiptNo: content.payment.receiptNo, amount: content.payment.amount, paidAt: sql.instant(visit.visitedAt) },
+      { ...ofDay, id: orderedIdOf(ids, first + 1), receiptNo: content.payment.receiptNo, amount: content.payment.amount, paidAt: sql.instant(visit.visitedAt) },
     );
   }
   if (content.promise) {
     await sql.write(
       'INSERT INTO core_out_promise (id, visit_id, promised_date, amount, work_date, collector_username, branch_code, account_no, created_at, acked_at) ' +
         'VALUES (:id, :visitId, :promisedDate, :amount, :workDate, :collectorUsername, :branchCode, :accountNo, :createdAt, NULL)',
-      { ...ofDay, id: orderedIdOf(ids, 2), promisedDate: content.promise.date, amount: content.promise.amount },
+      { ...ofDay, id: orderedIdOf(ids, first + 2), promisedDate: content.promise.date, amount: content.promise.amount },
     );
   }
   if (content.photos.length > 0) {
     const photos: Record<string, unknown> = { ...common, uploadedBy: names.collectorUsername };
     const rows = content.photos.map((sha256, position) => {
-      Object.assign(photos, { [`id${position}`]: orderedIdOf(ids, 3 + position), [`sha${position}`]: sha256, [`url${position}`]: photoUrl(sha256) });
+      Object.assign(photos, { [`id${position}`]: orderedIdOf(ids, first + 3 + position), [`sha${position}`]: sha256, [`url${position}`]: photoUrl(sha256) });
       return `(:id${position}, :visitId, :sha${position}, ${position}, :url${position}, :uploadedBy, :accountNo, :createdAt, NULL)`;
     });
     await sql.write(
