@@ -1,5 +1,5 @@
 import type { Config } from '@jest/types';
-import type { Actor, AssignmentRecord, CollectionDayRecord, SessionCheckRequest } from '#libs/contract';
+import type { Actor, AssignmentRecord, CollectionDayRecord, SessionCheckRequest, VisitContent } from '#libs/contract';
 
 /** 10:00 in Jakarta on 28 November 2026, the work date of every day here. */
 export const WORK_MORNING = new Date('2026-11-28T03:00:00.000Z');
@@ -26,6 +26,22 @@ export function assignment(n: number): AssignmentRecord {
     overdueDays: 40,
     outstanding: 12_000_000,
     location: { lat: -6.2, lng: 106.8 },
+  };
+}
+
+/** A refusal recorded at 09:30 on the work date, at the first account, with nothing attached: each test changes what it checks. */
+export function visitContent(overrides: Partial<VisitContent> = {}): VisitContent {
+  return {
+    id: 'visit-1',
+    assignmentId: 'assignment-1',
+    resultCode: 'REFUSED',
+    visitedAt: '2026-11-28T02:30:00.000Z',
+    location: { lat: -6.2, lng: 106.8, accuracy: 10 },
+    notes: null,
+    payment: null,
+    promise: null,
+    photos: [],
+    ...overrides,
   };
 }
 

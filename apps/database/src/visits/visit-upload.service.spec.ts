@@ -19,6 +19,7 @@ import {
   VisitPhoto,
   Worklist,
 } from '#libs/entities';
+import { visitContent } from '../../../../test/support/collection-days.js';
 import { openMigratedDatabase, type MigratedDatabase } from '../../../../test/support/migrated-database.js';
 import { problemOf } from '../../../../test/support/problems.js';
 import { testEngines } from '../../../../test/support/test-database.js';
@@ -142,18 +143,7 @@ describe.each(testEngines())('VisitUploadService on %s', (engine) => {
   }
 
   function visit(overrides: Partial<VisitContent> = {}): CanonicalVisitRecord {
-    const content: VisitContent = {
-      id: randomUUID(),
-      assignmentId: day.assignments[0],
-      resultCode: 'T_REFUSED',
-      visitedAt: '2026-11-28T02:30:00.000Z',
-      location: { lat: -6.2, lng: 106.8, accuracy: 10 },
-      notes: null,
-      payment: null,
-      promise: null,
-      photos: [],
-      ...overrides,
-    };
+    const content = visitContent({ id: randomUUID(), assignmentId: day.assignments[0], resultCode: 'T_REFUSED', ...overrides });
     return { content, contentHash: contentHashOf(content) };
   }
 
