@@ -8,6 +8,17 @@ export interface ClientOptions {
   dataDir: string;
 }
 
+interface CallOptions {
+  json?: unknown;
+  body?: NodeJS.ReadableStream;
+  type?: string;
+}
+
+/** undici's fetch fails with a TypeError whose cause is the socket's error. */
+function isConnectionReset(error: unknown): boolean {
+  return error instanceof TypeError && (error.cause as { code?: unknown } | undefined)?.code === 'ECONNRESET';
+}
+
 /** A problem+json answer, shown as its status, code and detail. */
 export class ApiRefusal extends Error {
   constructor(
@@ -45,7 +56,21 @@ export class AdminClient {
     this.token = reply.accessToken;
   }
 
-  async call<T>(method: string, path: string, options: { json?: unknown; body?: NodeJS.ReadableStream; type?: string } = {}): Promise<T> {
+  /**
+   * A kept-alive connection the gateway closed as idle fails the next request sent on it with a reset before the
+   * gateway reads it (a long core apply can hold the gateway's event loop past that moment): a read is sent once
+   * more, on a new connection. A write is not, since its body stream is spent.
+   */
+  async call<T>(method: string, path: string, options: CallOptions = {}): Promise<T> {
+    try {
+      return await this.callOnce<T>(method, path, options);
+    } catch (error) {
+      if (method !== 'GET' || !isConnectionReset(error)) throw error;
+      return this.callOnce<T>(method, path, options);
+    }
+  }
+
+  private async callOnce<T>(method: string, path: string, options: CallOptions): Promise<T> {
     const headers: Record<string, string> = {};
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (options.json !== undefined) headers['content-type'] = 'application/json';

@@ -113,34 +113,17 @@ async function upload(client: AdminClient, loadId: string, table: CoreFileTable,
   }
 }
 
-/** Network failures in a row after which `settle` stops asking: about a minute of a gateway that does not answer. */
-const MAX_UNANSWERED_ASKS = 240;
-
-/**
- * Asks until the bridge has settled the load. On SQLite a big apply holds the one connection, so a 503 meanwhile
- * means: ask again. So does a connection reset: a long apply can hold the gateway's event loop past the moment it
- * meant to close an idle kept-alive connection, which it then closes under the next question. Asking is a read,
- * safe to repeat.
- */
+/** Asks until the bridge has settled the load. On SQLite a big apply holds the one connection, so a 503 meanwhile means: ask again. */
 async function settle(client: AdminClient, loadId: string): Promise<CoreLoad> {
-  let unanswered = 0;
   for (;;) {
     try {
       const load = await client.call<CoreLoad>('GET', `/api/v1/core/loads/${loadId}`);
       if (load.status !== 'loading' && load.status !== 'ready') return load;
-      unanswered = 0;
     } catch (error) {
-      if (isNetworkFailure(error)) {
-        if (++unanswered >= MAX_UNANSWERED_ASKS) throw error;
-      } else if (!(error instanceof ApiRefusal) || error.status !== 503) throw error;
+      if (!(error instanceof ApiRefusal) || error.status !== 503) throw error;
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-}
-
-/** undici's fetch fails with a TypeError whose cause is the socket's error. */
-function isNetworkFailure(error: unknown): boolean {
-  return error instanceof TypeError && typeof (error.cause as { code?: unknown } | undefined)?.code === 'string';
 }
 
 function fail(code: number, message: string): number {
