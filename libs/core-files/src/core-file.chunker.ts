@@ -2,95 +2,95 @@ import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { CORE_FILE_COLUMNS, type CoreFileTable } from './core-file-columns.js';
 
-/** Whole records of a file as its text, and the columns its header names (lower case), in the header's order. */
+/** Whole records of a file as its UTF-8 bytes, and the columns its header names (lower case), in the header's order. */
 export interface CoreFileChunk {
   columns: string[];
-  text: string;
+  records: Buffer;
+}
+
+/** A chunk's cells by column, in the order of the table's columns (`CORE_FILE_COLUMNS`): empty cells, and a column the file leaves out, as null. */
+export interface CoreFileColumns {
+  rows: number;
+  cells: (string | null)[][];
 }
 
 export class CoreFileFormatError extends Error {}
 
 const PARSING = { trim: true, skip_empty_lines: true, relax_column_count: true } as const;
 
+const QUOTE = 0x22;
+const LINE_FEED = 0x0a;
+const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
+
 /**
  * Cuts an inbound CSV file (UTF-8, a header row, RFC 4180 quoting) into
- * chunks of whole records about `chunkChars` long, kept as text: a chunk
- * crosses each message hop as one string and is parsed once, where its rows
- * are stored (`parseCoreRecords`). A record ends at a line break outside
- * quotes, and since a quote inside a quoted cell is doubled, counting quotes
- * tells which breaks those are. A header that lacks a column, or names an
- * unknown one, is refused before any record.
+ * chunks of whole records about `chunkBytes` long, kept as bytes: a chunk
+ * crosses each message hop beside the message's JSON, as a photo does, so
+ * one process hands it on without copying it, and it is parsed once, where
+ * its rows are stored (`parseCoreColumns`). A record ends at a line feed
+ * outside quotes, and since a quote inside a quoted cell is doubled,
+ * counting quotes tells which line feeds those are; both are single bytes in
+ * UTF-8, so a cut never splits a character. A header that lacks a column,
+ * or names an unknown one, is refused before any record.
  */
-export async function* chunkCoreFile(input: Readable, table: CoreFileTable, chunkChars = 512 * 1024): AsyncGenerator<CoreFileChunk> {
+export async function* chunkCoreFile(input: Readable, table: CoreFileTable, chunkBytes = 256 * 1024): AsyncGenerator<CoreFileChunk> {
   let columns: string[] | undefined;
-  /** Whole records not sent yet, then the start of the next record, and whether that start leaves a quote open. */
-  let records = '';
-  let partial = '';
+  /** Whole records not sent yet, then the start of the next record (pieces of the received buffers, not copies). */
+  let records: Buffer[] = [];
+  let recordBytes = 0;
+  let partial: Buffer[] = [];
+  let partialBytes = 0;
   let quoted = false;
   let first = true;
-  input.setEncoding('utf8');
-  for await (const received of input as AsyncIterable<string>) {
-    let piece = first ? received.replace(/^\uFEFF/, '') : received;
+  for await (const received of input as AsyncIterable<Buffer | string>) {
+    let piece = typeof received === 'string' ? Buffer.from(received) : received;
+    if (first && piece.subarray(0, BYTE_ORDER_MARK.length).equals(BYTE_ORDER_MARK)) piece = piece.subarray(BYTE_ORDER_MARK.length);
     first = false;
-    while (!columns) {
-      const headerEnd = firstRecordEnd(partial + piece);
-      if (headerEnd < 0) break;
-      const text = partial + piece;
-      columns = headerColumns(text.slice(0, headerEnd), table);
-      partial = '';
-      piece = text.slice(headerEnd);
+    let start = 0;
+    let end = -1;
+    for (let at = 0; at < piece.length; at += 1) {
+      const byte = piece[at];
+      if (byte === QUOTE) quoted = !quoted;
+      else if (byte === LINE_FEED && !quoted) {
+        if (columns) {
+          end = at + 1;
+        } else {
+          columns = headerColumns(Buffer.concat([...partial, piece.subarray(start, at + 1)]).toString('utf8'), table);
+          partial = [];
+          partialBytes = 0;
+          start = at + 1;
+        }
+      }
     }
-    if (!columns) {
-      partial += piece;
-      continue;
+    if (end > start) {
+      records.push(...partial, piece.subarray(start, end));
+      recordBytes += partialBytes + end - start;
+      partial = [];
+      partialBytes = 0;
+      start = end;
     }
-    const end = lastRecordEnd(piece, quoted);
-    if (quotesIn(piece, 0, piece.length) % 2 === 1) quoted = !quoted;
-    if (end < 0) {
-      partial += piece;
-    } else {
-      records += partial + piece.slice(0, end);
-      partial = piece.slice(end);
+    if (start < piece.length) {
+      partial.push(piece.subarray(start));
+      partialBytes += piece.length - start;
     }
-    if (records.length >= chunkChars) {
-      yield { columns, text: records };
-      records = '';
+    if (recordBytes >= chunkBytes) {
+      yield { columns: columns!, records: Buffer.concat(records, recordBytes) };
+      records = [];
+      recordBytes = 0;
     }
-    if (partial.length > 8 * chunkChars) throw new CoreFileFormatError(`a record is longer than ${8 * chunkChars} characters, or a quote is never closed`);
+    if (partialBytes > 8 * chunkBytes) throw new CoreFileFormatError(`a record is longer than ${8 * chunkBytes} bytes, or a quote is never closed`);
   }
   if (!columns) {
-    columns = headerColumns(partial, table);
-    partial = '';
+    columns = headerColumns(Buffer.concat(partial).toString('utf8'), table);
+    partial = [];
   }
   if (!columns) throw new CoreFileFormatError(`the ${table} file has no header row`);
-  const rest = records + partial;
-  if (rest.trim().length > 0) yield { columns, text: rest };
+  const rest = Buffer.concat([...records, ...partial]);
+  if (rest.some((byte) => !isBlank(byte))) yield { columns, records: rest };
 }
 
-function quotesIn(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let at = text.indexOf('"', from); at >= 0 && at < to; at = text.indexOf('"', at + 1)) count += 1;
-  return count;
-}
-
-/** Where the first record of `text` ends (after its line break), or -1. */
-function firstRecordEnd(text: string): number {
-  let quoted = false;
-  for (let at = 0; at < text.length; at += 1) {
-    const char = text[at];
-    if (char === '"') quoted = !quoted;
-    else if (char === '\n' && !quoted) return at + 1;
-  }
-  return -1;
-}
-
-/** Where the last whole record of `piece` ends (after its line break), or -1; `quoted` tells whether the piece starts inside quotes. */
-function lastRecordEnd(piece: string, quoted: boolean): number {
-  for (let at = piece.lastIndexOf('\n'); at >= 0; at = at === 0 ? -1 : piece.lastIndexOf('\n', at - 1)) {
-    const open = quoted !== (quotesIn(piece, 0, at) % 2 === 1);
-    if (!open) return at + 1;
-  }
-  return -1;
+function isBlank(byte: number): boolean {
+  return byte === 0x20 || byte === 0x09 || byte === 0x0d || byte === LINE_FEED;
 }
 
 /** The columns a header line names, checked against the table's; undefined for an empty line. */
@@ -112,16 +112,28 @@ function headerColumns(line: string, table: CoreFileTable): string[] | undefined
 }
 
 /**
- * The records of a chunk, each as its cells in the chunk's column order,
- * empty cells as null. `firstRowNo` (the chunk's first record's number in
- * its file) only names the row of a record with the wrong number of cells.
+ * The cells of a chunk's records, column by column in the table's order,
+ * ready to be bound as they are: no array per record outlives its parsing.
+ * `firstRowNo` (the chunk's first record's number in its file) only names
+ * the row of a record with the wrong number of cells.
  */
-export function parseCoreRecords(chunk: CoreFileChunk, firstRowNo: number): (string | null)[][] {
-  const records = parse(chunk.text, PARSING);
-  return records.map((record, index) => {
-    if (record.length !== chunk.columns.length) {
-      throw new CoreFileFormatError(`row ${firstRowNo + index} has ${record.length} cells; the header names ${chunk.columns.length}`);
-    }
-    return record.map((cell) => (cell === '' ? null : cell));
+export function parseCoreColumns(chunk: CoreFileChunk, table: CoreFileTable, firstRowNo: number): CoreFileColumns {
+  const positions = CORE_FILE_COLUMNS[table].map((column) => chunk.columns.indexOf(column.name));
+  const cells = positions.map((): (string | null)[] => []);
+  let rows = 0;
+  parse(chunk.records, {
+    ...PARSING,
+    on_record: (record: string[]) => {
+      if (record.length !== chunk.columns.length) {
+        throw new CoreFileFormatError(`row ${firstRowNo + rows} has ${record.length} cells; the header names ${chunk.columns.length}`);
+      }
+      for (let column = 0; column < positions.length; column += 1) {
+        const cell = positions[column] < 0 ? '' : record[positions[column]];
+        cells[column].push(cell === '' ? null : cell);
+      }
+      rows += 1;
+      return null;
+    },
   });
+  return { rows, cells };
 }

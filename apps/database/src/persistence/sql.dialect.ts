@@ -16,7 +16,7 @@ interface SqliteConnection {
 /** The statements `write` prepared, by the connection they belong to: a reopened database prepares afresh. */
 const preparedStatements = new WeakMap<SqliteConnection, Map<string, SqliteStatement>>();
 
-/** Column types of the tables `insertValues` wrote on PostgreSQL, by table: migrations run before any insert, so they hold for the process. */
+/** Column types of the tables `insertColumns` wrote on PostgreSQL, by table: migrations run before any insert, so they hold for the process. */
 const postgresColumnTypes = new Map<string, Map<string, string>>();
 
 /**
@@ -125,30 +125,36 @@ export class SqlDialect {
   }
 
   /**
-   * Inserts rows given as arrays of values in `columns` order. PostgreSQL gets
-   * one array per column and `unnest`s them: a statement of a few parameters
-   * is parsed and planned in a blink, where a multi-row VALUES of 30,000
-   * parameters cost more than the rows it wrote. The others get multi-row
-   * VALUES statements with positional parameters: no named-parameter rewrite,
-   * and every full statement has the same text, so the driver prepares it once.
+   * Inserts rows given column by column: `values[c]` holds every row's value
+   * of `columns[c]`, so a caller binds what it parsed without an array per
+   * row. PostgreSQL gets the column arrays as they are and `unnest`s them: a
+   * statement of a few parameters is parsed and planned in a blink, where a
+   * multi-row VALUES of 30,000 parameters cost more than the rows it wrote.
+   * The others get multi-row VALUES statements with positional parameters:
+   * no named-parameter rewrite, and every full statement has the same text,
+   * so the driver prepares it once.
    */
-  async insertValues(table: string, columns: string[], rows: unknown[][]): Promise<void> {
-    if (this.engine === 'postgres') return this.insertUnnested(table, columns, rows);
+  async insertColumns(table: string, columns: string[], values: unknown[][]): Promise<void> {
+    const rows = values[0]?.length ?? 0;
+    if (rows === 0) return;
+    if (this.engine === 'postgres') return this.insertUnnested(table, columns, values);
     const perStatement = Math.max(1, Math.floor(this.maxParameters / columns.length));
-    for (let start = 0; start < rows.length; start += perStatement) {
-      const chunk = rows.slice(start, start + perStatement);
-      await this.manager.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${this.valuesList(chunk.length, columns.length)}`, chunk.flat());
+    for (let start = 0; start < rows; start += perStatement) {
+      const count = Math.min(perStatement, rows - start);
+      const parameters = new Array<unknown>(count * columns.length);
+      for (let row = 0; row < count; row += 1) {
+        for (let column = 0; column < columns.length; column += 1) parameters[row * columns.length + column] = values[column][start + row];
+      }
+      await this.manager.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${this.valuesList(count, columns.length)}`, parameters);
     }
   }
 
-  private async insertUnnested(table: string, columns: string[], rows: unknown[][]): Promise<void> {
-    if (rows.length === 0) return;
+  private async insertUnnested(table: string, columns: string[], values: unknown[][]): Promise<void> {
     const types = await this.columnTypes(table);
     const arrays = columns.map((column, c) => {
       if (!types.has(column)) throw new Error(`${table} has no column ${column}`);
       return `CAST($${c + 1} AS ${types.get(column)}[])`;
     });
-    const values = columns.map((_, c) => rows.map((row) => row[c]));
     await this.manager.query(`INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${arrays.join(', ')})`, values);
   }
 

@@ -13,8 +13,8 @@ export class CoreUploadService {
   async receive(actor: Actor, loadId: string, table: CoreRowTableName, body: Readable): Promise<{ received: number }> {
     let received = 0;
     try {
-      for await (const { columns, text } of chunkCoreFile(body, table)) {
-        received += (await this.messages.send(CoreMessages.appendRows, { actor, loadId, table, columns, firstRowNo: received + 1, text })).received;
+      for await (const { columns, records } of chunkCoreFile(body, table)) {
+        received += (await this.messages.send(CoreMessages.appendRows, { actor, loadId, table, columns, firstRowNo: received + 1, records })).received;
       }
     } catch (error) {
       if (error instanceof CoreFileFormatError || (error as { code?: string }).code?.startsWith('CSV_')) {

@@ -49,16 +49,17 @@ export interface NewCoreLoad {
 }
 
 /**
- * Whole records of one table's file as CSV text, without the header, whose
- * `columns` (lower case, in the header's order) it passes along. The first
- * record is row `firstRowNo` of the file (the header is row 0).
+ * Whole records of one table's file as CSV bytes (UTF-8), without the
+ * header, whose `columns` (lower case, in the header's order) it passes
+ * along. The bytes travel beside the message's JSON, as a photo's do. The
+ * first record is row `firstRowNo` of the file (the header is row 0).
  */
 export interface CoreRowChunk {
   loadId: string;
   table: CoreRowTableName;
   columns: string[];
   firstRowNo: number;
-  text: string;
+  records: Buffer;
 }
 
 export interface CoreLoadRef {

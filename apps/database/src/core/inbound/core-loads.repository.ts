@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ProblemError } from '#libs/common';
 import type { CoreLoadErrorView, CoreLoadQuery, CoreLoadView, CoreRowChunk, CoreRowTableName, NewCoreLoad, Page } from '#libs/contract';
-import { CORE_FILE_COLUMNS, CoreFileFormatError, parseCoreRecords } from '#libs/core-files';
+import { CORE_FILE_COLUMNS, CoreFileFormatError, parseCoreColumns, type CoreFileColumns } from '#libs/core-files';
 import { CoreLoad, CoreLoadError } from '#libs/entities';
 import { recordAudit } from '../../audit/audit-trail.js';
 import { TransactionRunner } from '../../persistence/transaction.runner.js';
@@ -98,29 +98,25 @@ export class CoreLoadsRepository {
     return this.transactions.run(async (manager) => {
       await this.loadingOrRefuse(manager, chunk.loadId);
       const columns = CORE_FILE_COLUMNS[chunk.table];
-      const positions = columns.map((column) => chunk.columns.indexOf(column.name));
+      const { rows, cells } = columnsOf(chunk);
       const parseErrors: CoreLoadError[] = [];
-      const records = recordsOf(chunk).map((cells, index) => {
-        const rowNo = chunk.firstRowNo + index;
-        const record: unknown[] = [chunk.loadId, rowNo];
-        columns.forEach((column, c) => {
-          const text = positions[c] < 0 ? null : cells[positions[c]];
-          if (column.kind === 'text' || text === null) {
-            record.push(text);
-            return;
-          }
-          const number = /^-?\d{1,15}$/.test(text) ? Number(text) : null;
-          if (number === null)
-            parseErrors.push(Object.assign(new CoreLoadError(), { loadId: chunk.loadId, tableName: chunk.table, rowNo, field: column.name, ...NOT_A_NUMBER }));
-          record.push(number);
+      const values = columns.map((column, c) => {
+        if (column.kind === 'text') return cells[c];
+        return cells[c].map((text, index) => {
+          if (text === null) return null;
+          if (/^-?\d{1,15}$/.test(text)) return Number(text);
+          const rowNo = chunk.firstRowNo + index;
+          parseErrors.push(Object.assign(new CoreLoadError(), { loadId: chunk.loadId, tableName: chunk.table, rowNo, field: column.name, ...NOT_A_NUMBER }));
+          return null;
         });
-        return record;
       });
+      const loadIds = new Array<string>(rows).fill(chunk.loadId);
+      const rowNos = Array.from({ length: rows }, (_, index) => chunk.firstRowNo + index);
       const sql = new SqlDialect(manager);
-      await sql.insertValues(`core_${chunk.table}_row`, ['load_id', 'row_no', ...columns.map((c) => c.name)], records);
+      await sql.insertColumns(`core_${chunk.table}_row`, ['load_id', 'row_no', ...columns.map((c) => c.name)], [loadIds, rowNos, ...values]);
       const perInsert = Math.floor(sql.maxParameters / 8);
       for (let start = 0; start < parseErrors.length; start += perInsert) await manager.insert(CoreLoadError, parseErrors.slice(start, start + perInsert));
-      return { received: records.length };
+      return { received: rows };
     });
   }
 
@@ -162,9 +158,9 @@ export class CoreLoadsRepository {
 }
 
 /** The chunk's records; a file that cannot be read is the uploader's mistake, answered as such. */
-function recordsOf(chunk: CoreRowChunk): (string | null)[][] {
+function columnsOf(chunk: CoreRowChunk): CoreFileColumns {
   try {
-    return parseCoreRecords(chunk, chunk.firstRowNo);
+    return parseCoreColumns(chunk, chunk.table, chunk.firstRowNo);
   } catch (error) {
     if (error instanceof CoreFileFormatError || (error as { code?: string }).code?.startsWith('CSV_')) {
       throw ProblemError.badRequest('core-file-invalid', `The file cannot be read: ${(error as Error).message}`);
