@@ -16,6 +16,9 @@ interface SqliteConnection {
 /** The statements `write` prepared, by the connection they belong to: a reopened database prepares afresh. */
 const preparedStatements = new WeakMap<SqliteConnection, Map<string, SqliteStatement>>();
 
+/** The VALUES lists `insertColumns` made, by engine, rows and columns: a few dozen shapes, each of a power of two rows. */
+const valuesLists = new Map<string, string>();
+
 /** Column types of the tables `insertColumns` wrote on PostgreSQL, by table: migrations run before any insert, so they hold for the process. */
 const postgresColumnTypes = new Map<string, Map<string, string>>();
 
@@ -130,22 +133,25 @@ export class SqlDialect {
    * row. PostgreSQL gets the column arrays as they are and `unnest`s them: a
    * statement of a few parameters is parsed and planned in a blink, where a
    * multi-row VALUES of 30,000 parameters cost more than the rows it wrote.
-   * The others get multi-row VALUES statements with positional parameters:
-   * no named-parameter rewrite, and every full statement has the same text,
-   * so the driver prepares it once.
+   * The others get multi-row VALUES statements with positional parameters,
+   * each of a power of two rows: the driver keeps the last hundred prepared
+   * statements, a few MB each at this size, and a statement for every row
+   * count a chunk ends with filled that cache with a hundred of them, where
+   * the powers of two are a dozen texts, prepared once.
    */
   async insertColumns(table: string, columns: string[], values: unknown[][]): Promise<void> {
     const rows = values[0]?.length ?? 0;
     if (rows === 0) return;
     if (this.engine === 'postgres') return this.insertUnnested(table, columns, values);
-    const perStatement = Math.max(1, Math.floor(this.maxParameters / columns.length));
-    for (let start = 0; start < rows; start += perStatement) {
-      const count = Math.min(perStatement, rows - start);
+    const mostRows = largestPowerOfTwoUpTo(Math.floor(this.maxParameters / columns.length));
+    for (let start = 0; start < rows;) {
+      const count = largestPowerOfTwoUpTo(Math.min(mostRows, rows - start));
       const parameters = new Array<unknown>(count * columns.length);
       for (let row = 0; row < count; row += 1) {
         for (let column = 0; column < columns.length; column += 1) parameters[row * columns.length + column] = values[column][start + row];
       }
       await this.manager.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${this.valuesList(count, columns.length)}`, parameters);
+      start += count;
     }
   }
 
@@ -173,16 +179,21 @@ export class SqlDialect {
     return types;
   }
 
-  /** `(?, ?), (?, ?)` in the engine's positional form: `$1` on PostgreSQL, `@0` on SQL Server. */
+  /** `(?, ?), (?, ?)` in the engine's positional form (`@0` on SQL Server), made once per shape. */
   private valuesList(rows: number, columns: number): string {
-    const placeholder = this.engine === 'postgres' ? (n: number) => `$${n + 1}` : this.isSqlServer ? (n: number) => `@${n}` : () => '?';
-    const tuples: string[] = [];
-    for (let row = 0; row < rows; row += 1) {
-      const cells: string[] = [];
-      for (let column = 0; column < columns; column += 1) cells.push(placeholder(row * columns + column));
-      tuples.push(`(${cells.join(', ')})`);
+    const shape = `${this.engine} ${rows}x${columns}`;
+    let list = valuesLists.get(shape);
+    if (list === undefined) {
+      const placeholder = this.isSqlServer ? (n: number) => `@${n}` : () => '?';
+      const tuples: string[] = [];
+      for (let row = 0; row < rows; row += 1) {
+        const cells: string[] = [];
+        for (let column = 0; column < columns; column += 1) cells.push(placeholder(row * columns + column));
+        tuples.push(`(${cells.join(', ')})`);
+      }
+      valuesLists.set(shape, (list = tuples.join(', ')));
     }
-    return tuples.join(', ');
+    return list;
   }
 
   /** Runs an UPDATE or DELETE in the manager's transaction and answers how many rows it changed. */
@@ -261,4 +272,8 @@ export function orderedIdPrefix(at = Date.now()): string {
 /** A whole id from `orderedIdPrefix` and an ordinal, as `orderedId` makes it in SQL. */
 export function orderedIdOf(prefix: string, ordinal: number): string {
   return prefix + ordinal.toString(16).padStart(12, '0');
+}
+
+function largestPowerOfTwoUpTo(n: number): number {
+  return 2 ** Math.floor(Math.log2(n));
 }
