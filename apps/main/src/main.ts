@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createLogger, isPrettyOutput } from '#libs/common';
 import { ConfigError, loadConfig, type AppConfig } from '#libs/config';
-import type { RunningApp } from '#libs/runtime';
+import { boundHeapGrowth, type RunningApp } from '#libs/runtime';
 import { InprocBus } from '#libs/transport';
 import { startCollector } from '../../collector/src/collector.app.js';
 import { startDatabase } from '../../database/src/database.app.js';
@@ -35,6 +35,7 @@ function announceStarted(config: AppConfig): void {
   else createLogger('main', config).info({ event: 'started', ...summary }, 'every app started');
 }
 
+boundHeapGrowth();
 try {
   const config = loadConfig({ TRANSPORT: 'inproc', ...process.env });
   const apps = await startAll(config);
