@@ -121,6 +121,20 @@ export class SqlDialect {
     else if (this.isSqlServer) for (const table of tables) await this.manager.query(`UPDATE STATISTICS ${table}`);
   }
 
+  /** The name a table of the transaction's own goes by: SQL Server keeps temporary tables under a `#` name. */
+  temporaryTable(name: string): string {
+    return this.isSqlServer ? `#${name}` : name;
+  }
+
+  /**
+   * Creates `table` (a `temporaryTable` name) holding a query's rows: seen by
+   * this connection alone, never logged, and gone with a rolled-back
+   * transaction. The caller drops it before committing.
+   */
+  createTemporaryTableAs(table: string, select: string): string {
+    return this.isSqlServer ? `SELECT * INTO ${table} FROM (${select}) AS s` : `CREATE TEMPORARY TABLE ${table} AS ${select}`;
+  }
+
   async run<T = unknown>(sql: string, parameters: SqlParameters = {}): Promise<T[]> {
     const [query, bound] = this.manager.connection.driver.escapeQueryWithParameters(sql, parameters);
     const result: unknown = await this.manager.query(query, bound);

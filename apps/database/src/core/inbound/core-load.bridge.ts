@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AppConfig } from '#libs/config';
 import { CoreLoad, Worklist } from '#libs/entities';
 import { TransactionRunner } from '../../persistence/transaction.runner.js';
-import { coreRowChecks, recordBrokenRows, validRow } from './core-row-checks.js';
+import { recordBrokenRows, validRow } from './core-row-checks.js';
 import { SqlDialect, orderedIdOf, orderedIdPrefix } from '../../persistence/sql.dialect.js';
 import { lkhFingerprint, type LkhLine } from './core-worklist.fingerprint.js';
 
@@ -109,7 +109,7 @@ export class CoreLoadBridge {
       return finish({ ...rows, status: 'failed', message: `The header declares ${load.declaredRows} rows; the tables hold ${total}` });
     }
 
-    for (const check of coreRowChecks(sql)) await sql.run(recordBrokenRows(check), params);
+    await recordBrokenRows(sql, params);
     const badRows = await sql.count('SELECT COUNT(*) AS n FROM (SELECT DISTINCT table_name, row_no FROM core_load_error WHERE load_id = :load) bad', params);
     if (badRows * 100 > this.config.core.maxBadRowsPercent * total && !load.acceptBadRows) {
       return finish({
@@ -123,8 +123,8 @@ export class CoreLoadBridge {
     await this.applyCollectors(sql, params, now);
     await this.allotReceiptRanges(sql, params);
     await this.applyAccounts(sql, params, now);
-    // The LKH rounds look collectors up by a range of employee codes; without fresh counts the planner takes the thousands just made for a few.
-    await sql.analyze(['app_user']);
+    // The LKHs are made by joining what this load just wrote to the collectors and accounts; without fresh counts the planner takes thousands for a few.
+    await sql.analyze(['app_user', 'account']);
     const worklistsChanged = await this.applyWorklists(manager, sql, load, now);
     return finish({ ...rows, badRows, worklistsChanged, status: 'applied', message: null });
   }
@@ -211,28 +211,37 @@ export class CoreLoadBridge {
    */
   private async applyWorklists(manager: EntityManager, sql: SqlDialect, load: CoreLoad, now: Date): Promise<number> {
     const params = { load: load.id, workDate: load.workDate };
-    const codes = await sql.run<{ employee_code: string }>(
-      `SELECT DISTINCT r.employee_code FROM core_assignment_row r WHERE r.load_id = :load AND ${validRow('assignment', 'r')} ORDER BY r.employee_code`,
+    // Every valid assignment with what its LKH shows of the account, made once: joined to the accounts a round at a time, the
+    // engine reads the whole account table for each round's few thousand lines.
+    const lines = sql.temporaryTable('core_lkh_line');
+    await sql.run(
+      sql.createTemporaryTableAs(
+        lines,
+        'SELECT r.employee_code, r.visit_order, r.row_no, a.id AS account_id, a.contract_no, a.debtor_name, a.address, a.phone, a.product, ' +
+          'a.installment_amount, a.amount_due, a.overdue_days, a.outstanding FROM core_assignment_row r JOIN account a ON a.contract_no = r.account_no ' +
+          `WHERE r.load_id = :load AND ${validRow('assignment', 'r')}`,
+      ),
       params,
     );
+    await sql.run(`CREATE INDEX ix_core_lkh_line ON ${lines} (employee_code, visit_order, row_no)`);
+    const codes = await sql.run<{ employee_code: string }>(`SELECT DISTINCT employee_code FROM ${lines} ORDER BY employee_code`);
     // New LKHs get ids in employee code order, as their assignments are inserted.
     const worklistIds = orderedIdPrefix();
     let changed = 0;
     const ordinals = new Map(codes.map((row, ordinal) => [row.employee_code, ordinal]));
     for (let start = 0; start < codes.length; start += COLLECTORS_PER_ROUND) {
       const round = codes.slice(start, start + COLLECTORS_PER_ROUND).map((row) => row.employee_code);
-      changed += await this.replaceChangedWorklists(manager, sql, load, round, now, (code) => orderedIdOf(worklistIds, ordinals.get(code)!));
+      changed += await this.replaceChangedWorklists(manager, sql, load, lines, round, now, (code) => orderedIdOf(worklistIds, ordinals.get(code)!));
     }
     await sql.run(
       'INSERT INTO assignment (id, worklist_id, account_id, collector_id, sequence, amount_due, overdue_days) ' +
-        `SELECT ${sql.orderedId('ids', 'r.row_no')}, w.id, a.id, w.collector_id, r.visit_order, a.amount_due, a.overdue_days ` +
-        'FROM core_assignment_row r JOIN app_user u ON u.employee_code = r.employee_code ' +
+        `SELECT ${sql.orderedId('ids', 'l.row_no')}, w.id, l.account_id, w.collector_id, l.visit_order, l.amount_due, l.overdue_days ` +
+        `FROM ${lines} l JOIN app_user u ON u.employee_code = l.employee_code ` +
         // The current LKH by collector and date is one lookup on its unique index; those this load made carry its id.
-        'JOIN worklist w ON w.collector_id = u.id AND w.work_date = :workDate AND w.superseded_at IS NULL AND w.core_load_id = :load ' +
-        'JOIN account a ON a.contract_no = r.account_no ' +
-        `WHERE r.load_id = :load AND ${validRow('assignment', 'r')}`,
+        'JOIN worklist w ON w.collector_id = u.id AND w.work_date = :workDate AND w.superseded_at IS NULL AND w.core_load_id = :load',
       { ...params, ids: orderedIdPrefix() },
     );
+    await sql.run(`DROP TABLE ${lines}`);
     return changed;
   }
 
@@ -240,16 +249,16 @@ export class CoreLoadBridge {
     manager: EntityManager,
     sql: SqlDialect,
     load: CoreLoad,
+    lines: string,
     codes: string[],
     now: Date,
     worklistIdOf: (employeeCode: string) => string,
   ): Promise<number> {
     // The round is a range of the codes in the engine's own order: one index range scan, where a list of 500 codes is compared with every row.
-    const params = { load: load.id, workDate: load.workDate, first: codes[0], last: codes[codes.length - 1] };
-    const lines = await sql.run<LkhLine & { employee_code: string }>(
-      'SELECT r.employee_code, r.visit_order, a.contract_no, a.debtor_name, a.address, a.phone, a.product, a.installment_amount, a.amount_due, ' +
-        'a.overdue_days, a.outstanding FROM core_assignment_row r JOIN account a ON a.contract_no = r.account_no ' +
-        `WHERE r.load_id = :load AND r.employee_code BETWEEN :first AND :last AND ${validRow('assignment', 'r')} ORDER BY r.employee_code, r.visit_order, r.row_no`,
+    const params = { workDate: load.workDate, first: codes[0], last: codes[codes.length - 1] };
+    const roundLines = await sql.run<LkhLine & { employee_code: string }>(
+      'SELECT employee_code, visit_order, contract_no, debtor_name, address, phone, product, installment_amount, amount_due, overdue_days, outstanding ' +
+        `FROM ${lines} WHERE employee_code BETWEEN :first AND :last ORDER BY employee_code, visit_order, row_no`,
       params,
     );
     const named = new Set(codes);
@@ -260,7 +269,7 @@ export class CoreLoadBridge {
     );
     const current = inRange.filter((collector) => named.has(collector.employee_code));
     const linesOf = new Map<string, LkhLine[]>();
-    for (const line of lines) {
+    for (const line of roundLines) {
       const list = linesOf.get(line.employee_code);
       if (list) list.push(line);
       else linesOf.set(line.employee_code, [line]);

@@ -1,4 +1,5 @@
-import type { SqlDialect } from '../../persistence/sql.dialect.js';
+import { CORE_ROW_TABLES } from '#libs/contract';
+import type { SqlDialect, SqlParameters } from '../../persistence/sql.dialect.js';
 
 export type CoreRowTable = 'collector' | 'account' | 'assignment';
 
@@ -13,6 +14,8 @@ export interface CoreRowCheck {
   code: string;
   message: string;
   broken: string;
+  /** The rule reads the row's own values and no other table. */
+  ownValues?: true;
 }
 
 /** A row of `table` that broke no rule: the rows the bridge applies. */
@@ -29,17 +32,18 @@ const firstRowIsEarlier = (table: string, key: string[]) =>
   `r.row_no > (SELECT MIN(d.row_no) FROM ${table} d WHERE d.load_id = r.load_id AND ${key.map((column) => `d.${column} = r.${column}`).join(' AND ')})`;
 const blank = (column: string) => `(r.${column} IS NULL OR TRIM(r.${column}) = '')`;
 const notWholeAmount = (column: string) => `(r.${column} IS NULL OR r.${column} < 0)`;
+const ownValues = true as const;
 
 /**
  * Every rule, in the order they are checked: collectors first, then accounts,
  * then assignments, which may name only collectors and accounts that passed.
  * Of the rules on one field, the first broken one is recorded.
  */
-export function coreRowChecks(sql: SqlDialect): CoreRowCheck[] {
+function coreRowChecks(sql: SqlDialect): CoreRowCheck[] {
   const validCollectorRow = (code: string, also = '') =>
     `EXISTS (SELECT 1 FROM core_collector_row c WHERE c.load_id = r.load_id AND c.employee_code = ${code} ${also} AND ${validRow('collector', 'c')})`;
   return [
-    { table: 'collector', field: 'employee_code', code: 'required', message: 'An employee code is required', broken: blank('employee_code') },
+    { table: 'collector', field: 'employee_code', code: 'required', message: 'An employee code is required', broken: blank('employee_code'), ownValues },
     {
       table: 'collector',
       field: 'employee_code',
@@ -61,7 +65,7 @@ export function coreRowChecks(sql: SqlDialect): CoreRowCheck[] {
       message: 'The employee code belongs to a supervisor or an admin',
       broken: "EXISTS (SELECT 1 FROM app_user u WHERE u.employee_code = r.employee_code AND u.role <> 'collector')",
     },
-    { table: 'collector', field: 'full_name', code: 'required', message: 'A name is required', broken: blank('full_name') },
+    { table: 'collector', field: 'full_name', code: 'required', message: 'A name is required', broken: blank('full_name'), ownValues },
     {
       table: 'collector',
       field: 'branch_code',
@@ -69,16 +73,24 @@ export function coreRowChecks(sql: SqlDialect): CoreRowCheck[] {
       message: 'No branch has this code',
       broken: 'NOT EXISTS (SELECT 1 FROM branch b WHERE b.code = r.branch_code)',
     },
-    { table: 'collector', field: 'active', code: 'invalid', message: 'Active must be 1 or 0', broken: '(r.active IS NULL OR r.active NOT IN (0, 1))' },
+    {
+      table: 'collector',
+      field: 'active',
+      code: 'invalid',
+      message: 'Active must be 1 or 0',
+      broken: '(r.active IS NULL OR r.active NOT IN (0, 1))',
+      ownValues,
+    },
     {
       table: 'collector',
       field: 'password_hash',
       code: 'invalid',
       message: 'A password hash must be in the scrypt format this system stores',
       broken: "(r.password_hash IS NOT NULL AND r.password_hash NOT LIKE 'scrypt$%')",
+      ownValues,
     },
 
-    { table: 'account', field: 'account_no', code: 'required', message: 'An account number is required', broken: blank('account_no') },
+    { table: 'account', field: 'account_no', code: 'required', message: 'An account number is required', broken: blank('account_no'), ownValues },
     {
       table: 'account',
       field: 'account_no',
@@ -86,15 +98,16 @@ export function coreRowChecks(sql: SqlDialect): CoreRowCheck[] {
       message: 'The account number appears on an earlier row of this load',
       broken: firstRowIsEarlier('core_account_row', ['account_no']),
     },
-    { table: 'account', field: 'debtor_name', code: 'required', message: "The debtor's name is required", broken: blank('debtor_name') },
-    { table: 'account', field: 'address', code: 'required', message: 'An address is required', broken: blank('address') },
-    { table: 'account', field: 'phone', code: 'required', message: 'A phone number is required', broken: blank('phone') },
+    { table: 'account', field: 'debtor_name', code: 'required', message: "The debtor's name is required", broken: blank('debtor_name'), ownValues },
+    { table: 'account', field: 'address', code: 'required', message: 'An address is required', broken: blank('address'), ownValues },
+    { table: 'account', field: 'phone', code: 'required', message: 'A phone number is required', broken: blank('phone'), ownValues },
     ...(['installment', 'outstanding', 'amount_due'] as const).map((field) => ({
       table: 'account' as const,
       field,
       code: 'invalid',
       message: 'Must be a whole number of rupiah, zero or more',
       broken: notWholeAmount(field),
+      ownValues,
     })),
     {
       table: 'account',
@@ -102,6 +115,7 @@ export function coreRowChecks(sql: SqlDialect): CoreRowCheck[] {
       code: 'invalid',
       message: 'Must be a whole number of days, zero or more',
       broken: notWholeAmount('days_past_due'),
+      ownValues,
     },
     {
       table: 'account',
@@ -117,6 +131,7 @@ export function coreRowChecks(sql: SqlDialect): CoreRowCheck[] {
       code: 'wrong-work-date',
       message: "The work date differs from the load's",
       broken: '(r.work_date IS NULL OR r.work_date <> :workDate)',
+      ownValues,
     },
     {
       table: 'assignment',
@@ -151,12 +166,32 @@ export function coreRowChecks(sql: SqlDialect): CoreRowCheck[] {
       code: 'invalid',
       message: 'The visit order must be 1 or more',
       broken: '(r.visit_order IS NULL OR r.visit_order < 1)',
+      ownValues,
     },
   ];
 }
 
+/**
+ * Records every row of the load that breaks a rule, table by table. The rules
+ * on a row's own values are first asked of each table in one read: where none
+ * is broken, the usual case, their statements (each a read of the whole
+ * table) are skipped. A rule that looks into another table keeps its own
+ * statement, which the engine runs as one join; asked among the others, it
+ * would be a lookup per row.
+ */
+export async function recordBrokenRows(sql: SqlDialect, params: SqlParameters): Promise<void> {
+  const checks = coreRowChecks(sql);
+  for (const table of CORE_ROW_TABLES) {
+    const ofTable = checks.filter((check) => check.table === table);
+    const ownValuesBroken = ofTable.filter((check) => check.ownValues).map((check) => `(${check.broken})`);
+    const anyOwnValueBroken =
+      (await sql.count(`SELECT COUNT(*) AS n FROM core_${table}_row r WHERE r.load_id = :load AND (${ownValuesBroken.join(' OR ')})`, params)) > 0;
+    for (const check of ofTable) if (anyOwnValueBroken || !check.ownValues) await sql.run(recordBrokenRowsOf(check), params);
+  }
+}
+
 /** The statement that records the rows breaking `check`, skipping fields that already broke an earlier rule. */
-export function recordBrokenRows(check: CoreRowCheck): string {
+function recordBrokenRowsOf(check: CoreRowCheck): string {
   return (
     'INSERT INTO core_load_error (load_id, table_name, row_no, field, code, message) ' +
     `SELECT r.load_id, '${check.table}', r.row_no, '${check.field}', '${check.code}', '${check.message.replace(/'/g, "''")}' ` +
