@@ -115,10 +115,11 @@ export function coreBenchmark(): Benchmark {
               'LKHs) the rest; the upload writes each chunk with one unnest statement, where multi-row VALUES of 30,000 parameters took ' +
               'six times as long for the same rows (200,000 assignment rows alone: 7.2 s against 1.2 s). The peak memory: about 200 MB at rest (five Nest apps, TypeORM, libvips; about 85 MB of it live ' +
               'JavaScript heap). A chunk of about 256 KB of whole records crosses the services as bytes beside the JSON and is parsed ' +
-              'straight into one array per column, and the heap may grow 30 % past what a full collection kept (README, Memory), so ' +
-              'it stays near 140 MB through the load, where it reached 300 MB of short-lived rows before; the rest of the peak is ' +
-              "outside the heap: SQLite's page cache and the apply's sorts (16 MB each at most) and the driver's prepared inserts, " +
-              'a dozen shapes of a power of two rows, where every chunk once left one of its own in a cache of a hundred.',
+              'straight into one array per column, the heap may grow 30 % past what a full collection kept (README, Memory), and the ' +
+              "row tables' inserts are a dozen statement shapes, where every chunk once left a prepared statement of its own (MBs " +
+              "outside the heap) in the driver's cache of a hundred; so the system stays near 250 MB through the upload, where the " +
+              "heap alone used to reach 300 MB of short-lived rows. The peak is now the bridge's apply: on SQLite about 50 MB above " +
+              "the upload's level (the engine's page cache and sorts take up to 16 MB each; the rest is not split further here).",
             '',
             table(['engine', 'import to LKH at login (s)', 'identical files again (s)', 'peak RSS of the system (MB)', 'accounts on the LKH'], rows),
           ].join('\n'),
