@@ -109,11 +109,8 @@ export function coreBenchmark(): Benchmark {
             '',
             "What limits it, from CPU profiles of the system: the database engine's own work (the row tables' multi-row inserts and the " +
               "bridge's set-based checks and upserts) is about a third of the CPU on SQLite; parsing the CSV chunks in the database service " +
-              'and the garbage collector about a fifth. On PostgreSQL, from timing each statement of the apply at 400,000 rows (a busy ' +
-              "machine): the assignment insert (every row's foreign-key checks and three indexes) about a third, the account upsert a " +
-              "fifth, the row checks a sixth, the LKH rounds (reading each round's accounts back for the fingerprint, and the current " +
-              'LKHs) the rest; the upload writes each chunk with one unnest statement, where multi-row VALUES of 30,000 parameters took ' +
-              'six times as long for the same rows (200,000 assignment rows alone: 7.2 s against 1.2 s). The peak memory: about 200 MB at rest (five Nest apps, TypeORM, libvips; about 85 MB of it live ' +
+              "and the garbage collector about a fifth. On PostgreSQL the bridge's apply is about two thirds of the time and the upload, which writes each chunk with one unnest statement, the rest (multi-row VALUES of 30,000 parameters took six times as long for the same rows: 200,000 assignment rows alone, 7.2 s against 1.2 s). Timing each statement of the apply at 800,000 rows: the assignment insert (every row's two foreign-key checks and three indexes) about a third, the account upsert a quarter, the row rules that look into other tables (repeated keys, unknown collectors and accounts) a sixth, the LKH rounds a sixth: the load's lines are joined to their accounts once into a temporary table indexed by employee code (4 s), and each round reads its own range from it, so the rounds cost the transfer of the lines to the service for their fingerprints; joined to the accounts round by round, the planner read the whole account table for each round. The rules on a row's own values take one read of a table that breaks none. " +
+              'The peak memory: about 200 MB at rest (five Nest apps, TypeORM, libvips; about 85 MB of it live ' +
               'JavaScript heap). A chunk of about 256 KB of whole records crosses the services as bytes beside the JSON and is parsed ' +
               'straight into one array per column, the heap may grow 30 % past what a full collection kept (README, Memory), and the ' +
               "row tables' inserts are a dozen statement shapes, where every chunk once left a prepared statement of its own (MBs " +
