@@ -51,6 +51,36 @@ describe.each(targets)('the LKH as a stored document, %s process mode on %s', (m
     expect(stale.text).toBe(first.text);
   });
 
+  it('answers a revalidation as the caller is now: a revoked phone is refused at its very next request, whatever tag it holds', async () => {
+    const session = await loginCollector('collector3');
+    const etag = (await download(session)).headers.get('etag')!;
+    const requestId = `revalidate-${mode}-${engine}`;
+    const unchanged = await download(session, { 'if-none-match': etag, 'x-request-id': requestId });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.headers.get('x-request-id')).toBe(requestId);
+
+    const admin = (await login(system, 'admin')).token;
+    const devices = await system.request(`/api/v1/admin/devices?userId=${session.user.id}&status=active`, { token: admin });
+    const device = devices.body.items.find((item: { deviceKey: string }) => item.deviceKey === phones.collector3.deviceId);
+    expect((await system.request(`/api/v1/admin/devices/${device.id}/revoke`, { method: 'POST', token: admin, json: {} })).status).toBe(200);
+    const revoked = await download(session, { 'if-none-match': etag, 'x-request-id': requestId });
+    expect(revoked.status).toBe(401);
+    expect(revoked.headers.get('content-type')).toContain('application/problem+json');
+    expect(revoked.headers.get('etag')).not.toBe(etag);
+    expect(revoked.body).toMatchObject({ code: 'unauthorized', instance: '/api/v1/worklist', requestId });
+
+    const supervisor = await login(system, 'supervisor1');
+    const refused = await download(supervisor, { 'if-none-match': etag });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ code: 'forbidden', detail: 'This needs the collector role' });
+    const unsigned = await system.request('/api/v1/worklist', { headers: { 'if-none-match': etag } });
+    expect(unsigned.status).toBe(401);
+    expect(unsigned.body.code).toBe('unauthorized');
+    const tampered = await download({ ...session, token: `${session.token.slice(0, -4)}AAAA` }, { 'if-none-match': etag });
+    expect(tampered.status).toBe(401);
+    expect(tampered.body.detail).toBe('The access token is not valid');
+  });
+
   it('keeps the LKH of an open batch through a core reload; the next batch gets the new one', async () => {
     const session = await loginCollector('collector1');
     const before = await download(session);

@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createLogger, NestPinoLogger } from '#libs/common';
 import { applyServerTimeouts, publishOpenApi, useJsonBodyParser } from '#libs/http';
 import type { AppRuntime, RunningApp } from '#libs/runtime';
+import { answerWorklistAheadOfPipeline } from './field/worklist.route.js';
 import { GatewayModule } from './gateway.module.js';
 import { inFlightLimit } from './load/in-flight-limit.middleware.js';
 import { tlsCredentials } from './tls/tls-credentials.js';
@@ -23,6 +24,7 @@ export async function startGateway(runtime: AppRuntime): Promise<RunningApp> {
   passOtaThrough(app, config);
   // Before the body parser too: a request sent away costs no reading of its body.
   app.use(`/${API_PREFIX}`, inFlightLimit(config.gatewayMaxInFlight));
+  answerWorklistAheadOfPipeline(app, `/${API_PREFIX}/worklist`);
   useJsonBodyParser(app, '2mb');
   serveWebPage(app, config);
   applyServerTimeouts('gateway', app.getHttpServer(), config.http);

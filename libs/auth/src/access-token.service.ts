@@ -6,9 +6,18 @@ import { ROLES, type AccessClaims, type AuthenticatedUser } from './access-claim
 const ALGORITHM = 'HS256';
 const ISSUER = 'mobile-collection';
 
+/**
+ * Tokens whose signature has been checked, kept by their exact text. A phone sends the same token all day, and a
+ * signature that was good once stays good: only expiry changes with time, so it is checked on every use. This
+ * says nothing of the session (a revoked phone, a disabled user), which is checked on every request regardless.
+ */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
 /** Issues and checks access tokens: HS256 only, with issuer and expiry always verified. */
 @Injectable()
 export class AccessTokenService {
+  private readonly verified = new Map<string, AuthenticatedUser>();
+
   constructor(private readonly jwt: JwtService) {}
 
   issue(claims: AccessClaims, expiresAt: Date): string {
@@ -17,6 +26,16 @@ export class AccessTokenService {
   }
 
   verify(token: string): AuthenticatedUser {
+    const known = this.verified.get(token);
+    if (known && known.expiresAt.getTime() > Date.now()) return known;
+    const user = this.checkSignature(token);
+    // The oldest token checked goes first: a token in use all day is checked again once in a while, at no risk.
+    if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, user);
+    return user;
+  }
+
+  private checkSignature(token: string): AuthenticatedUser {
     let payload: AccessClaims & { exp: number };
     try {
       payload = this.jwt.verify(token, { algorithms: [ALGORITHM], issuer: ISSUER });
@@ -27,7 +46,7 @@ export class AccessTokenService {
     if (!(ROLES as readonly string[]).includes(payload.role) || typeof payload.sub !== 'string') {
       throw ProblemError.unauthorized('The access token is not valid');
     }
-    return {
+    return Object.freeze({
       sub: payload.sub,
       username: payload.username,
       role: payload.role,
@@ -35,6 +54,6 @@ export class AccessTokenService {
       deviceId: payload.deviceId ?? null,
       token,
       expiresAt: new Date(payload.exp * 1000),
-    };
+    });
   }
 }

@@ -31,8 +31,13 @@ export const CurrentActor = createParamDecorator((_data: unknown, context: Execu
 });
 
 /** The token's session, unchecked: for routes marked `@SessionCheckedInCall()`, whose call has the database check it. */
-export const CurrentSession = createParamDecorator((_data: unknown, context: ExecutionContext): SessionCheckRequest => {
-  const user = context.switchToHttp().getRequest<AuthenticatedRequest>().user;
+export const CurrentSession = createParamDecorator((_data: unknown, context: ExecutionContext): SessionCheckRequest =>
+  sessionOf(context.switchToHttp().getRequest<AuthenticatedRequest>()),
+);
+
+/** What `@CurrentSession()` gives, from a request the guard admitted. */
+export function sessionOf(request: AuthenticatedRequest): SessionCheckRequest {
+  const user = request.user;
   if (!user) throw new Error('CurrentSession used on a public route');
   return { userId: user.sub, role: user.role, deviceId: user.deviceId };
-});
+}

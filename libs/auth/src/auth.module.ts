@@ -26,8 +26,9 @@ export class AuthModule {
           useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(resolveJwtSecret(config))) }),
         }),
       ],
-      providers: [AccessTokenService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: SESSION_CHECK, useClass: options.sessionCheck }],
-      exports: [AccessTokenService],
+      providers: [AccessTokenService, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }, { provide: SESSION_CHECK, useClass: options.sessionCheck }],
+      // The guard too, for a route answered ahead of Nest's pipeline, which must be admitted the same way.
+      exports: [AccessTokenService, AuthGuard],
     };
   }
 }

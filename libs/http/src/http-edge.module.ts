@@ -16,9 +16,14 @@ export class HttpEdgeModule implements NestModule {
       module: HttpEdgeModule,
       providers: [
         { provide: HTTP_APP_NAME, useValue: app },
-        { provide: APP_FILTER, useClass: HttpProblemFilter },
+        HttpProblemFilter,
+        RequestIdMiddleware,
+        AccessLogMiddleware,
+        { provide: APP_FILTER, useExisting: HttpProblemFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
+      // For a route answered ahead of Nest's pipeline, which must meet the same edge.
+      exports: [HttpProblemFilter, RequestIdMiddleware, AccessLogMiddleware],
     };
   }
 

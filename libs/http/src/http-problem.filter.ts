@@ -52,8 +52,11 @@ export class HttpProblemFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
+    this.send(exception, http.getRequest<Request>(), http.getResponse<Response>());
+  }
+
+  /** The failure as the answer to the request: for a route answered ahead of Nest's own exception zone. */
+  send(exception: unknown, request: Request, response: Response): void {
     // An answer already under way cannot become a problem: the client sees its connection cut short.
     if (response.headersSent) {
       response.destroy();

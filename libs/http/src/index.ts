@@ -1,7 +1,8 @@
 export { HttpEdgeModule } from './http-edge.module.js';
 export { HttpProblemFilter } from './http-problem.filter.js';
 export { createValidationPipe, fieldIssuesOf, EDGE_VALIDATION } from './validation.pipe.js';
-export { REQUEST_ID_HEADER } from './request-id.middleware.js';
+export { REQUEST_ID_HEADER, RequestIdMiddleware } from './request-id.middleware.js';
+export { AccessLogMiddleware } from './access-log.middleware.js';
 export { publishOpenApi } from './open-api.js';
 export { useJsonBodyParser } from './json-body.parser.js';
 export { applyServerTimeouts } from './server-timeouts.js';

@@ -16,7 +16,7 @@ interface SessionRow {
  * building or entity hydration: every authenticated request reads it.
  */
 export async function sessionRecordIn(manager: EntityManager, userId: string, deviceId: string | null): Promise<SessionRecord | null> {
-  const [row] = await new SqlDialect(manager).run<SessionRow>(
+  const [row] = await new SqlDialect(manager).read<SessionRow>(
     'SELECT u.role, u.branch_id, u.active, d.user_id AS device_user_id, d.status AS device_status ' +
       'FROM app_user u LEFT JOIN device d ON d.id = :deviceId WHERE u.id = :userId',
     { userId, deviceId },

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { WorklistDownload, WorklistRequest } from '#libs/contract';
 import { Batch } from '#libs/entities';
+import { SqlDialect } from '../persistence/sql.dialect.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
 import { isUniqueViolation } from '../persistence/unique-violation.js';
 import { requireStandingIn } from '../users/session-records.js';
@@ -12,15 +13,16 @@ interface DocumentRow {
   body?: string;
 }
 
+const ETAG = 'SELECT etag FROM worklist_document WHERE collector_id = :collectorId';
+const DOCUMENT = 'SELECT etag, body FROM worklist_document WHERE collector_id = :collectorId';
+
 /**
  * Serves the LKH stored when the batch opened. Every download asks for it, so
  * it is read with fixed, parameterized statements by primary key (prepared
- * once and kept by the SQLite driver), never built or hydrated per request.
+ * once, on SQLite), never built or hydrated per request.
  */
 @Injectable()
 export class WorklistDocumentsRepository {
-  private statements: Statements | undefined;
-
   constructor(private readonly transactions: TransactionRunner) {}
 
   /**
@@ -37,13 +39,14 @@ export class WorklistDocumentsRepository {
 
   /** Undefined when no document is stored: no open batch, or one opened before documents were stored. */
   private async read(manager: EntityManager, { session, heldEtags }: WorklistRequest): Promise<WorklistDownload | undefined> {
-    this.statements ??= statementsFor(manager);
+    const dialect = new SqlDialect(manager);
+    const collectorId = session.userId;
     if (heldEtags.length > 0) {
-      const [tagged] = await manager.query<DocumentRow[]>(this.statements.etag, [session.userId]);
+      const [tagged] = await dialect.read<DocumentRow>(ETAG, { collectorId });
       if (!tagged) return undefined;
       if (holds(heldEtags, tagged.etag)) return { etag: tagged.etag, body: null };
     }
-    const [row] = await manager.query<DocumentRow[]>(this.statements.document, [session.userId]);
+    const [row] = await dialect.read<DocumentRow>(DOCUMENT, { collectorId });
     return row ? { etag: row.etag, body: typeof row.body === 'string' ? Buffer.from(row.body) : null } : undefined;
   }
 
@@ -67,15 +70,4 @@ export class WorklistDocumentsRepository {
 
 function holds(heldEtags: string[], etag: string): boolean {
   return heldEtags.includes(etag) || heldEtags.includes('*');
-}
-
-interface Statements {
-  etag: string;
-  document: string;
-}
-
-/** Reads of a collector's document by its primary key, in the engine's own parameter syntax. */
-function statementsFor(manager: EntityManager): Statements {
-  const byCollector = `FROM worklist_document WHERE collector_id = ${manager.connection.driver.createParameter('collectorId', 0)}`;
-  return { etag: `SELECT etag ${byCollector}`, document: `SELECT etag, body ${byCollector}` };
 }
