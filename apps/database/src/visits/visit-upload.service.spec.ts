@@ -40,6 +40,7 @@ const contentHashOf = (content: VisitContent) => createHash('sha256').update(JSO
 describe.each(testEngines())('VisitUploadService on %s', (engine) => {
   let database: MigratedDatabase;
   let uploads: VisitUploadService;
+  let transactions: TransactionRunner;
   /** Each test has a collector of its own, with an open batch on an LKH of two accounts, a receipt range and a colleague's LKH. */
   let day: { collectorId: string; deviceId: string; batchId: string; prefix: string; assignments: string[]; colleaguesAssignment: string; suffix: string };
 
@@ -176,7 +177,7 @@ describe.each(testEngines())('VisitUploadService on %s', (engine) => {
       { code: 'T_OLD', label: 'Retired', requiresPayment: false, requiresPromise: false, requiresGps: false, minPhotos: 0, active: false, sortOrder: 3 },
     ];
     await dataSource.getRepository(ResultCode).insert(codes);
-    const transactions = new TransactionRunner(dataSource, new StorageHealthService(dataSource, loadConfig({ DATA_DIR: '/nonexistent' })));
+    transactions = new TransactionRunner(dataSource, new StorageHealthService(dataSource, loadConfig({ DATA_DIR: '/nonexistent' })));
     uploads = new VisitUploadService(transactions, new VisitsRepository(transactions));
   });
 
@@ -273,6 +274,36 @@ describe.each(testEngines())('VisitUploadService on %s', (engine) => {
     expect(summary(outcomes)).toEqual([['created'], ['duplicate'], ['rejected', 'payment.receiptNo:receipt-used'], ['created']]);
     expect(await storedIds()).toEqual([first.content.id, after.content.id].sort());
     expect(await database.dataSource.getRepository(Payment).countBy({ receiptNo: first.content.payment!.receiptNo })).toBe(1);
+  });
+
+  it('decides again when an id or receipt was taken after it was read: the insert fails on the key, undoes itself, and keeps the other visits', async () => {
+    const earlier = paid(20);
+    await uploads.record(upload([earlier]));
+    // Reads that miss what is stored, as when a concurrent transaction commits just after them.
+    let stale = 0;
+    const racing = new (class extends VisitsRepository {
+      override storedVisits(...args: Parameters<VisitsRepository['storedVisits']>) {
+        return stale > 0 ? Promise.resolve([]) : super.storedVisits(...args);
+      }
+      override usedReceipts(...args: Parameters<VisitsRepository['usedReceipts']>) {
+        if (stale > 0) {
+          stale -= 1;
+          return Promise.resolve(new Set<string>());
+        }
+        return super.usedReceipts(...args);
+      }
+    })(transactions);
+    const racingUploads = new VisitUploadService(transactions, racing);
+    const replay = visit();
+    stale = 1;
+    expect(summary(await racingUploads.record(upload([earlier, replay])))).toEqual([['duplicate'], ['created']]);
+    const sameReceipt = paid(20, { assignmentId: day.assignments[1] });
+    const other = visit();
+    stale = 1;
+    expect(summary(await racingUploads.record(upload([sameReceipt, other])))).toEqual([['rejected', 'payment.receiptNo:receipt-used'], ['created']]);
+    expect(await storedIds()).toEqual([earlier.content.id, replay.content.id, other.content.id].sort());
+    expect(await database.dataSource.getRepository(CoreOutVisit).countBy({ batchId: day.batchId })).toBe(3);
+    expect(await database.dataSource.getRepository(Payment).countBy({ receiptNo: earlier.content.payment!.receiptNo })).toBe(1);
   });
 
   it('stores nothing and answers no-open-batch when the batch is closed, and leaves the last sync alone when nothing is created', async () => {

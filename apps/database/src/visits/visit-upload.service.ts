@@ -9,7 +9,7 @@ import { requireStandingIn } from '../users/session-records.js';
 import { isUniqueViolation } from '../persistence/unique-violation.js';
 import { toVisitView } from './visit.mapper.js';
 import { checkVisit, type VisitRuleDay, type VisitRuleSettings } from './visit-rules.js';
-import { VisitsRepository, type AssignedAccount, type OpenBatchRecord } from './visits.repository.js';
+import { VisitsRepository, type AssignedAccount, type OpenBatchRecord, type VisitToStore } from './visits.repository.js';
 
 /** A lost race is answered by re-reading; a third loss in a row means something else is wrong. */
 const ATTEMPTS = 3;
@@ -27,15 +27,25 @@ interface Upload {
   day: VisitRuleDay;
   accounts: Map<string, AssignedAccount>;
   settings: VisitRuleSettings;
-  /** Visits stored under the upload's ids, before it and by it. */
+  /** Visits stored under the upload's ids before it. */
   stored: Map<string, StoredVisit>;
+  /** The upload's receipt numbers that stored payments already carry. */
+  usedReceipts: Set<string>;
+}
+
+/** Each visit's answer, and the visits to store for those answered `created`. */
+interface Decision {
+  outcomes: VisitOutcome[];
+  accepted: VisitToStore[];
 }
 
 /**
  * A collector's upload in one unit of work: the open day is read for just the
- * assignments, codes and ranges the visits name, each visit is checked and the
- * accepted ones stored, each under its own savepoint so a refused or
- * key-violating one undoes nothing of the others, and all share one commit.
+ * assignments, codes and ranges the visits name, and what is stored under the
+ * upload's ids and receipt numbers with one statement each. Every visit is
+ * then decided in memory, so a refused one is never written, and the
+ * accepted ones are stored together, each table's rows in one call: no visit
+ * needs a savepoint of its own, and all share one commit.
  */
 @Injectable()
 export class VisitUploadService {
@@ -47,8 +57,7 @@ export class VisitUploadService {
   record(request: VisitUploadRecord): Promise<VisitOutcome[]> {
     return this.transactions.run(async (manager) => {
       const upload = await this.openUpload(manager, request);
-      const outcomes: VisitOutcome[] = [];
-      for (const visit of request.visits) outcomes.push(await this.recordOne(manager, upload, visit));
+      const outcomes = await this.store(manager, upload, request.visits);
       if (outcomes.some((outcome) => outcome.status === 'created')) await this.visits.markSynced(manager, upload.batch.id, upload.settings.now);
       return outcomes;
     });
@@ -76,79 +85,96 @@ export class VisitUploadService {
       resultCodes: codes.length ? await this.visits.resultCodes(manager, codes) : [],
       receiptRanges: withPayment ? await this.visits.receiptRanges(manager, collectorId) : [],
     };
-    const ids = unique(contents.map((content) => content.id));
-    const stored = ids.length ? await this.visits.storedVisits(manager, ids) : [];
     const { settings } = request;
-    return {
+    const upload: Upload = {
       collectorId,
       batch: { ...batch, branchId, branchCode },
       day,
       accounts,
       settings: { ...settings, now: new Date(settings.now) },
-      stored: new Map(stored.map((visit) => [visit.id, storedOf(visit)])),
+      stored: new Map(),
+      usedReceipts: new Set(),
     };
+    await this.readTaken(manager, upload, visits);
+    return upload;
   }
 
-  /** A replay is recognised before any rule, so a visit once accepted never turns into a refusal. */
-  private async recordOne(manager: EntityManager, upload: Upload, visit: CanonicalVisitRecord): Promise<VisitOutcome> {
-    const { content } = visit;
-    const known = upload.stored.get(content.id);
-    if (known) return replayOutcome(content.id, known, visit, upload.collectorId);
-    const errors = checkVisit(content, upload.day, upload.settings);
-    if (errors.length) return rejected(content.id, errors);
-    return this.store(manager, upload, visit);
+  /** What is stored now under the upload's visit ids and receipt numbers. */
+  private async readTaken(manager: EntityManager, upload: Upload, visits: CanonicalVisitRecord[]): Promise<void> {
+    const ids = unique(visits.map((visit) => visit.content.id));
+    const receipts = unique(visits.flatMap((visit) => (visit.content.payment ? [visit.content.payment.receiptNo] : [])));
+    const stored = ids.length ? await this.visits.storedVisits(manager, ids) : [];
+    upload.stored = new Map(stored.map((visit) => [visit.id, storedOf(visit)]));
+    upload.usedReceipts = await this.visits.usedReceipts(manager, receipts);
   }
 
   /**
-   * The database's unique keys (visit id, receipt number) decide races: when a
-   * concurrent transaction, or an earlier visit of this upload, took the id or
-   * receipt, the insert fails on the key, its savepoint is undone, and what is
-   * stored gives the answer.
+   * The database's unique keys (visit id, receipt number) still decide races:
+   * when a concurrent transaction took one of the ids or receipts after they
+   * were read, the insert fails on the key, its savepoint undoes the whole
+   * insert, and the visits are decided again against what is stored now.
    */
-  private async store(manager: EntityManager, upload: Upload, visit: CanonicalVisitRecord): Promise<VisitOutcome> {
+  private async store(manager: EntityManager, upload: Upload, visits: CanonicalVisitRecord[]): Promise<VisitOutcome[]> {
+    for (let attempt = 1; ; attempt += 1) {
+      const { outcomes, accepted } = decide(upload, visits);
+      try {
+        if (accepted.length) await underSavepoint(manager, 'visits', () => this.visits.insert(manager, accepted));
+        return outcomes;
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt === ATTEMPTS) throw error;
+        await this.readTaken(manager, upload, visits);
+      }
+    }
+  }
+}
+
+/**
+ * Each visit in the upload's order, against what is stored and what the
+ * visits before it took: a replay is recognised before any rule, so a visit
+ * once accepted never turns into a refusal; then the rules; then whether its
+ * receipt number is taken.
+ */
+function decide(upload: Upload, visits: CanonicalVisitRecord[]): Decision {
+  const { batch, settings, collectorId } = upload;
+  const stored = new Map(upload.stored);
+  const usedReceipts = new Set(upload.usedReceipts);
+  const decision: Decision = { outcomes: [], accepted: [] };
+  for (const visit of visits) {
     const { content, contentHash } = visit;
-    const { batch, settings } = upload;
-    const record = {
+    const known = stored.get(content.id);
+    if (known) {
+      decision.outcomes.push(replayOutcome(content.id, known, visit, collectorId));
+      continue;
+    }
+    const errors = checkVisit(content, upload.day, settings);
+    if (errors.length) {
+      decision.outcomes.push(rejected(content.id, errors));
+      continue;
+    }
+    const receiptNo = content.payment?.receiptNo;
+    if (receiptNo !== undefined && usedReceipts.has(receiptNo)) {
+      decision.outcomes.push(
+        rejected(content.id, [{ field: 'payment.receiptNo', code: 'receipt-used', message: `Receipt ${receiptNo} was already used on another visit` }]),
+      );
+      continue;
+    }
+    if (receiptNo !== undefined) usedReceipts.add(receiptNo);
+    const view = { ...content, batchId: batch.id, receivedAt: settings.now.toISOString() };
+    stored.set(content.id, { contentHash, collectorId, view });
+    decision.outcomes.push({ id: content.id, status: 'created', visit: view });
+    decision.accepted.push({
       content,
       contentHash,
-      collectorId: upload.collectorId,
+      collectorId,
       batchId: batch.id,
       branchId: batch.branchId,
       workDate: batch.workDate,
       receivedAt: settings.now,
       account: upload.accounts.get(content.assignmentId)!,
       names: { collectorUsername: batch.collectorUsername, branchCode: batch.branchCode },
-    };
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await underSavepoint(manager, 'visit', () => this.visits.insert(manager, record));
-        const view = { ...content, batchId: batch.id, receivedAt: settings.now.toISOString() };
-        upload.stored.set(content.id, { contentHash, collectorId: upload.collectorId, view });
-        return { id: content.id, status: 'created', visit: view };
-      } catch (error) {
-        if (!isUniqueViolation(error) || attempt === ATTEMPTS) throw error;
-        const taken = await this.outcomeIfTaken(manager, upload, visit);
-        if (taken) return taken;
-      }
-    }
+    });
   }
-
-  /** The answer when the visit's id or receipt number is already stored; null when both are free. */
-  private async outcomeIfTaken(manager: EntityManager, upload: Upload, visit: CanonicalVisitRecord): Promise<VisitOutcome | null> {
-    const { content } = visit;
-    const existing = await this.visits.storedVisit(manager, content.id);
-    if (existing) {
-      const known = storedOf(existing);
-      upload.stored.set(content.id, known);
-      return replayOutcome(content.id, known, visit, upload.collectorId);
-    }
-    if (content.payment && (await this.visits.receiptUsed(manager, content.payment.receiptNo))) {
-      return rejected(content.id, [
-        { field: 'payment.receiptNo', code: 'receipt-used', message: `Receipt ${content.payment.receiptNo} was already used on another visit` },
-      ]);
-    }
-    return null;
-  }
+  return decision;
 }
 
 const CONFLICT_ISSUE: VisitIssue = {

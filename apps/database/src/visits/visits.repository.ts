@@ -4,7 +4,7 @@ import type { BatchVisitsRecord, ReceiptRangeRecord, ResultCodeRecord, VisitCont
 import { Batch, Visit } from '#libs/entities';
 import { toBatchView } from '../batches/batch.mapper.js';
 import { SqlDialect } from '../persistence/sql.dialect.js';
-import { recordVisitOutbound, type CoreNames } from '../core/outbound/outbound-records.js';
+import { recordVisitsOutbound, type CoreNames, type OutboundVisit } from '../core/outbound/outbound-records.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
 import { toVisitView } from './visit.mapper.js';
 
@@ -25,6 +25,26 @@ export interface AssignedAccount {
   /** The account's contract number, which names it to the core. */
   accountNo: string;
 }
+
+/** The visit table's columns and the entity's properties they hold. */
+const VISIT_COLUMNS: [string, keyof Visit][] = [
+  ['id', 'id'],
+  ['batch_id', 'batchId'],
+  ['assignment_id', 'assignmentId'],
+  ['account_id', 'accountId'],
+  ['collector_id', 'collectorId'],
+  ['branch_id', 'branchId'],
+  ['work_date', 'workDate'],
+  ['result_code', 'resultCode'],
+  ['visited_at', 'visitedAt'],
+  ['latitude', 'latitude'],
+  ['longitude', 'longitude'],
+  ['accuracy_m', 'accuracyM'],
+  ['notes', 'notes'],
+  ['content', 'content'],
+  ['content_hash', 'contentHash'],
+  ['received_at', 'receivedAt'],
+];
 
 /** A visit that passed the rules, with where it is filed. */
 export interface VisitToStore {
@@ -91,9 +111,10 @@ export class VisitsRepository {
    * visits, or wins before it and leaves no open batch here.
    */
   async lockOpenBatch(manager: EntityManager, collectorId: string): Promise<OpenBatchRecord | null> {
-    const locked = await manager.update(Batch, { collectorId, status: 'open' }, { lastSyncAt: () => 'last_sync_at' });
-    if (!locked.affected) return null;
-    const [row] = await new SqlDialect(manager).run<OpenBatchRow>(
+    const sql = new SqlDialect(manager);
+    const locked = await sql.affected("UPDATE batch SET last_sync_at = last_sync_at WHERE collector_id = :collectorId AND status = 'open'", { collectorId });
+    if (!locked) return null;
+    const [row] = await sql.run<OpenBatchRow>(
       'SELECT b.id AS id, b.worklist_id AS worklist_id, b.work_date AS work_date, br.id AS branch_id, br.code AS branch_code, u.username AS username ' +
         'FROM batch b INNER JOIN app_user u ON u.id = b.collector_id LEFT JOIN worklist w ON w.id = b.worklist_id ' +
         'LEFT JOIN branch br ON br.id = COALESCE(w.branch_id, u.branch_id) ' +
@@ -154,85 +175,63 @@ export class VisitsRepository {
     return manager.find(Visit, { where: { id: In(ids) } });
   }
 
-  storedVisit(manager: EntityManager, id: string): Promise<Visit | null> {
-    return manager.findOneBy(Visit, { id });
-  }
-
-  async receiptUsed(manager: EntityManager, receiptNo: string): Promise<boolean> {
-    const rows = await new SqlDialect(manager).run('SELECT 1 AS used FROM payment WHERE receipt_no = :receiptNo', { receiptNo });
-    return rows.length > 0;
+  /** Those of these receipt numbers that a stored payment already carries. */
+  async usedReceipts(manager: EntityManager, receiptNos: string[]): Promise<Set<string>> {
+    if (receiptNos.length === 0) return new Set();
+    const rows = await new SqlDialect(manager).run<{ receipt_no: string }>('SELECT receipt_no FROM payment WHERE receipt_no IN (:...receiptNos)', {
+      receiptNos,
+    });
+    return new Set(rows.map((row) => row.receipt_no));
   }
 
   /**
-   * Stores the visit with its photos, payment, promise and outbound rows. A
-   * visit id or receipt number already stored fails its unique key here.
-   * Prepared writes, not entity inserts: this runs for every visit stored.
+   * Stores the visits with their photos, payments, promises and outbound
+   * rows, each table's rows in one call. A visit id or receipt number already
+   * stored fails its unique key here, and the whole call with it.
    */
-  async insert(manager: EntityManager, record: VisitToStore): Promise<void> {
-    const { content, account } = record;
+  async insert(manager: EntityManager, records: VisitToStore[]): Promise<void> {
     const sql = new SqlDialect(manager);
-    const visit: Visit = {
-      id: content.id,
-      batchId: record.batchId,
-      assignmentId: content.assignmentId,
-      accountId: account.accountId,
-      collectorId: record.collectorId,
-      branchId: record.branchId,
-      workDate: record.workDate,
-      resultCode: content.resultCode,
-      visitedAt: new Date(content.visitedAt),
-      latitude: content.location?.lat ?? null,
-      longitude: content.location?.lng ?? null,
-      accuracyM: content.location ? Math.round(content.location.accuracy) : null,
-      notes: content.notes,
-      content: JSON.stringify(content),
-      contentHash: record.contentHash,
-      receivedAt: record.receivedAt,
-    };
-    await sql.write(
-      'INSERT INTO visit (id, batch_id, assignment_id, account_id, collector_id, branch_id, work_date, result_code, visited_at, latitude, longitude, ' +
-        'accuracy_m, notes, content, content_hash, received_at) VALUES (:id, :batchId, :assignmentId, :accountId, :collectorId, :branchId, :workDate, ' +
-        ':resultCode, :visitedAt, :latitude, :longitude, :accuracyM, :notes, :content, :contentHash, :receivedAt)',
-      { ...visit, visitedAt: sql.instant(visit.visitedAt), receivedAt: sql.instant(visit.receivedAt) },
+    const rows = { visit: [] as unknown[][], photo: [] as unknown[][], payment: [] as unknown[][], promise: [] as unknown[][] };
+    const outbound: OutboundVisit[] = [];
+    for (const record of records) {
+      const { content, account } = record;
+      const visit: Visit = {
+        id: content.id,
+        batchId: record.batchId,
+        assignmentId: content.assignmentId,
+        accountId: account.accountId,
+        collectorId: record.collectorId,
+        branchId: record.branchId,
+        workDate: record.workDate,
+        resultCode: content.resultCode,
+        visitedAt: new Date(content.visitedAt),
+        latitude: content.location?.lat ?? null,
+        longitude: content.location?.lng ?? null,
+        accuracyM: content.location ? Math.round(content.location.accuracy) : null,
+        notes: content.notes,
+        content: JSON.stringify(content),
+        contentHash: record.contentHash,
+        receivedAt: record.receivedAt,
+      };
+      rows.visit.push(VISIT_COLUMNS.map(([, property]) => visit[property]));
+      content.photos.forEach((sha256, position) => rows.photo.push([content.id, position, sha256]));
+      const { payment, promise } = content;
+      if (payment) rows.payment.push([content.id, payment.receiptNo, payment.amount, record.collectorId, account.accountId, visit.visitedAt]);
+      if (promise) rows.promise.push([content.id, account.accountId, record.collectorId, record.branchId, promise.date, promise.amount]);
+      outbound.push({ visit, content, names: { ...record.names, accountNo: account.accountNo } });
+    }
+    await sql.insertValues(
+      'visit',
+      VISIT_COLUMNS.map(([column]) => column),
+      rows.visit,
     );
-    if (content.photos.length > 0) {
-      const photos: Record<string, unknown> = { visitId: content.id };
-      const rows = content.photos.map((sha256, position) => {
-        photos[`sha${position}`] = sha256;
-        return `(:visitId, ${position}, :sha${position})`;
-      });
-      await sql.write(`INSERT INTO visit_photo (visit_id, position, sha256) VALUES ${rows.join(', ')}`, photos);
-    }
-    if (content.payment) {
-      await sql.write(
-        'INSERT INTO payment (visit_id, receipt_no, amount, collector_id, account_id, paid_at) VALUES (:visitId, :receiptNo, :amount, :collectorId, :accountId, :paidAt)',
-        {
-          visitId: content.id,
-          receiptNo: content.payment.receiptNo,
-          amount: content.payment.amount,
-          collectorId: record.collectorId,
-          accountId: account.accountId,
-          paidAt: sql.instant(visit.visitedAt),
-        },
-      );
-    }
-    if (content.promise) {
-      await sql.write(
-        'INSERT INTO promise_to_pay (visit_id, account_id, collector_id, branch_id, promised_date, amount) VALUES (:visitId, :accountId, :collectorId, :branchId, :promisedDate, :amount)',
-        {
-          visitId: content.id,
-          accountId: account.accountId,
-          collectorId: record.collectorId,
-          branchId: record.branchId,
-          promisedDate: content.promise.date,
-          amount: content.promise.amount,
-        },
-      );
-    }
-    await recordVisitOutbound(manager, visit, content, { ...record.names, accountNo: account.accountNo });
+    await sql.insertValues('visit_photo', ['visit_id', 'position', 'sha256'], rows.photo);
+    await sql.insertValues('payment', ['visit_id', 'receipt_no', 'amount', 'collector_id', 'account_id', 'paid_at'], rows.payment);
+    await sql.insertValues('promise_to_pay', ['visit_id', 'account_id', 'collector_id', 'branch_id', 'promised_date', 'amount'], rows.promise);
+    await recordVisitsOutbound(manager, outbound);
   }
 
   async markSynced(manager: EntityManager, batchId: string, at: Date): Promise<void> {
-    await manager.update(Batch, { id: batchId }, { lastSyncAt: at });
+    await new SqlDialect(manager).write('UPDATE batch SET last_sync_at = :at WHERE id = :batchId', { at, batchId });
   }
 }

@@ -11,78 +11,112 @@ export interface CoreNames {
   accountNo: string;
 }
 
+/** A visit just stored, with the names the core knows it by. */
+export interface OutboundVisit {
+  visit: Visit;
+  content: VisitContent;
+  names: CoreNames;
+}
+
 /**
- * Writes the outbound rows of a visit inside the visit's own transaction, so
- * the core never reads a visit the staging side does not hold, and every
- * visit held has its rows. A replayed visit never gets here: its id is taken.
- * Prepared writes (`SqlDialect.write`): this runs for every visit stored.
- * The rows' ids are time-ordered, so each insert appends to its table's key
- * instead of dirtying a random page of it: on SQLite every page a
- * transaction dirties is written again at its commit.
+ * Ordinals each visit's rows may take: the visit, its payment, its promise,
+ * then its photos (a visit lists at most a handful).
  */
-/** Ordinals each visit's rows may take: the visit, its payment, its promise, then its photos. */
 const ORDINALS_PER_VISIT = 256;
 
 /**
- * The prefix of a time-ordered id holds the millisecond and 26 random bits, enough for a load's ids, which share
- * one prefix; visits stored in the same millisecond each draw their own, so each visit's ordinals start at a
- * random point too (36 more bits), and two visits never meet on one id.
+ * The prefix of a time-ordered id holds the millisecond and 26 random bits; two uploads stored in the same
+ * millisecond could still draw the same prefix, so each upload's ordinals start at a random point too (36 more
+ * bits), and two uploads never meet on one id.
  */
-function firstOrdinalOfVisit(): number {
+function firstOrdinalOfUpload(): number {
   return randomInt(2 ** 36) * ORDINALS_PER_VISIT;
 }
 
-export async function recordVisitOutbound(manager: EntityManager, visit: Visit, content: VisitContent, names: CoreNames): Promise<void> {
+/**
+ * Writes the outbound rows of an upload's visits inside the transaction that
+ * stores them, so the core never reads a visit the staging side does not
+ * hold, and every visit held has its rows. A replayed visit never gets here:
+ * its id is taken. One statement's rows per table for the whole upload; the
+ * rows' ids are time-ordered, so they append to each table's key instead of
+ * dirtying a random page of it: on SQLite every page a transaction dirties is
+ * written again at its commit.
+ */
+export async function recordVisitsOutbound(manager: EntityManager, visits: OutboundVisit[]): Promise<void> {
   const sql = new SqlDialect(manager);
-  const ids = orderedIdPrefix();
-  const first = firstOrdinalOfVisit();
-  const createdAt = sql.instant(new Date());
-  const common = { visitId: visit.id, accountNo: names.accountNo, createdAt };
-  const ofDay = { ...common, workDate: visit.workDate, collectorUsername: names.collectorUsername, branchCode: names.branchCode };
-  await sql.write(
-    'INSERT INTO core_out_visit (id, visit_id, batch_id, work_date, collector_id, collector_username, branch_code, account_no, result_code, visited_at, ' +
-      'latitude, longitude, accuracy_m, notes, photo_count, received_at, created_at, acked_at) VALUES (:id, :visitId, :batchId, :workDate, :collectorId, ' +
-      ':collectorUsername, :branchCode, :accountNo, :resultCode, :visitedAt, :latitude, :longitude, :accuracyM, :notes, :photoCount, :receivedAt, :createdAt, NULL)',
-    {
-      ...ofDay,
-      id: orderedIdOf(ids, first),
-      batchId: visit.batchId,
-      collectorId: visit.collectorId,
-      resultCode: visit.resultCode,
-      visitedAt: sql.instant(visit.visitedAt),
-      latitude: visit.latitude,
-      longitude: visit.longitude,
-      accuracyM: visit.accuracyM,
-      notes: visit.notes,
-      photoCount: content.photos.length,
-      receivedAt: sql.instant(visit.receivedAt),
-    },
-  );
-  if (content.payment) {
-    await sql.write(
-      'INSERT INTO core_out_payment (id, visit_id, receipt_no, amount, paid_at, work_date, collector_username, branch_code, account_no, created_at, acked_at) ' +
-        'VALUES (:id, :visitId, :receiptNo, :amount, :paidAt, :workDate, :collectorUsername, :branchCode, :accountNo, :createdAt, NULL)',
-      { ...ofDay, id: orderedIdOf(ids, first + 1), receiptNo: content.payment.receiptNo, amount: content.payment.amount, paidAt: sql.instant(visit.visitedAt) },
-    );
-  }
-  if (content.promise) {
-    await sql.write(
-      'INSERT INTO core_out_promise (id, visit_id, promised_date, amount, work_date, collector_username, branch_code, account_no, created_at, acked_at) ' +
-        'VALUES (:id, :visitId, :promisedDate, :amount, :workDate, :collectorUsername, :branchCode, :accountNo, :createdAt, NULL)',
-      { ...ofDay, id: orderedIdOf(ids, first + 2), promisedDate: content.promise.date, amount: content.promise.amount },
-    );
-  }
-  if (content.photos.length > 0) {
-    const photos: Record<string, unknown> = { ...common, uploadedBy: names.collectorUsername };
-    const rows = content.photos.map((sha256, position) => {
-      Object.assign(photos, { [`id${position}`]: orderedIdOf(ids, first + 3 + position), [`sha${position}`]: sha256, [`url${position}`]: photoUrl(sha256) });
-      return `(:id${position}, :visitId, :sha${position}, ${position}, :url${position}, :uploadedBy, :accountNo, :createdAt, NULL)`;
+  const prefix = orderedIdPrefix();
+  const first = firstOrdinalOfUpload();
+  const createdAt = new Date();
+  const rows = { visit: [] as unknown[][], payment: [] as unknown[][], promise: [] as unknown[][], photo: [] as unknown[][] };
+  visits.forEach(({ visit, content, names }, index) => {
+    const id = (offset: number) => orderedIdOf(prefix, first + index * ORDINALS_PER_VISIT + offset);
+    const { collectorUsername, branchCode, accountNo } = names;
+    rows.visit.push([
+      id(0),
+      visit.id,
+      visit.batchId,
+      visit.workDate,
+      visit.collectorId,
+      collectorUsername,
+      branchCode,
+      accountNo,
+      visit.resultCode,
+      visit.visitedAt,
+      visit.latitude,
+      visit.longitude,
+      visit.accuracyM,
+      visit.notes,
+      content.photos.length,
+      visit.receivedAt,
+      createdAt,
+    ]);
+    const { payment, promise } = content;
+    if (payment) {
+      rows.payment.push([
+        id(1),
+        visit.id,
+        payment.receiptNo,
+        payment.amount,
+        visit.visitedAt,
+        visit.workDate,
+        collectorUsername,
+        branchCode,
+        accountNo,
+        createdAt,
+      ]);
+    }
+    if (promise) rows.promise.push([id(2), visit.id, promise.date, promise.amount, visit.workDate, collectorUsername, branchCode, accountNo, createdAt]);
+    content.photos.forEach((sha256, position) => {
+      rows.photo.push([id(3 + position), visit.id, sha256, position, photoUrl(sha256), collectorUsername, accountNo, createdAt]);
     });
-    await sql.write(
-      `INSERT INTO core_out_photo (id, visit_id, sha256, position, url, uploaded_by, account_no, created_at, acked_at) VALUES ${rows.join(', ')}`,
-      photos,
-    );
-  }
+  });
+  const ofDay = ['work_date', 'collector_username', 'branch_code', 'account_no', 'created_at'];
+  await sql.insertValues(
+    'core_out_visit',
+    [
+      'id',
+      'visit_id',
+      'batch_id',
+      'work_date',
+      'collector_id',
+      'collector_username',
+      'branch_code',
+      'account_no',
+      'result_code',
+      'visited_at',
+      'latitude',
+      'longitude',
+      'accuracy_m',
+      'notes',
+      'photo_count',
+      'received_at',
+      'created_at',
+    ],
+    rows.visit,
+  );
+  await sql.insertValues('core_out_payment', ['id', 'visit_id', 'receipt_no', 'amount', 'paid_at', ...ofDay], rows.payment);
+  await sql.insertValues('core_out_promise', ['id', 'visit_id', 'promised_date', 'amount', ...ofDay], rows.promise);
+  await sql.insertValues('core_out_photo', ['id', 'visit_id', 'sha256', 'position', 'url', 'uploaded_by', 'account_no', 'created_at'], rows.photo);
 }
 
 /**
