@@ -107,15 +107,15 @@ export function coreBenchmark(): Benchmark {
               "one-process system (`npm start`), applied by the bridge and read back at a generated collector's login. Goals: under 60 s " +
               '(SQLite) and 90 s (PostgreSQL), under 300 MB; the identical files again under 2 s.',
             '',
-            "What limits it, from CPU profiles of the system: the database engine's own work (the row tables' multi-row inserts and the " +
+            "What limits it, from CPU profiles of the system: the database engine's own work (the row tables' inserts and the " +
               "bridge's set-based checks and upserts) is about a third of the CPU on SQLite; parsing the CSV chunks in the database service " +
               "and the garbage collector about a fifth. On PostgreSQL the bridge's apply is about two thirds of the time and the upload, which writes each chunk with one unnest statement, the rest (multi-row VALUES of 30,000 parameters took six times as long for the same rows: 200,000 assignment rows alone, 7.2 s against 1.2 s). Timing each statement of the apply at 800,000 rows: the assignment insert (every row's two foreign-key checks and three indexes) about a third, the account upsert a quarter, the row rules that look into other tables (repeated keys, unknown collectors and accounts) a sixth, the LKH rounds a sixth: the load's lines are joined to their accounts once into a temporary table indexed by employee code (4 s), and each round reads its own range from it, so the rounds cost the transfer of the lines to the service for their fingerprints; joined to the accounts round by round, the planner read the whole account table for each round. The rules on a row's own values take one read of a table that breaks none. " +
               'The peak memory: about 200 MB at rest (five Nest apps, TypeORM, libvips; about 85 MB of it live ' +
               'JavaScript heap). A chunk of about 256 KB of whole records crosses the services as bytes beside the JSON and is parsed ' +
               'straight into one array per column, the heap may grow 30 % past what a full collection kept (README, Memory), and the ' +
-              "row tables' inserts are a dozen statement shapes, where every chunk once left a prepared statement of its own (MBs " +
+              "row tables' inserts are one prepared single-row statement per table on SQLite, where every chunk once left a prepared statement of its own (MBs " +
               "outside the heap) in the driver's cache of a hundred; so the system stays near 250 MB through the upload, where the " +
-              "heap alone used to reach 300 MB of short-lived rows. The peak is now the bridge's apply: on SQLite about 50 MB above " +
+              "heap alone used to reach 300 MB of short-lived rows. The peak is now the bridge's apply: on SQLite 50 to 70 MB above " +
               "the upload's level (the engine's page cache and sorts take up to 16 MB each; the rest is not split further here).",
             '',
             table(['engine', 'import to LKH at login (s)', 'identical files again (s)', 'peak RSS of the system (MB)', 'accounts on the LKH'], rows),
