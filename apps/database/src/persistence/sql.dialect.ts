@@ -17,7 +17,7 @@ interface SqliteConnection {
 /** The statements `write` and `read` prepared, by the connection they belong to: a reopened database prepares afresh. */
 const preparedStatements = new WeakMap<SqliteConnection, Map<string, SqliteStatement>>();
 
-/** The VALUES lists `insertColumns` made, by engine, rows and columns: a few dozen shapes, each of a power of two rows. */
+/** The VALUES lists `insertColumns` made on SQL Server, by rows and columns: a few dozen shapes, each of a power of two rows. */
 const valuesLists = new Map<string, string>();
 
 /** Column types of the tables `insertColumns` wrote on PostgreSQL, by table: migrations run before any insert, so they hold for the process. */
@@ -236,16 +236,15 @@ export class SqlDialect {
     return types;
   }
 
-  /** `(?, ?), (?, ?)` in the engine's positional form (`@0` on SQL Server), made once per shape. */
+  /** `(@0, @1), (@2, @3)`: SQL Server's positional parameters, made once per shape. */
   private valuesList(rows: number, columns: number): string {
-    const shape = `${this.engine} ${rows}x${columns}`;
+    const shape = `${rows}x${columns}`;
     let list = valuesLists.get(shape);
     if (list === undefined) {
-      const placeholder = this.isSqlServer ? (n: number) => `@${n}` : () => '?';
       const tuples: string[] = [];
       for (let row = 0; row < rows; row += 1) {
         const cells: string[] = [];
-        for (let column = 0; column < columns; column += 1) cells.push(placeholder(row * columns + column));
+        for (let column = 0; column < columns; column += 1) cells.push(`@${row * columns + column}`);
         tuples.push(`(${cells.join(', ')})`);
       }
       valuesLists.set(shape, (list = tuples.join(', ')));
