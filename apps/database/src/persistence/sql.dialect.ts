@@ -8,6 +8,7 @@ export type SqlParameters = Record<string, unknown>;
 interface SqliteStatement {
   run(parameters: SqlParameters | unknown[]): unknown;
   all(parameters: SqlParameters): unknown[];
+  iterate(parameters: SqlParameters): IterableIterator<unknown>;
 }
 
 interface SqliteConnection {
@@ -112,6 +113,25 @@ export class SqlDialect {
     const bound = sqliteValues(parameters);
     try {
       return this.preparedOnSqlite(sql).all(bound) as T[];
+    } catch (error) {
+      throw new QueryFailedError(sql, Object.values(bound), error as Error);
+    }
+  }
+
+  /**
+   * Hands the rows of a large read to `onRow` one at a time. On SQLite they come from the statement as it steps, so the
+   * rows never stand in memory together and each dies young, where a read held whole outlives V8's young generation and
+   * stays on the heap until a full collection; meanwhile the one connection runs nothing else, so `onRow` must not
+   * query. The other engines read them as `run` does.
+   */
+  async forEachRow<T>(sql: string, parameters: SqlParameters, onRow: (row: T) => void): Promise<void> {
+    if (this.engine !== 'better-sqlite3') {
+      for (const row of await this.run<T>(sql, parameters)) onRow(row);
+      return;
+    }
+    const bound = sqliteValues(parameters);
+    try {
+      for (const row of this.preparedOnSqlite(sql).iterate(bound)) onRow(row as T);
     } catch (error) {
       throw new QueryFailedError(sql, Object.values(bound), error as Error);
     }

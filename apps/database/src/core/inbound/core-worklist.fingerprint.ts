@@ -16,13 +16,14 @@ export interface LkhLine {
 
 /**
  * A digest of an LKH as the phone would see it: accounts, their order and
- * what core says is due. Engines return numbers as text or numbers, so each
- * value is put in one form first.
+ * what core says is due, fed one line at a time in the LKH's order. Engines
+ * return numbers as text or numbers, so each value is put in one form first.
  */
-export function lkhFingerprint(lines: LkhLine[]): string {
-  const hash = createHash('sha256');
-  for (const line of lines) {
-    hash.update(
+export class LkhFingerprint {
+  private readonly hash = createHash('sha256');
+
+  add(line: LkhLine): void {
+    this.hash.update(
       JSON.stringify([
         Number(line.visit_order),
         line.contract_no,
@@ -36,7 +37,10 @@ export function lkhFingerprint(lines: LkhLine[]): string {
         Number(line.outstanding),
       ]),
     );
-    hash.update('\n');
+    this.hash.update('\n');
   }
-  return hash.digest('hex');
+
+  digest(): string {
+    return this.hash.digest('hex');
+  }
 }
