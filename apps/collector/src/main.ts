@@ -1,5 +1,8 @@
 import 'reflect-metadata';
-import { runStandalone } from '#libs/runtime';
-import { startCollector } from './collector.app.js';
+import { boundHeapGrowth, runStandalone } from '#libs/runtime';
 
+// Before the app's modules load, as in the one process (apps/main/src/main.ts): a full collection made while they load
+// would leave the heap V8's default allowance, up to fourfold, to fill before the next.
+boundHeapGrowth();
+const { startCollector } = await import('./collector.app.js');
 await runStandalone('collector', startCollector);

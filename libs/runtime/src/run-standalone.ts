@@ -1,13 +1,11 @@
 import { ConfigError, loadConfig } from '#libs/config';
 import type { AppRuntime, RunningApp } from './app-runtime.js';
-import { boundHeapGrowth } from './heap-growth.js';
 
 /**
  * The production entry of one app: validated configuration, start, and a clean
  * close on SIGTERM/SIGINT. A configuration error ends the process with its message.
  */
 export async function runStandalone(name: string, start: (runtime: AppRuntime) => Promise<RunningApp>): Promise<void> {
-  boundHeapGrowth();
   let app: RunningApp;
   try {
     app = await start({ config: loadConfig() });
