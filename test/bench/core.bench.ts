@@ -115,8 +115,13 @@ export function coreBenchmark(): Benchmark {
               'straight into one array per column, the heap may grow 30 % past what a full collection kept (README, Memory), and the ' +
               "row tables' inserts are one prepared single-row statement per table on SQLite, where every chunk once left a prepared statement of its own (MBs " +
               "outside the heap) in the driver's cache of a hundred; so the system stays near 250 MB through the upload, where the " +
-              "heap alone used to reach 300 MB of short-lived rows. The peak is now the bridge's apply: on SQLite 50 to 70 MB above " +
-              "the upload's level (the engine's page cache and sorts take up to 16 MB each; the rest is not split further here).",
+              "heap alone used to reach 300 MB of short-lived rows. Sampled every 50 ms on SQLite (the process's RSS and heap, and the " +
+              "bridge's steps): the apply's LKH rounds used to read 20,000 lines at a time into JavaScript, which outlived V8's young " +
+              'generation and took the heap from 80 to 147 MB before a full collection (the peak of the system, 316 MB in that run); the lines are now hashed as ' +
+              "SQLite steps through them, and its temporary lines table keeps SQLite's default 2 MB page cache, not the driver's 16 MB. " +
+              "What is left above the upload's level: the sort of the lines table's index (SQLite gives a sort as much memory as the " +
+              'page cache, 16 MB, back when it ends) and, at each login, the password check (scrypt at the stored cost holds 32 MB ' +
+              'for the 0.14 s it takes).',
             '',
             table(['engine', 'import to LKH at login (s)', 'identical files again (s)', 'peak RSS of the system (MB)', 'accounts on the LKH'], rows),
           ].join('\n'),
