@@ -38,6 +38,32 @@ function countsBy(rows: CountRow[]): Map<string, number> {
 /** The day's visits of the collectors asked about; binds `workDate` and `ids`. */
 const COLLECTORS_DAY = 'v.workDate = :workDate AND v.collectorId IN (:...ids)';
 
+/**
+ * Rows keyed once, so a day of thousands of collectors is read in one pass
+ * rather than one scan of every row per collector (which blocked the
+ * database process for seconds at a company's size).
+ */
+function groupBy<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
+}
+
+/** Each collector's latest sync over the day's batches (a reset day has more than one). */
+function latestSyncs(batches: Batch[]): Map<string, Date> {
+  const latest = new Map<string, Date>();
+  for (const batch of batches) {
+    const known = latest.get(batch.collectorId);
+    if (batch.lastSyncAt && (!known || batch.lastSyncAt > known)) latest.set(batch.collectorId, batch.lastSyncAt);
+  }
+  return latest;
+}
+
 function collectorRef(user: User | undefined, id: string): CollectorRef {
   return { id, username: user?.username ?? '', fullName: user?.fullName ?? '' };
 }
@@ -97,9 +123,11 @@ export class MonitoringRepository {
       ]);
       const assignedBy = countsBy(assigned);
       const visitedBy = countsBy(visited);
+      const resultsBy = groupBy(byResult, (row) => row.collectorId);
+      const lastSyncBy = latestSyncs(batches);
       return collectors.map((collector) => {
-        const results = byResult.filter((row) => row.collectorId === collector.id);
-        const syncs = batches.flatMap((batch) => (batch.collectorId === collector.id && batch.lastSyncAt ? [batch.lastSyncAt.getTime()] : []));
+        const results = resultsBy.get(collector.id) ?? [];
+        const lastSync = lastSyncBy.get(collector.id);
         const last = latest.get(collector.id);
         const position = last ? positionOf(last) : null;
         return {
@@ -111,7 +139,7 @@ export class MonitoringRepository {
           paidAmount: paidBy.get(collector.id) ?? 0,
           promisedAmount: promisedBy.get(collector.id) ?? 0,
           visitsByResult: Object.fromEntries(results.map((row) => [row.resultCode, Number(row.n)])),
-          lastSyncAt: syncs.length ? new Date(Math.max(...syncs)).toISOString() : null,
+          lastSyncAt: lastSync ? lastSync.toISOString() : null,
           lastPosition: last && position ? { ...position, at: last.visitedAt.toISOString() } : null,
         };
       });
@@ -137,8 +165,9 @@ export class MonitoringRepository {
       ]);
       const paymentOf = new Map(payments.map((payment) => [payment.visitId, payment]));
       const promiseOf = new Map(promises.map((promise) => [promise.visitId, promise]));
+      const photosOf = groupBy(photos, (photo) => photo.visitId);
       const items = visits.map((visit) => {
-        const photoHashes = photos.filter((photo) => photo.visitId === visit.id).map((photo) => photo.sha256);
+        const photoHashes = (photosOf.get(visit.id) ?? []).map((photo) => photo.sha256);
         return { ...this.summaryOf(visit, lookups, paymentOf.get(visit.id), promiseOf.get(visit.id)), photosExpected: photoHashes.length, photoHashes };
       });
       return { items, total, limit: query.limit, offset: query.offset };
