@@ -9,7 +9,6 @@ import { BrandingModule } from './branding/branding.module.js';
 import { CoreOutboundModule } from './core/outbound/core-outbound.module.js';
 import { CoreModule } from './core/core.module.js';
 import { LoginModule } from './auth/login.module.js';
-import { CollectorSessionCheck } from './auth/session.check.js';
 import { FieldModule } from './field/field.module.js';
 import { MonitoringModule } from './monitoring/monitoring.module.js';
 import { MediaModule } from './media/media.module.js';
@@ -24,9 +23,9 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         ConfigModule.forRoot(runtime.config),
-        TransportModule.forClients(['collector', 'media', 'ota'], runtime.bus),
+        TransportModule.forClients(['collector', 'database', 'media', 'ota'], runtime.bus),
         HttpEdgeModule.forApp('gateway'),
-        AuthModule.forRoot({ sessionCheck: CollectorSessionCheck }),
+        AuthModule.forRoot(),
         LoginModule,
         FieldModule,
         SystemModule,

@@ -4,7 +4,6 @@ import { ConfigModule } from '#libs/config';
 import { HttpEdgeModule } from '#libs/http';
 import type { AppRuntime } from '#libs/runtime';
 import { TransportModule } from '#libs/transport';
-import { DatabaseSessionCheck } from './auth/session.check.js';
 import { CatalogueModule } from './catalogue/catalogue.module.js';
 import { DownloadsModule } from './downloads/downloads.module.js';
 import { ReleasesModule } from './releases/releases.module.js';
@@ -21,7 +20,7 @@ export class OtaModule {
         ConfigModule.forRoot(runtime.config),
         TransportModule.forClients(['database'], runtime.bus),
         HttpEdgeModule.forApp('ota'),
-        AuthModule.forRoot({ sessionCheck: DatabaseSessionCheck }),
+        AuthModule.forRoot(),
         SystemModule,
         CatalogueModule,
         UpdatesModule,

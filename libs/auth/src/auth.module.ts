@@ -1,21 +1,22 @@
 import { createSecretKey } from 'node:crypto';
-import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '#libs/config';
 import { AccessTokenService } from './access-token.service.js';
 import { AuthGuard } from './auth.guard.js';
+import { DatabaseSessionCheck } from './database-session.check.js';
 import { resolveJwtSecret } from './jwt-secret.js';
-import { SESSION_CHECK, type SessionCheck } from './session.check.js';
+import { SESSION_CHECK } from './session.check.js';
 
 /**
  * Bearer-token authentication for a public HTTP app: the token service and a
- * global guard. `sessionCheck` is how the app reads the caller's session on
- * every request; there is no public app without one.
+ * global guard, which reads the caller's session from the database service on
+ * every request (the app needs a client for it).
  */
 @Module({})
 export class AuthModule {
-  static forRoot(options: { sessionCheck: Type<SessionCheck> }): DynamicModule {
+  static forRoot(): DynamicModule {
     return {
       module: AuthModule,
       global: true,
@@ -26,7 +27,7 @@ export class AuthModule {
           useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(resolveJwtSecret(config))) }),
         }),
       ],
-      providers: [AccessTokenService, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }, { provide: SESSION_CHECK, useClass: options.sessionCheck }],
+      providers: [AccessTokenService, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }, { provide: SESSION_CHECK, useClass: DatabaseSessionCheck }],
       // The guard too, for a route answered ahead of Nest's pipeline, which must be admitted the same way.
       exports: [AccessTokenService, AuthGuard],
     };

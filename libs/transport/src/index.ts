@@ -1,3 +1,4 @@
+export { attachmentSha256 } from './framing/attachment-digest.js';
 export { InprocBus } from './inproc/inproc.bus.js';
 export { maxMessageLength } from './message-limits.js';
 export { Handles, type HandlerOf } from './handles.decorator.js';

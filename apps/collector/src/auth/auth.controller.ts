@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { AuthMessages, type LoginReply, type LoginRequest, type SessionCheckRequest, type SessionStanding } from '#libs/contract';
+import { AuthMessages, type LoginReply, type LoginRequest } from '#libs/contract';
 import { Handles } from '#libs/transport';
 import { AuthService } from './auth.service.js';
 
@@ -11,10 +11,5 @@ export class AuthController {
   @Handles(AuthMessages.login)
   login(@Payload() request: LoginRequest): Promise<LoginReply> {
     return this.auth.login(request);
-  }
-
-  @Handles(AuthMessages.checkSession)
-  checkSession(@Payload() request: SessionCheckRequest): Promise<SessionStanding> {
-    return this.auth.checkSession(request);
   }
 }

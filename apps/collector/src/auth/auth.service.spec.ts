@@ -114,17 +114,4 @@ describe('AuthService (collector)', () => {
     expect(refused.problem).toMatchObject({ status: 426, code: 'android-unsupported', minAndroidSdk: 23 });
     expect(messages.requestsOf(DeviceStore.bind)).toEqual([]);
   });
-
-  it("checks a token's session against the user and phone as they are now", async () => {
-    const claims = { userId: 'collector-1', role: 'collector' as const, deviceId: 'device-1' };
-    messages.answer(UserStore.sessionOf, { role: 'collector', branchId: 'branch-bdg', active: true, device: { userId: 'collector-1', status: 'active' } });
-    expect(await auth.checkSession(claims)).toEqual({ role: 'collector', branchId: 'branch-bdg' });
-    expect(messages.requestsOf(UserStore.sessionOf)).toEqual([{ userId: 'collector-1', deviceId: 'device-1' }]);
-
-    messages.answer(UserStore.sessionOf, { role: 'collector', branchId: 'branch-jkt', active: true, device: { userId: 'collector-1', status: 'revoked' } });
-    expect((await problemOf(auth.checkSession(claims))).problem).toMatchObject({
-      status: 401,
-      detail: 'This phone is no longer bound to the account; log in again',
-    });
-  });
 });

@@ -1,18 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { sessionStanding } from '#libs/auth';
 import { endOfWorkDate, ProblemError, workDateOf } from '#libs/common';
 import { AppConfig } from '#libs/config';
-import {
-  BatchStore,
-  DeviceStore,
-  MIN_ANDROID_SDK,
-  UserStore,
-  type LoginReply,
-  type LoginRequest,
-  type SessionCheckRequest,
-  type SessionStanding,
-  type UserRecord,
-} from '#libs/contract';
+import { BatchStore, DeviceStore, MIN_ANDROID_SDK, UserStore, type LoginReply, type LoginRequest, type UserRecord } from '#libs/contract';
 import { decoyPasswordHash, verifyPassword } from '#libs/password';
 import { MessageClient } from '#libs/transport';
 import { PasswordCheckLimiter } from './password-check.limiter.js';
@@ -56,11 +45,6 @@ export class AuthService {
       at: now.toISOString(),
     });
     return { user: view, deviceId: device.id, batch, expiresAt };
-  }
-
-  /** The gateway's session check: the token's user and phone as they are now, in one read. */
-  async checkSession(claims: SessionCheckRequest): Promise<SessionStanding> {
-    return sessionStanding(claims, await this.messages.send(UserStore.sessionOf, { userId: claims.userId, deviceId: claims.deviceId }));
   }
 
   private async authenticate(request: LoginRequest): Promise<UserRecord> {

@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { makeProblem, ProblemError } from '#libs/common';
 import {
   MAX_DESCRIBE_HASHES,
@@ -14,6 +13,7 @@ import {
   type StorePhotoReply,
   type StorePhotoRequest,
 } from '#libs/contract';
+import { attachmentSha256 } from '#libs/transport';
 import { PhotoInspector } from './photo.inspector.js';
 import { PhotoStorage } from './photo.storage.js';
 
@@ -32,7 +32,8 @@ export class PhotosService {
   async store(request: StorePhotoRequest): Promise<StorePhotoReply> {
     const sha256 = validHash(request.sha256);
     const original = validContent(request.content);
-    const actual = createHash('sha256').update(original).digest('hex');
+    // Hashed already when the transport verified the message that carried it.
+    const actual = attachmentSha256(original).toString('hex');
     if (actual !== sha256) {
       throw ProblemError.badRequest('hash-mismatch', `The photo's SHA-256 is ${actual}, not the declared ${sha256}`, [
         { field: 'sha256', message: 'does not match the SHA-256 of the file' },

@@ -39,6 +39,4 @@ export const AuthMessages = {
    * which the gateway's throttle counts; 503 when too many passwords are being checked at once.
    */
   login: defineMessage<LoginRequest, LoginReply>('collector', 'auth.login'),
-  /** The caller's standing while the user is active in the token's role and (collectors) the phone still bound; a 401 problem otherwise. */
-  checkSession: defineMessage<SessionCheckRequest, SessionStanding>('collector', 'auth.check-session'),
 } as const;
