@@ -72,6 +72,7 @@ export function worklistBenchmark(): Benchmark {
       const downloads = new Map<SystemMode, number>();
       const revalidations = new Map<SystemMode, number>();
       let bare: { full: LoadResult; revalidated: LoadResult } | undefined;
+      const cpuLines: string[] = [];
       for (const [mode, label] of MODES) {
         const result = await withCollector(mode, async (system, session) => {
           const headers = { authorization: `Bearer ${session.token}` };
@@ -80,13 +81,19 @@ export function worklistBenchmark(): Benchmark {
           const etag = sample.headers.get('etag')!;
           // A first, unmeasured load lets the processes' JIT settle, so the figures are the steady state a server runs in.
           await measureLoad({ url: `${system.gatewayUrl}/api/v1/worklist`, headers, connections: CONNECTIONS, durationSeconds: WARM_UP_SECONDS });
+          const fullMeter = mode === 'split' ? new AppCpuMeter(system) : undefined;
+          fullMeter?.start();
           const full = await measureLoad({ url: `${system.gatewayUrl}/api/v1/worklist`, headers, connections: CONNECTIONS, durationSeconds: DURATION_SECONDS });
+          const fullCpu = fullMeter?.stop();
+          const revalidatedMeter = mode === 'split' ? new AppCpuMeter(system) : undefined;
+          revalidatedMeter?.start();
           const revalidated = await measureLoad({
             url: `${system.gatewayUrl}/api/v1/worklist`,
             headers: { ...headers, 'if-none-match': etag },
             connections: CONNECTIONS,
             durationSeconds: DURATION_SECONDS,
           });
+          const revalidatedCpu = revalidatedMeter?.stop();
           const anchors =
             mode === 'single'
               ? {
@@ -94,10 +101,12 @@ export function worklistBenchmark(): Benchmark {
                   revalidated: await measureBareServer(system, sample.text, '/api/v1/worklist', etag),
                 }
               : undefined;
-          return { full, revalidated, anchors, bytes: Buffer.byteLength(sample.text) };
+          return { full, revalidated, anchors, bytes: Buffer.byteLength(sample.text), fullCpu, revalidatedCpu };
         });
         downloads.set(mode, result.full.requestsPerSecond);
         revalidations.set(mode, result.revalidated.requestsPerSecond);
+        if (result.fullCpu) cpuLines.push(`full download: ${cpuPerRequest(result.fullCpu, result.full)}`);
+        if (result.revalidatedCpu) cpuLines.push(`\`304\`: ${cpuPerRequest(result.revalidatedCpu, result.revalidated)}`);
         if (result.anchors) {
           bare = result.anchors;
           rows.push(row("bare Node https server, same bytes (the machine's ceiling at this moment)", bare.full));
@@ -115,6 +124,8 @@ export function worklistBenchmark(): Benchmark {
           table(['target', 'downloads/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx'], rows),
           '',
           `Five processes reach ${share(downloads.get('split'), bare?.full).toFixed(3)}x the bare server's downloads (goal ${DOWNLOAD_GOAL}x) and ${share(revalidations.get('split'), bare?.revalidated).toFixed(3)}x its \`304\`s (goal ${REVALIDATION_GOAL}x).`,
+          '',
+          `CPU per request of each process in five processes, in microseconds: ${cpuLines.join('; ')}.`,
         ].join('\n'),
         summary: [
           {
@@ -272,6 +283,14 @@ async function visitsHeld(system: RunningSystem): Promise<number> {
   const page = await system.request('/api/v1/monitoring/visits?limit=1', { token: supervisor.token });
   if (page.status !== 200) throw new Error(`the visits page answered ${page.status}: ${page.text.slice(0, 300)}`);
   return page.body.total as number;
+}
+
+/** CPU time per answered request of each app (its share of a core over the load, divided by the load's rate). */
+function cpuPerRequest(cpu: Record<string, number>, load: LoadResult): string {
+  return Object.entries(cpu)
+    .filter(([, share]) => share >= 0.01)
+    .map(([app, share]) => `${app} ${Math.round((share / load.requestsPerSecond) * 1e6)}`)
+    .join(', ');
 }
 
 function cpuShares(cpu: Record<string, number>): string {
