@@ -96,13 +96,18 @@ function exchange<Reply>(client: PacketPublisher, pattern: string, data: unknown
       if (settled) unpublish();
       else forget = unpublish;
     };
-    client.connect().then(publish, (error: unknown) => {
+    connection(client).then(publish, (error: unknown) => {
       if (settled) return;
       settle();
       // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passed on as the transport gave it, as Nest's own send does
       reject(error);
     });
   });
+}
+
+/** The client's connection: async, so a failure to start one rejects too, as in Nest's own `send`. */
+async function connection(client: PacketPublisher): Promise<unknown> {
+  return client.connect();
 }
 
 function isConnectionFailure(error: unknown): boolean {
