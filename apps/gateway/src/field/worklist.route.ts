@@ -59,5 +59,5 @@ export function answerWorklistAheadOfExpress(app: NestExpressApplication, path: 
 
 /** The URL is the path itself, with or without a query (which this route does not read). */
 function isPath(url: string, path: string): boolean {
-  return url.startsWith(path) && (url.length === path.length || url.charCodeAt(path.length) === 0x3f) /* ? */;
+  return url.startsWith(path) && (url.length === path.length || url[path.length] === '?');
 }
