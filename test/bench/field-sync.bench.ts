@@ -72,6 +72,7 @@ export function worklistBenchmark(): Benchmark {
       const downloads = new Map<SystemMode, number>();
       const revalidations = new Map<SystemMode, number>();
       let bare: { full: LoadResult; revalidated: LoadResult } | undefined;
+      const cpuLines: string[] = [];
       for (const [mode, label] of MODES) {
         const result = await withCollector(mode, async (system, session) => {
           const headers = { authorization: `Bearer ${session.token}` };
@@ -80,13 +81,19 @@ export function worklistBenchmark(): Benchmark {
           const etag = sample.headers.get('etag')!;
           // A first, unmeasured load lets the processes' JIT settle, so the figures are the steady state a server runs in.
           await measureLoad({ url: `${system.gatewayUrl}/api/v1/worklist`, headers, connections: CONNECTIONS, durationSeconds: WARM_UP_SECONDS });
+          const fullMeter = mode === 'split' ? new AppCpuMeter(system) : undefined;
+          fullMeter?.start();
           const full = await measureLoad({ url: `${system.gatewayUrl}/api/v1/worklist`, headers, connections: CONNECTIONS, durationSeconds: DURATION_SECONDS });
+          const fullCpu = fullMeter?.stop();
+          const revalidatedMeter = mode === 'split' ? new AppCpuMeter(system) : undefined;
+          revalidatedMeter?.start();
           const revalidated = await measureLoad({
             url: `${system.gatewayUrl}/api/v1/worklist`,
             headers: { ...headers, 'if-none-match': etag },
             connections: CONNECTIONS,
             durationSeconds: DURATION_SECONDS,
           });
+          const revalidatedCpu = revalidatedMeter?.stop();
           const anchors =
             mode === 'single'
               ? {
@@ -94,10 +101,12 @@ export function worklistBenchmark(): Benchmark {
                   revalidated: await measureBareServer(system, sample.text, '/api/v1/worklist', etag),
                 }
               : undefined;
-          return { full, revalidated, anchors, bytes: Buffer.byteLength(sample.text) };
+          return { full, revalidated, anchors, bytes: Buffer.byteLength(sample.text), fullCpu, revalidatedCpu };
         });
         downloads.set(mode, result.full.requestsPerSecond);
         revalidations.set(mode, result.revalidated.requestsPerSecond);
+        if (result.fullCpu) cpuLines.push(`full download: ${cpuPerRequest(result.fullCpu, result.full)}`);
+        if (result.revalidatedCpu) cpuLines.push(`\`304\`: ${cpuPerRequest(result.revalidatedCpu, result.revalidated)}`);
         if (result.anchors) {
           bare = result.anchors;
           rows.push(row("bare Node https server, same bytes (the machine's ceiling at this moment)", bare.full));
@@ -110,11 +119,13 @@ export function worklistBenchmark(): Benchmark {
       return {
         title: 'GET /api/v1/worklist: a 40-account LKH',
         markdown: [
-          `autocannon, ${CONNECTIONS} keep-alive connections, ${DURATION_SECONDS} s per target after ${WARM_UP_SECONDS} s of unmeasured downloads, HTTPS, one collector's token. SQLite. Each request is one message gateway -> collector -> database, whose one read checks the token's session (user, phone) and finds the LKH stored when the batch opened: a \`304\` reads only its ETag by primary key, a download the stored JSON, which crosses each hop as bytes beside the message, never escaped into it. The gateway answers this route ahead of Express's middleware stack and Nest's router (the same request id, access log, guard and problem rendering, called directly), and checks a token's signature once, its expiry on every use. What bounds a \`304\` is CPU: per request the gateway spends a little more than the collector and the database together; in its profile over a third is HTTPS itself (TLS and the HTTP parser, which the bare server pays too), a fifth its two signed messages (HMAC, JSON, Nest's microservice client, rxjs) and a sixth Express's own request handling before the route. The collector spends nearly all of its share on the signed messages and their TCP reads and writes; the database a quarter in SQLite itself, running its two prepared primary-key reads (the session's standing, the ETag), and most of the rest on the messages. In five processes the three apps and the load generator share two cores, so the figure falls with anything else the machine runs.`,
+          `autocannon, ${CONNECTIONS} keep-alive connections, ${DURATION_SECONDS} s per target after ${WARM_UP_SECONDS} s of unmeasured downloads, HTTPS, one collector's token. SQLite. Each request is one message gateway -> collector -> database, whose one read checks the token's session (user, phone) and finds the LKH stored when the batch opened: a \`304\` reads only its ETag by primary key, a download the stored JSON, which crosses each hop as bytes beside the message, never escaped into it. The gateway answers this route in its HTTPS server's own request listener, ahead of Express (its request and response objects, its router) and Nest's pipeline, with the same in-flight bound, request id, access log, guard and problem rendering, called directly; any other request goes to Express unchanged. It checks a token's signature once, its expiry on every use, and the session's standing travels with the call. Each service sends its messages without an rxjs chain per call. What bounds the figures is CPU: per request each process's CPU time is printed below. In the profiles of a \`304\` load, a third of the gateway's busy time is HTTPS itself (TLS encryption and writes, the HTTP parser, which the bare server pays too) and about a fifth its two signed messages (HMAC, JSON framing, the socket write); the token check, the async request context and garbage collection share most of the rest. The collector, which only relays, spends a third of its time in the system calls that write its messages to the sockets, a seventh in HMAC, a tenth framing and parsing, and about a tenth in Nest's microservice server and rxjs; the database a fifth in SQLite itself, running its two prepared primary-key reads (the session's standing, the ETag), a quarter in socket writes and the rest on the messages. A full download adds hashing the 14 KB body at each signature (twice in the collector), its copies and the garbage they leave (a sixth of the collector's time), and TLS on the body in the gateway. In five processes the three apps and the load generator share two cores, so the figure falls with anything else the machine runs.`,
           '',
           table(['target', 'downloads/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx'], rows),
           '',
           `Five processes reach ${share(downloads.get('split'), bare?.full).toFixed(3)}x the bare server's downloads (goal ${DOWNLOAD_GOAL}x) and ${share(revalidations.get('split'), bare?.revalidated).toFixed(3)}x its \`304\`s (goal ${REVALIDATION_GOAL}x).`,
+          '',
+          `CPU per request of each process in five processes, in microseconds: ${cpuLines.join('; ')}.`,
         ].join('\n'),
         summary: [
           {
@@ -272,6 +283,14 @@ async function visitsHeld(system: RunningSystem): Promise<number> {
   const page = await system.request('/api/v1/monitoring/visits?limit=1', { token: supervisor.token });
   if (page.status !== 200) throw new Error(`the visits page answered ${page.status}: ${page.text.slice(0, 300)}`);
   return page.body.total as number;
+}
+
+/** CPU time per answered request of each app (its share of a core over the load, divided by the load's rate). */
+function cpuPerRequest(cpu: Record<string, number>, load: LoadResult): string {
+  return Object.entries(cpu)
+    .filter(([, share]) => share >= 0.01)
+    .map(([app, share]) => `${app} ${Math.round((share / load.requestsPerSecond) * 1e6)}`)
+    .join(', ');
 }
 
 function cpuShares(cpu: Record<string, number>): string {

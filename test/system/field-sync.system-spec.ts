@@ -150,6 +150,34 @@ describe.each(testEngines())('the collection day on %s, one process', (engine) =
     expect((await syncStatusOf(nextDay)).totals.visitCount).toBe(0);
   });
 
+  it('answers the worklist ahead of Express as Express and Nest answer it (its path spelled with a trailing slash)', async () => {
+    const session = await loginCollector('collector2');
+    const [ahead, behind] = await Promise.all(
+      ['/api/v1/worklist?since=now', '/api/v1/worklist/'].map((path) => system.request(path, { token: session.token })),
+    );
+    expect([ahead.status, behind.status]).toEqual([200, 200]);
+    expect(ahead.text).toBe(behind.text);
+    for (const header of ['etag', 'cache-control', 'content-type', 'content-length']) expect(ahead.headers.get(header)).toBe(behind.headers.get(header));
+    const etag = ahead.headers.get('etag')!;
+    const revalidated = await Promise.all(
+      ['/api/v1/worklist', '/api/v1/worklist/'].map((path) => system.request(path, { token: session.token, headers: { 'if-none-match': etag } })),
+    );
+    expect(revalidated.map((reply) => [reply.status, reply.headers.get('etag'), reply.text])).toEqual([
+      [304, etag, ''],
+      [304, etag, ''],
+    ]);
+    const refused = await Promise.all(
+      ['/api/v1/worklist', '/api/v1/worklist/'].map((path) =>
+        system.request(path, { token: 'not-a-token', headers: { 'x-request-id': 'req-worklist-refused' } }),
+      ),
+    );
+    expect(refused.map((reply) => [reply.status, reply.headers.get('content-type'), reply.headers.get('x-request-id')])).toEqual([
+      [401, 'application/problem+json; charset=utf-8', 'req-worklist-refused'],
+      [401, 'application/problem+json; charset=utf-8', 'req-worklist-refused'],
+    ]);
+    expect(refused[0].body).toEqual({ ...refused[1].body, instance: '/api/v1/worklist' });
+  });
+
   it('documents every field endpoint with its request and reply types', async () => {
     const reply = await system.request('/docs-json');
     const { paths, components } = reply.body;

@@ -3,9 +3,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createLogger, NestPinoLogger } from '#libs/common';
 import { applyServerTimeouts, publishOpenApi, useJsonBodyParser } from '#libs/http';
 import type { AppRuntime, RunningApp } from '#libs/runtime';
-import { answerWorklistAheadOfPipeline } from './field/worklist.route.js';
+import { answerWorklistAheadOfExpress } from './field/worklist.route.js';
 import { GatewayModule } from './gateway.module.js';
-import { inFlightLimit } from './load/in-flight-limit.middleware.js';
+import { InFlightLimit } from './load/in-flight-limit.middleware.js';
 import { tlsCredentials } from './tls/tls-credentials.js';
 import { passOtaThrough } from './web/ota-pass-through.js';
 import { serveWebPage } from './web/web-page.js';
@@ -23,8 +23,9 @@ export async function startGateway(runtime: AppRuntime): Promise<RunningApp> {
   // Before the body parser: uploads to the ota app stream through untouched.
   passOtaThrough(app, config);
   // Before the body parser too: a request sent away costs no reading of its body.
-  app.use(`/${API_PREFIX}`, inFlightLimit(config.gatewayMaxInFlight));
-  answerWorklistAheadOfPipeline(app, `/${API_PREFIX}/worklist`);
+  const inFlight = new InFlightLimit(config.gatewayMaxInFlight);
+  app.use(`/${API_PREFIX}`, inFlight.middleware());
+  answerWorklistAheadOfExpress(app, `/${API_PREFIX}/worklist`, inFlight);
   useJsonBodyParser(app, '2mb');
   serveWebPage(app, config);
   applyServerTimeouts('gateway', app.getHttpServer(), config.http);

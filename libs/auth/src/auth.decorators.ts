@@ -1,5 +1,5 @@
+import type { IncomingMessage } from 'node:http';
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
 import type { Actor, SessionCheckRequest } from '#libs/contract';
 import type { AuthenticatedUser, Role } from './access-claims.js';
 
@@ -20,7 +20,8 @@ export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
  */
 export const SessionCheckedInCall = () => SetMetadata(SESSION_CHECKED_IN_CALL, true);
 
-export type AuthenticatedRequest = Request & { user?: AuthenticatedUser };
+/** Node's own request is all the guard reads (its headers): Express's, or one answered ahead of Express. */
+export type AuthenticatedRequest = IncomingMessage & { user?: AuthenticatedUser };
 
 /** The authenticated caller, set by the guard, as the services see it: passed with every message made on its behalf. */
 export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {

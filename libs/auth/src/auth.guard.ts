@@ -24,7 +24,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = bearerTokenOf(request.header('authorization'));
+    const token = bearerTokenOf(request.headers.authorization);
     const claims = this.tokens.verify(token);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     const admitted = !roles || roles.includes(claims.role);

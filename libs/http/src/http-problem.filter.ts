@@ -1,4 +1,5 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
 import type { Request, Response } from 'express';
 import { currentRequestId, makeProblem, ProblemError, toProblem, type Problem } from '#libs/common';
 import type { ProblemCode } from '#libs/contract';
@@ -52,24 +53,28 @@ export class HttpProblemFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    this.send(exception, http.getRequest<Request>(), http.getResponse<Response>());
+    this.send(exception, http.getRequest<Request>().originalUrl, http.getResponse<Response>());
   }
 
-  /** The failure as the answer to the request: for a route answered ahead of Nest's own exception zone. */
-  send(exception: unknown, request: Request, response: Response): void {
+  /**
+   * The failure as the answer to the request whose URL is `instance`, written with Node's own response API: a
+   * route answered ahead of Express (and of Nest's exception zone) renders its problems here too.
+   */
+  send(exception: unknown, instance: string, response: ServerResponse): void {
     // An answer already under way cannot become a problem: the client sees its connection cut short.
     if (response.headersSent) {
       response.destroy();
       return;
     }
     const problem = this.problemOf(exception);
-    if (problem.status >= 500) this.logger.warn({ status: problem.status, code: problem.code, path: request.path }, problem.detail);
-    if (problem.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(problem.retryAfterSeconds));
+    if (problem.status >= 500) this.logger.warn({ status: problem.status, code: problem.code, path: pathOf(instance) }, problem.detail);
     const requestId = currentRequestId();
-    response
-      .status(problem.status)
-      .type('application/problem+json')
-      .send(JSON.stringify({ ...problem, instance: request.originalUrl, ...(requestId ? { requestId } : {}) }));
+    const body = JSON.stringify({ ...problem, instance, ...(requestId ? { requestId } : {}) });
+    response.statusCode = problem.status;
+    if (problem.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(problem.retryAfterSeconds));
+    response.setHeader('Content-Type', 'application/problem+json; charset=utf-8');
+    response.setHeader('Content-Length', Buffer.byteLength(body));
+    response.end(body);
   }
 
   private problemOf(exception: unknown): Problem {
@@ -80,4 +85,10 @@ export class HttpProblemFilter implements ExceptionFilter {
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     return toProblem(exception);
   }
+}
+
+/** A URL's path, without its query. */
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
 }

@@ -1,6 +1,6 @@
+import type { ServerResponse } from 'node:http';
 import { Controller, Get, Headers, Res } from '@nestjs/common';
 import { ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentSession, SessionCheckedInCall } from '#libs/auth';
 import { FieldMessages, type SessionCheckRequest } from '#libs/contract';
 import { ApiProblemResponse } from '#libs/http';
@@ -28,16 +28,20 @@ export class WorklistController {
   async worklist(
     @CurrentSession() session: SessionCheckRequest,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
-    @Res() response: Response,
+    @Res() response: ServerResponse,
   ): Promise<void> {
     const document = await this.messages.send(FieldMessages.worklist, { session, heldEtags: heldEntityTags(ifNoneMatch) });
+    // Node's own response API: the route is answered ahead of Express too (worklist.route.ts).
     response.setHeader('ETag', document.etag);
     response.setHeader('Cache-Control', 'private, no-cache');
     if (document.body === null) {
-      response.status(304).end();
+      response.statusCode = 304;
+      response.end();
       return;
     }
     // The JSON was rendered once when the batch opened: its bytes are sent as stored, not parsed and written again.
-    response.type('application/json').send(document.body);
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
+    response.setHeader('Content-Length', document.body.length);
+    response.end(document.body);
   }
 }
