@@ -8,6 +8,7 @@ import { CreateCoreInbound1765000000000 } from './1765000000000-create-core-inbo
 import { CreateCoreOutbound1765100000000 } from './1765100000000-create-core-outbound.js';
 import { CreateWorklistDocuments1765230000000 } from './1765230000000-create-worklist-documents.js';
 import { DropVisitAssignmentIndex1765300000000 } from './1765300000000-drop-visit-assignment-index.js';
+import { DropAssignmentCollectorIndex1765400000000 } from './1765400000000-drop-assignment-collector-index.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CreateCoreOutbound1765100000000,
   CreateWorklistDocuments1765230000000,
   DropVisitAssignmentIndex1765300000000,
+  DropAssignmentCollectorIndex1765400000000,
 ];

@@ -4,7 +4,6 @@ import { asNumber } from '../column-transformers.js';
 /** One account on one LKH, with what is due as of that day. */
 @Entity({ name: 'assignment' })
 @Index('ux_assignment_worklist_account', ['worklistId', 'accountId'], { unique: true })
-@Index('ix_assignment_collector', ['collectorId'])
 export class Assignment {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

@@ -119,6 +119,65 @@ describe.each(testEngines())('the core load bridge on %s', (engine) => {
     expect(await loadOf(twin)).toMatchObject({ status: 'duplicate', duplicateOf: first });
   });
 
+  it('marks each row that repeats an earlier row key as a duplicate, and no row whose key has an empty part', async () => {
+    const id = 'load-repeats';
+    const manager = database.dataSource.manager;
+    await manager.insert(CoreLoad, { id, kind: 'daily', workDate: DAY, declaredRows: 12, status: 'loading', acceptBadRows: false, createdAt: new Date() });
+    const collector = (rowNo: number, code: string | null) => ({
+      load_id: id,
+      row_no: rowNo,
+      employee_code: code,
+      full_name: 'Kolektor',
+      branch_code: 'JKT01',
+      active: 1,
+    });
+    const account = (rowNo: number, accountNo: string | null) => ({
+      load_id: id,
+      row_no: rowNo,
+      account_no: accountNo,
+      debtor_name: 'Debitur',
+      address: 'Jl. Sudirman 1',
+      phone: '0812',
+      installment: 500_000,
+      outstanding: 5_000_000,
+      amount_due: 1_000_000,
+      days_past_due: 30,
+      branch_code: 'JKT01',
+    });
+    const assignment = (rowNo: number, code: string | null, accountNo: string | null) => ({
+      load_id: id,
+      row_no: rowNo,
+      work_date: DAY,
+      employee_code: code,
+      account_no: accountNo,
+      visit_order: rowNo,
+    });
+    const insert = (table: string, rows: Record<string, unknown>[]) =>
+      manager.createQueryBuilder().insert().into(table, Object.keys(rows[0])).values(rows).execute();
+    await insert('core_collector_row', [collector(1, 'KOL5'), collector(2, 'KOL5')]);
+    await insert('core_account_row', [account(1, 'R-1'), account(2, 'R-2'), account(3, 'R-1'), account(4, null), account(5, null)]);
+    await insert('core_assignment_row', [
+      assignment(1, 'KOL1', 'R-1'),
+      assignment(2, 'KOL1', 'R-2'),
+      assignment(3, 'KOL1', 'R-1'),
+      assignment(4, null, 'R-2'),
+      assignment(5, null, 'R-2'),
+    ]);
+    await manager.update(CoreLoad, { id }, { status: 'ready' });
+    await bridge.applyReadyLoads();
+    const errors = await database.dataSource.getRepository(CoreLoadError).find({ where: { loadId: id } });
+    const listed = errors.map((error) => [error.tableName, error.rowNo, error.field, error.code]);
+    expect(listed.sort((a, b) => String(a).localeCompare(String(b)))).toEqual([
+      ['account', 3, 'account_no', 'duplicate'],
+      ['account', 4, 'account_no', 'required'],
+      ['account', 5, 'account_no', 'required'],
+      ['assignment', 3, 'account_no', 'duplicate'],
+      ['assignment', 4, 'employee_code', 'unknown-collector'],
+      ['assignment', 5, 'employee_code', 'unknown-collector'],
+      ['collector', 2, 'employee_code', 'duplicate'],
+    ]);
+  });
+
   it('gives a collector the core creates a receipt range of its own, once, and leaves a collector that has one alone', async () => {
     const manager = database.dataSource.manager;
     await manager.insert(ReceiptRange, { id: 'r1', collectorId: 'u1', prefix: 'KWJ1', fromNo: 1, toNo: 100, active: true });

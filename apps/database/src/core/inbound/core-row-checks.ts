@@ -24,12 +24,16 @@ export function validRow(table: CoreRowTable, alias: string): string {
 }
 
 /**
- * The row repeats an earlier row's key. Asked as the first row with the key,
- * an equality lookup on the key's index: a `row_no <` range would let the
- * engine walk the primary key instead, once per row.
+ * The row repeats an earlier row's key: it is not the first of the load's rows
+ * with that key. The rows past the first of each key are numbered out in one
+ * pass over the key's index, and the few found are then looked up by row; asked
+ * row by row (the first row with the row's key), it was one index lookup for
+ * each of 800,000 rows. A row whose key has an empty part repeats nothing, as an
+ * equality never holds on it.
  */
-const firstRowIsEarlier = (table: string, key: string[]) =>
-  `r.row_no > (SELECT MIN(d.row_no) FROM ${table} d WHERE d.load_id = r.load_id AND ${key.map((column) => `d.${column} = r.${column}`).join(' AND ')})`;
+const repeatsEarlierRow = (table: string, key: string[]) =>
+  `r.row_no IN (SELECT d.row_no FROM (SELECT row_no, ROW_NUMBER() OVER (PARTITION BY ${key.join(', ')} ORDER BY row_no) AS nth ` +
+  `FROM ${table} WHERE load_id = :load AND ${key.map((column) => `${column} IS NOT NULL`).join(' AND ')}) d WHERE d.nth > 1)`;
 const blank = (column: string) => `(r.${column} IS NULL OR TRIM(r.${column}) = '')`;
 const notWholeAmount = (column: string) => `(r.${column} IS NULL OR r.${column} < 0)`;
 const ownValues = true as const;
@@ -49,7 +53,7 @@ function coreRowChecks(sql: SqlDialect): CoreRowCheck[] {
       field: 'employee_code',
       code: 'duplicate',
       message: 'The employee code appears on an earlier row of this load',
-      broken: firstRowIsEarlier('core_collector_row', ['employee_code']),
+      broken: repeatsEarlierRow('core_collector_row', ['employee_code']),
     },
     {
       table: 'collector',
@@ -96,7 +100,7 @@ function coreRowChecks(sql: SqlDialect): CoreRowCheck[] {
       field: 'account_no',
       code: 'duplicate',
       message: 'The account number appears on an earlier row of this load',
-      broken: firstRowIsEarlier('core_account_row', ['account_no']),
+      broken: repeatsEarlierRow('core_account_row', ['account_no']),
     },
     { table: 'account', field: 'debtor_name', code: 'required', message: "The debtor's name is required", broken: blank('debtor_name'), ownValues },
     { table: 'account', field: 'address', code: 'required', message: 'An address is required', broken: blank('address'), ownValues },
@@ -158,7 +162,7 @@ function coreRowChecks(sql: SqlDialect): CoreRowCheck[] {
       field: 'account_no',
       code: 'duplicate',
       message: "The account appears on an earlier row of this collector's list",
-      broken: firstRowIsEarlier('core_assignment_row', ['employee_code', 'account_no']),
+      broken: repeatsEarlierRow('core_assignment_row', ['employee_code', 'account_no']),
     },
     {
       table: 'assignment',
