@@ -291,15 +291,15 @@ describe.each(testEngines())('VisitUploadService on %s', (engine) => {
     // Reads that miss what is stored, as when a concurrent transaction commits just after them.
     let stale = 0;
     const racing = new (class extends VisitsRepository {
-      override storedVisits(...args: Parameters<VisitsRepository['storedVisits']>) {
-        return stale > 0 ? Promise.resolve([]) : super.storedVisits(...args);
-      }
       override usedReceipts(...args: Parameters<VisitsRepository['usedReceipts']>) {
+        return stale > 0 ? Promise.resolve(new Set<string>()) : super.usedReceipts(...args);
+      }
+      override storedVisits(...args: Parameters<VisitsRepository['storedVisits']>) {
         if (stale > 0) {
           stale -= 1;
-          return Promise.resolve(new Set<string>());
+          return Promise.resolve([]);
         }
-        return super.usedReceipts(...args);
+        return super.storedVisits(...args);
       }
     })(transactions);
     const racingUploads = new VisitUploadService(transactions, racing);
