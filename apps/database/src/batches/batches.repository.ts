@@ -3,9 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import { ProblemError } from '#libs/common';
 import type { BatchView, CloseBatchRequest, OpenBatchRequest, ResetBatchRecord, ResetBatchRequest } from '#libs/contract';
+import type { EntityManager } from 'typeorm';
 import { Batch, Visit, Worklist } from '#libs/entities';
 import { recordAudit } from '../audit/audit-trail.js';
 import { recordCollectorDayOutbound } from '../core/outbound/outbound-records.js';
+import { SqlDialect } from '../persistence/sql.dialect.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
 import { isUniqueViolation } from '../persistence/unique-violation.js';
 import { dropWorklistDocument, storeWorklistDocument } from '../worklists/worklist-document.records.js';
@@ -70,13 +72,16 @@ export class BatchesRepository {
   }
 
   /**
-   * Closing updates the batch row before counting its visits: a visit being
-   * stored at the same moment holds that row, so it is either counted or
-   * refused, never filed silently into a closed batch.
+   * Closing locks the batch row exclusively before counting its visits: the
+   * uploads being stored at the same moment hold that row shared, so each is
+   * either counted or refused, never filed silently into a closed batch.
    */
   close(request: CloseBatchRequest): Promise<BatchView> {
     return this.transactions.run(async (manager) => {
       const at = new Date(request.at);
+      if (!(await lockOpenBatch(manager, 'b.id = :key', request.batchId))) {
+        throw ProblemError.conflict('no-open-batch', 'The batch is not open any more; log in again');
+      }
       const closed = await manager.update(Batch, { id: request.batchId, status: 'open' }, { status: 'closed', closedAt: at, closedBy: 'close' });
       if (!closed.affected) throw ProblemError.conflict('no-open-batch', 'The batch is not open any more; log in again');
       const held = await manager.countBy(Visit, { batchId: request.batchId });
@@ -102,7 +107,8 @@ export class BatchesRepository {
   reset(request: ResetBatchRequest): Promise<ResetBatchRecord> {
     return this.transactions.run(async (manager) => {
       const at = new Date(request.at);
-      const open = await manager.findOneBy(Batch, { collectorId: request.collectorId, status: 'open' });
+      const openId = await lockOpenBatch(manager, 'b.collector_id = :key', request.collectorId);
+      const open = openId ? await manager.findOneBy(Batch, { id: openId }) : null;
       if (open) {
         Object.assign(open, { status: 'closed', closedAt: at, closedBy: 'reset' });
         await manager.save(open);
@@ -121,4 +127,16 @@ export class BatchesRepository {
       return { batch: batch ? toBatchView(batch) : null, closed: Boolean(open) };
     });
   }
+}
+
+/**
+ * The open batch's id, its row locked exclusively (as a close or reset
+ * needs): waits for the uploads that hold it shared, keeps out new ones,
+ * and reads the row as they left it.
+ */
+async function lockOpenBatch(manager: EntityManager, where: 'b.id = :key' | 'b.collector_id = :key', key: string): Promise<string | null> {
+  const sql = new SqlDialect(manager);
+  const lock = sql.rowLock('b', 'exclusive');
+  const [row] = await sql.read<{ id: string }>(`SELECT b.id AS id FROM batch b${lock.hint} WHERE ${where} AND b.status = 'open'${lock.clause}`, { key });
+  return row?.id ?? null;
 }

@@ -66,6 +66,24 @@ export class SqlDialect {
     return `(:${prefix} || printf('%012x', ${ordinal}))`;
   }
 
+  /**
+   * What a SELECT adds to lock the rows it reads of the table `alias` names
+   * until the transaction ends: `hint` follows the table in FROM, `clause`
+   * ends the statement. `shared` lets every holder go on side by side and
+   * keeps out only `exclusive`, which waits for them all and holds off new
+   * ones. PostgreSQL's `FOR KEY SHARE` also leaves the holders free to update
+   * the row's other columns (a `FOR SHARE` holder could not without
+   * deadlocking another). SQL Server takes an update lock for either: its
+   * shared locks cannot be upgraded side by side either, so there the
+   * holders go one at a time. SQLite runs one transaction at a time on its
+   * one connection, and needs none.
+   */
+  rowLock(alias: string, mode: 'shared' | 'exclusive'): { hint: string; clause: string } {
+    if (this.engine === 'postgres') return { hint: '', clause: mode === 'shared' ? ` FOR KEY SHARE OF ${alias}` : ` FOR UPDATE OF ${alias}` };
+    if (this.isSqlServer) return { hint: ' WITH (UPDLOCK, HOLDLOCK, ROWLOCK)', clause: '' };
+    return { hint: '', clause: '' };
+  }
+
   /** The length of a text in characters. */
   length(expression: string): string {
     return this.isSqlServer ? `LEN(${expression})` : `LENGTH(${expression})`;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { createHash, randomUUID } from 'node:crypto';
+import { In, type EntityManager } from 'typeorm';
 import { loadConfig } from '#libs/config';
 import type { CanonicalVisitRecord, VisitContent, VisitUploadRecord } from '#libs/contract';
 import {
@@ -23,10 +24,11 @@ import { visitContent } from '../../../../test/support/collection-days.js';
 import { openMigratedDatabase, type MigratedDatabase } from '../../../../test/support/migrated-database.js';
 import { problemOf } from '../../../../test/support/problems.js';
 import { testEngines } from '../../../../test/support/test-database.js';
+import { BatchesRepository } from '../batches/batches.repository.js';
 import { StorageHealthService } from '../persistence/storage-health.service.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
 import { VisitUploadService } from './visit-upload.service.js';
-import { VisitsRepository } from './visits.repository.js';
+import { VisitsRepository, type VisitToStore } from './visits.repository.js';
 
 const WORK_DATE = '2026-11-28';
 /** 10:00 in Jakarta on the work date. */
@@ -36,6 +38,13 @@ const PHOTO = 'ab'.repeat(32);
 
 /** The collector hashes the canonical content; here only the same hash for the same content matters. */
 const contentHashOf = (content: VisitContent) => createHash('sha256').update(JSON.stringify(content)).digest('hex');
+
+/** A promise with its resolve at hand, to hold a piece of work at a chosen point. */
+function gate(): { opened: Promise<void>; open(): void } {
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
 
 describe.each(testEngines())('VisitUploadService on %s', (engine) => {
   let database: MigratedDatabase;
@@ -282,15 +291,15 @@ describe.each(testEngines())('VisitUploadService on %s', (engine) => {
     // Reads that miss what is stored, as when a concurrent transaction commits just after them.
     let stale = 0;
     const racing = new (class extends VisitsRepository {
-      override storedVisits(...args: Parameters<VisitsRepository['storedVisits']>) {
-        return stale > 0 ? Promise.resolve([]) : super.storedVisits(...args);
-      }
       override usedReceipts(...args: Parameters<VisitsRepository['usedReceipts']>) {
+        return stale > 0 ? Promise.resolve(new Set<string>()) : super.usedReceipts(...args);
+      }
+      override storedVisits(...args: Parameters<VisitsRepository['storedVisits']>) {
         if (stale > 0) {
           stale -= 1;
-          return Promise.resolve(new Set<string>());
+          return Promise.resolve([]);
         }
-        return super.usedReceipts(...args);
+        return super.storedVisits(...args);
       }
     })(transactions);
     const racingUploads = new VisitUploadService(transactions, racing);
@@ -343,5 +352,140 @@ describe.each(testEngines())('VisitUploadService on %s', (engine) => {
     expect(answers.flat().filter((status) => status === 'created')).toHaveLength(4);
     expect(answers.flat().filter((status) => status === 'duplicate')).toHaveLength(5);
     expect(await storedIds()).toEqual(visits.map((entry) => entry.content.id).sort());
+  });
+
+  /**
+   * On a pooled engine a collector's uploads hold the batch row shared and run side by side; a close or reset takes it
+   * exclusively. SQLite runs one unit of work at a time, so there is no side by side to test.
+   */
+  const pooledIt = engine === 'sqlite' ? it.skip : it;
+
+  /** Resolves once another connection of the test database waits for a lock held by a transaction still open. */
+  async function someoneWaitsForALock(): Promise<void> {
+    for (let tries = 0; tries < 500; tries += 1) {
+      const [row] = await database.dataSource.query(
+        "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+      );
+      if (Number(row.n) > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error('no transaction ever waited for a lock');
+  }
+
+  /**
+   * A repository whose first `arrivals` uploads each hold their first statement into `table` until all of them are there
+   * (and `release` is opened), so that those statements reach the server together; `together` resolves when they are.
+   */
+  function meetingAt(table: string, arrivals: number, release = Promise.resolve()) {
+    let waiting = arrivals;
+    const allThere = gate();
+    const meet = async () => {
+      waiting -= 1;
+      if (waiting === 0) allThere.open();
+      // Uploads that go one at a time never meet here: fail plainly instead of at the test's timeout.
+      const apart = new Promise((_, reject) => setTimeout(() => reject(new Error(`the uploads never reached ${table} together`)), 10_000).unref());
+      await Promise.race([allThere.opened, apart]);
+      await release;
+    };
+    const repository = new (class extends VisitsRepository {
+      override insert(manager: EntityManager, records: VisitToStore[]) {
+        let met = waiting === 0;
+        const held = new Proxy(manager, {
+          get(target, property, receiver) {
+            const value: unknown = Reflect.get(target, property, receiver);
+            if (property !== 'query') return value;
+            return async (sql: string, parameters?: unknown[]) => {
+              if (!met && sql.startsWith(`INSERT INTO ${table} `)) {
+                met = true;
+                await meet();
+              }
+              return target.query(sql, parameters);
+            };
+          },
+        });
+        return super.insert(held, records);
+      }
+    })(transactions);
+    return { repository, together: allThere.opened };
+  }
+
+  const closing = (expectedVisitCount: number) => ({ batchId: day.batchId, expectedVisitCount, actorId: day.collectorId, at: NOW });
+
+  /** Enough rows that two uploads' inserts overlap in time, not one finishing before the other starts. */
+  const MANY = 400;
+
+  pooledIt('stores two uploads of one batch side by side: both reach their inserts together, and visits named by both are stored once', async () => {
+    const shared = Array.from({ length: MANY / 4 }, (_, n) => visit({ assignmentId: day.assignments[n % 2] }));
+    // The first upload's own visits come first, so that the second has begun on the shared ones when it gets to them.
+    const own = Array.from({ length: MANY }, () => visit());
+    const other = paid(40);
+    const sideBySide = new VisitUploadService(transactions, meetingAt('visit', 2).repository);
+    // The shared visits in opposite orders: neither upload may hold one of them while waiting for one the other holds.
+    const [one, two] = await Promise.all([sideBySide.record(upload([...own, ...shared])), sideBySide.record(upload([...[...shared].reverse(), other]))]);
+    expect(new Set(one.slice(0, MANY).map((outcome) => outcome.status))).toEqual(new Set(['created']));
+    expect(two[shared.length].status).toBe('created');
+    // The shared visits went in with whichever upload inserted first; the other answers every one as a duplicate.
+    const statuses = [one.slice(MANY), two.slice(0, shared.length)].map((outcomes) => [...new Set(outcomes.map((outcome) => outcome.status))]);
+    expect(statuses.sort()).toEqual([['created'], ['duplicate']]);
+    expect(await storedIds()).toEqual([...own, ...shared, other].map((entry) => entry.content.id).sort());
+    expect(await database.dataSource.getRepository(CoreOutVisit).countBy({ batchId: day.batchId })).toBe(MANY + shared.length + 1);
+    expect((await batchRow()).lastSyncAt).toEqual(new Date(NOW));
+  });
+
+  pooledIt('gives each receipt to one of two uploads side by side, whatever order their visits name the receipts in', async () => {
+    // Taken in the order of the visits' ids, the first upload's receipts rise and the second's fall.
+    const ids = Array.from({ length: 2 * MANY }, () => randomUUID()).sort();
+    const first = ids.slice(0, MANY).map((id, n) => paid(n + 1, { id }));
+    const second = ids.slice(MANY).map((id, n) => paid(MANY - n, { id }));
+    const sideBySide = new VisitUploadService(transactions, meetingAt('payment', 2).repository);
+    const answers = await Promise.all([sideBySide.record(upload(first)), sideBySide.record(upload(second))]);
+    const statuses = answers.map((outcomes) => [...new Set(summary(outcomes).map((entry) => entry.join(' ')))]);
+    // One upload took every receipt; the other's payments are all refused, and nothing of them stored.
+    expect([...statuses].sort()).toEqual([['created'], ['rejected payment.receiptNo:receipt-used']]);
+    const winner = statuses[0][0] === 'created' ? first : second;
+    expect(await storedIds()).toEqual(winner.map((entry) => entry.content.id).sort());
+    expect(await database.dataSource.getRepository(Payment).countBy({ visitId: In(ids) })).toBe(MANY);
+  });
+
+  pooledIt('makes a close wait for an upload in flight and count its visits: the phone that did not count them is told the batch changed', async () => {
+    const release = gate();
+    const meeting = meetingAt('visit', 1, release.opened);
+    const stored = [visit(), paid(30)];
+    const uploaded = new VisitUploadService(transactions, meeting.repository).record(upload(stored));
+    // The upload holds the batch row and is about to store its visits when the close starts.
+    await meeting.together;
+    const close = problemOf(new BatchesRepository(transactions).close(closing(0)));
+    await someoneWaitsForALock();
+    release.open();
+    expect(summary(await uploaded)).toEqual([['created'], ['created']]);
+    const refused = await close;
+    expect([refused.problem.status, refused.problem.code]).toEqual([409, 'batch-changed']);
+    expect((await batchRow()).status).toBe('open');
+    expect((await new BatchesRepository(transactions).close(closing(2))).status).toBe('closed');
+    expect(await storedIds()).toEqual(stored.map((entry) => entry.content.id).sort());
+  });
+
+  pooledIt('makes an upload wait for a close in flight: once the close commits, the upload finds no open batch and stores nothing', async () => {
+    const [done, release] = [gate(), gate()];
+    const pausedBeforeCommit = new (class extends TransactionRunner {
+      override run<T>(work: Parameters<TransactionRunner['run']>[0]): Promise<T> {
+        return super.run(async (manager) => {
+          const result = await work(manager);
+          done.open();
+          await release.opened;
+          return result as T;
+        });
+      }
+    })(database.dataSource, new StorageHealthService(database.dataSource, loadConfig({ DATA_DIR: '/nonexistent' })));
+    const closed = new BatchesRepository(pausedBeforeCommit).close(closing(0));
+    // The close has done all its work and holds the row until its commit; the upload starting now must wait for it.
+    await done.opened;
+    const late = problemOf(uploads.record(upload([visit()])));
+    await someoneWaitsForALock();
+    release.open();
+    expect((await closed).status).toBe('closed');
+    const refused = await late;
+    expect([refused.problem.status, refused.problem.code]).toEqual([409, 'no-open-batch']);
+    expect(await storedIds()).toEqual([]);
   });
 });

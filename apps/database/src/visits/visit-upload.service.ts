@@ -99,13 +99,19 @@ export class VisitUploadService {
     return upload;
   }
 
-  /** What is stored now under the upload's visit ids and receipt numbers. */
+  /**
+   * What is stored now under the upload's visit ids and receipt numbers. The
+   * two reads see what was committed before each began, and another upload
+   * of the same visits may commit between them: the receipts are read first,
+   * so a visit whose receipt is seen taken is also seen stored, and answers
+   * `duplicate`, never `receipt-used`.
+   */
   private async readTaken(manager: EntityManager, upload: Upload, visits: CanonicalVisitRecord[]): Promise<void> {
     const ids = unique(visits.map((visit) => visit.content.id));
     const receipts = unique(visits.flatMap((visit) => (visit.content.payment ? [visit.content.payment.receiptNo] : [])));
+    upload.usedReceipts = await this.visits.usedReceipts(manager, receipts);
     const stored = ids.length ? await this.visits.storedVisits(manager, ids) : [];
     upload.stored = new Map(stored.map((visit) => [visit.id, storedOf(visit)]));
-    upload.usedReceipts = await this.visits.usedReceipts(manager, receipts);
   }
 
   /**

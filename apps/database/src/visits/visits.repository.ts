@@ -106,19 +106,19 @@ export class VisitsRepository {
   }
 
   /**
-   * The collector's open batch, its row locked first (an update that changes
-   * nothing) so a concurrent close waits for this unit of work and counts its
-   * visits, or wins before it and leaves no open batch here.
+   * The collector's open batch, its row locked shared for the rest of the
+   * upload: the collector's other uploads go on side by side, while a close
+   * or a reset, which lock it exclusively, waits for this unit of work and
+   * counts its visits, or wins before it and leaves no open batch here.
    */
   async lockOpenBatch(manager: EntityManager, collectorId: string): Promise<OpenBatchRecord | null> {
     const sql = new SqlDialect(manager);
-    const locked = await sql.affected("UPDATE batch SET last_sync_at = last_sync_at WHERE collector_id = :collectorId AND status = 'open'", { collectorId });
-    if (!locked) return null;
-    const [row] = await sql.run<OpenBatchRow>(
+    const lock = sql.rowLock('b', 'shared');
+    const [row] = await sql.read<OpenBatchRow>(
       'SELECT b.id AS id, b.worklist_id AS worklist_id, b.work_date AS work_date, br.id AS branch_id, br.code AS branch_code, u.username AS username ' +
-        'FROM batch b INNER JOIN app_user u ON u.id = b.collector_id LEFT JOIN worklist w ON w.id = b.worklist_id ' +
+        `FROM batch b${lock.hint} INNER JOIN app_user u ON u.id = b.collector_id LEFT JOIN worklist w ON w.id = b.worklist_id ` +
         'LEFT JOIN branch br ON br.id = COALESCE(w.branch_id, u.branch_id) ' +
-        "WHERE b.collector_id = :collectorId AND b.status = 'open'",
+        `WHERE b.collector_id = :collectorId AND b.status = 'open'${lock.clause}`,
       { collectorId },
     );
     if (!row) return null;
@@ -187,13 +187,17 @@ export class VisitsRepository {
   /**
    * Stores the visits with their photos, payments, promises and outbound
    * rows, each table's rows in one call. A visit id or receipt number already
-   * stored fails its unique key here, and the whole call with it.
+   * stored fails its unique key here, and the whole call with it. Uploads of
+   * one collector run side by side on a pooled engine, and a row whose key
+   * another one's uncommitted row holds waits for that one's end: the rows
+   * go in the order of their keys (visits by id, payments by receipt), so two
+   * uploads never wait for each other at once.
    */
   async insert(manager: EntityManager, records: VisitToStore[]): Promise<void> {
     const sql = new SqlDialect(manager);
     const rows = { visit: [] as unknown[][], photo: [] as unknown[][], payment: [] as unknown[][], promise: [] as unknown[][] };
     const outbound: OutboundVisit[] = [];
-    for (const record of records) {
+    for (const record of [...records].sort((a, b) => compare(a.content.id, b.content.id))) {
       const { content, account } = record;
       const visit: Visit = {
         id: content.id,
@@ -226,12 +230,26 @@ export class VisitsRepository {
       rows.visit,
     );
     await sql.insertValues('visit_photo', ['visit_id', 'position', 'sha256'], rows.photo);
+    rows.payment.sort((a, b) => compare(a[1] as string, b[1] as string));
     await sql.insertValues('payment', ['visit_id', 'receipt_no', 'amount', 'collector_id', 'account_id', 'paid_at'], rows.payment);
     await sql.insertValues('promise_to_pay', ['visit_id', 'account_id', 'collector_id', 'branch_id', 'promised_date', 'amount'], rows.promise);
     await recordVisitsOutbound(manager, outbound);
   }
 
+  /**
+   * The upload's last statement: on PostgreSQL it is the one that waits for
+   * the collector's other uploads (each updates the row), so it waits only
+   * for their commits. Uploads side by side may reach it out of order; the
+   * mark only moves forward.
+   */
   async markSynced(manager: EntityManager, batchId: string, at: Date): Promise<void> {
-    await new SqlDialect(manager).write('UPDATE batch SET last_sync_at = :at WHERE id = :batchId', { at, batchId });
+    await new SqlDialect(manager).write('UPDATE batch SET last_sync_at = :at WHERE id = :batchId AND (last_sync_at IS NULL OR last_sync_at < :at)', {
+      at,
+      batchId,
+    });
   }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
