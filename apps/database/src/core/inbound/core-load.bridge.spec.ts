@@ -10,6 +10,23 @@ import { CoreLoadBridge } from './core-load.bridge.js';
 
 const DAY = '2026-12-02';
 
+/** An account row of load `loadId` as the core writes it. */
+function accountRow(loadId: string, rowNo: number, accountNo: string | null, debtorName: string | null) {
+  return {
+    load_id: loadId,
+    row_no: rowNo,
+    account_no: accountNo,
+    debtor_name: debtorName,
+    address: 'Jl. Sudirman 1',
+    phone: '0812',
+    installment: 500_000,
+    outstanding: 5_000_000,
+    amount_due: 1_000_000,
+    days_past_due: 30,
+    branch_code: 'JKT01',
+  };
+}
+
 describe.each(testEngines())('the core load bridge on %s', (engine) => {
   let database: MigratedDatabase;
   let bridge: CoreLoadBridge;
@@ -30,19 +47,7 @@ describe.each(testEngines())('the core load bridge on %s', (engine) => {
       acceptBadRows: false,
       createdAt: new Date(),
     });
-    const accountRows = Array.from({ length: accounts }, (_, n) => ({
-      load_id: id,
-      row_no: n + 1,
-      account_no: `${id}-A${n + 1}`,
-      debtor_name: n < badAccounts ? null : `Debitur ${n + 1}`,
-      address: 'Jl. Sudirman 1',
-      phone: '0812',
-      installment: 500_000,
-      outstanding: 5_000_000,
-      amount_due: 1_000_000,
-      days_past_due: 30,
-      branch_code: 'JKT01',
-    }));
+    const accountRows = Array.from({ length: accounts }, (_, n) => accountRow(id, n + 1, `${id}-A${n + 1}`, n < badAccounts ? null : `Debitur ${n + 1}`));
     const assignmentRows = accountRows.map((row, n) => ({
       load_id: id,
       row_no: n + 1,
@@ -131,19 +136,7 @@ describe.each(testEngines())('the core load bridge on %s', (engine) => {
       branch_code: 'JKT01',
       active: 1,
     });
-    const account = (rowNo: number, accountNo: string | null) => ({
-      load_id: id,
-      row_no: rowNo,
-      account_no: accountNo,
-      debtor_name: 'Debitur',
-      address: 'Jl. Sudirman 1',
-      phone: '0812',
-      installment: 500_000,
-      outstanding: 5_000_000,
-      amount_due: 1_000_000,
-      days_past_due: 30,
-      branch_code: 'JKT01',
-    });
+    const account = (rowNo: number, accountNo: string | null) => accountRow(id, rowNo, accountNo, 'Debitur');
     const assignment = (rowNo: number, code: string | null, accountNo: string | null) => ({
       load_id: id,
       row_no: rowNo,
