@@ -1,8 +1,22 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { FormData } from 'undici';
+import { addDays, endOfWorkDate, workDateOf } from '#libs/common';
 import type { Session } from './demo-users.js';
 import type { HttpReply, RunningSystem } from './system-harness.js';
 import { sha256Of } from './test-photos.js';
+
+/** The demo's working time zone, the one a batch's work date is counted in. */
+const WORK_TIME_ZONE = 'Asia/Jakarta';
+
+/**
+ * A moment `ms` ago, but not before today's local midnight: a batch opened
+ * just after midnight rightly refuses a visit made the day before, and a test
+ * that runs across midnight would otherwise send one.
+ */
+export function visitedAgo(ms: number): Date {
+  const yesterday = addDays(workDateOf(new Date(), WORK_TIME_ZONE), -1);
+  return new Date(Math.max(Date.now() - ms, endOfWorkDate(yesterday, WORK_TIME_ZONE).getTime()));
+}
 
 /** A visit as the phone sends it to POST /api/v1/visits (design section 3). */
 export interface VisitInput {
@@ -75,7 +89,7 @@ export function visitOf(
     id: randomUUID(),
     assignmentId,
     resultCode,
-    visitedAt: new Date(Date.now() - 60_000).toISOString(),
+    visitedAt: visitedAgo(60_000).toISOString(),
     location: { lat: -6.2, lng: 106.82, accuracy: 8 },
     photos: [photoHash()],
     ...overrides,

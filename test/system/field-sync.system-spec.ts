@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { addDays, workDateOf } from '#libs/common';
 import { login, phone, type Phone, type Session } from '../support/demo-users.js';
-import { receiptNo, sendVisits, uploadPhoto, visitOf } from '../support/field-visits.js';
+import { receiptNo, sendVisits, uploadPhoto, visitedAgo, visitOf } from '../support/field-visits.js';
 import { jpegPhoto, sha256Of } from '../support/test-photos.js';
 import { startSystem, SYSTEM_START_TIMEOUT_MS, type RunningSystem } from '../support/system-harness.js';
 import { testEngines } from '../support/test-database.js';
@@ -71,7 +71,7 @@ describe.each(testEngines())('the collection day on %s, one process', (engine) =
     const prefix = PREFIX[username];
     const visits = [
       visitOf(a1, 'PAID', { payment: { amount: 2_500_000, receiptNo: receiptNo(prefix, 1) } }),
-      visitOf(a2, 'PARTIAL', { payment: { amount: 750_000, receiptNo: receiptNo(prefix, 2) }, visitedAt: jakartaTime(new Date(Date.now() - 60_000)) }),
+      visitOf(a2, 'PARTIAL', { payment: { amount: 750_000, receiptNo: receiptNo(prefix, 2) }, visitedAt: jakartaTime(visitedAgo(60_000)) }),
       visitOf(a3, 'PTP', { promise: { date: addDays(today(), 3), amount: 1_000_000 } }),
       visitOf(a4, 'NOT_MET'),
       visitOf(a5, 'HOUSE_EMPTY'),

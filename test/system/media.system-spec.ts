@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { FormData } from 'undici';
 import { login, phone, type Session } from '../support/demo-users.js';
-import { submitVisits, visitOf, worklistOf } from '../support/field-visits.js';
+import { submitVisits, visitedAgo, visitOf, worklistOf } from '../support/field-visits.js';
 import { listTree } from '../support/file-tree.js';
 import { startSystem, SYSTEM_START_TIMEOUT_MS, type HttpReply, type RunningSystem } from '../support/system-harness.js';
 import { GEOTAG, geotaggedJpeg, jakartaWallClock, jpegPhoto, pixelBombPng, pngPhoto, sha256Of, truncated, webpPhoto } from '../support/test-photos.js';
@@ -273,7 +273,7 @@ describe('proof photos on five processes', () => {
     const nearPhoto = await geotaggedJpeg(301, jakartaWallClock(new Date(Date.now() - 5 * 60_000)));
     const stalePhoto = await geotaggedJpeg(302);
     for (const photo of [nearPhoto, stalePhoto]) expect((await uploadPhoto(system, tokens.collector1, photo)).status).toBe(201);
-    const visitedAt = new Date(Date.now() - 2 * 60_000).toISOString();
+    const visitedAt = visitedAgo(2 * 60_000).toISOString();
     const near = visitOf(first.id, 'NOT_MET', {
       visitedAt,
       location: { lat: GEOTAG.lat + 0.001, lng: GEOTAG.lng, accuracy: 10 },

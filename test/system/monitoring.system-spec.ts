@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { addDays, workDateOf } from '#libs/common';
 import { login, phone, type Session } from '../support/demo-users.js';
-import { receiptNo, submitVisits, visitOf, worklistOf, type VisitInput, type Worklist } from '../support/field-visits.js';
+import { receiptNo, submitVisits, visitedAgo, visitOf, worklistOf, type VisitInput, type Worklist } from '../support/field-visits.js';
 import { startSystem, SYSTEM_START_TIMEOUT_MS, type RunningSystem } from '../support/system-harness.js';
 import { testEngines } from '../support/test-database.js';
 
 /** Visits a few seconds apart, all just now, so they fall on today's work date whenever the test runs. */
-const secondsAgo = (seconds: number) => new Date(Date.now() - seconds * 1000).toISOString();
+const secondsAgo = (seconds: number) => visitedAgo(seconds * 1000).toISOString();
 
 /** Monitoring over visits sent through POST /visits by two collectors of two branches. */
 describe.each(testEngines())('monitoring on %s, one process', (engine) => {

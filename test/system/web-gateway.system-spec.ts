@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { login, phone, type Session } from '../support/demo-users.js';
-import { submitVisits, uploadPhoto, visitOf, worklistOf, type VisitInput } from '../support/field-visits.js';
+import { submitVisits, uploadPhoto, visitedAgo, visitOf, worklistOf, type VisitInput } from '../support/field-visits.js';
 import { startSystem, SYSTEM_START_TIMEOUT_MS, type RunningSystem } from '../support/system-harness.js';
 import { jpegPhoto, pngPhoto, sha256Of } from '../support/test-photos.js';
 
@@ -27,10 +27,10 @@ describe('the gateway for the web page, five processes', () => {
     collector1 = await login(system, 'collector1', phone('web-gw-c1'));
     const lkh = await worklistOf(system, collector1);
     const photo = await jpegPhoto(71);
-    complete = visitOf(lkh.assignments[0].id, 'NOT_MET', { visitedAt: new Date(Date.now() - 50_000).toISOString(), photos: [sha256Of(photo)] });
+    complete = visitOf(lkh.assignments[0].id, 'NOT_MET', { visitedAt: visitedAgo(50_000).toISOString(), photos: [sha256Of(photo)] });
     incomplete = [1, 2].map((n) =>
       visitOf(lkh.assignments[n].id, 'NOT_MET', {
-        visitedAt: new Date(Date.now() - 50_000 + n * 10_000).toISOString(),
+        visitedAt: new Date(visitedAgo(50_000).getTime() + n * 10_000).toISOString(),
         photos: [sha256Of(photo), sha256Of(randomBytes(8))],
       }),
     );
