@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '#libs/config';
 import { dataSourceOptions } from '#libs/entities';
+import { OUTBOUND_VISIT_COLUMNS } from '../../apps/database/src/core/outbound/outbound-records.js';
 import { DEMO_PASSWORD } from '../support/demo-users.js';
 import type { RunningSystem } from '../support/system-harness.js';
 import { testEngines, type TestEngine } from '../support/test-database.js';
@@ -124,40 +125,10 @@ function dayOfResults(): DayRows {
     days.push([randomUUID(), batchId, workDate, collectorId, username, 'JKT01', at, at, 'close', 40, 40, 40, 10, 12_500_000, 10, 5_000_000, 30, at]);
   }
   const tables = [
-    {
-      name: 'core_out_visit',
-      columns: [
-        'id',
-        'visit_id',
-        'batch_id',
-        'work_date',
-        'collector_id',
-        'collector_username',
-        'branch_code',
-        'account_no',
-        'result_code',
-        'visited_at',
-        'latitude',
-        'longitude',
-        'accuracy_m',
-        'notes',
-        'photo_count',
-        'received_at',
-        'created_at',
-      ],
-      rows: visits,
-    },
-    {
-      name: 'core_out_payment',
-      columns: ['id', 'visit_id', 'receipt_no', 'amount', 'paid_at', 'work_date', 'collector_username', 'branch_code', 'account_no', 'created_at'],
-      rows: payments,
-    },
-    {
-      name: 'core_out_promise',
-      columns: ['id', 'visit_id', 'promised_date', 'amount', 'work_date', 'collector_username', 'branch_code', 'account_no', 'created_at'],
-      rows: promises,
-    },
-    { name: 'core_out_photo', columns: ['id', 'visit_id', 'sha256', 'position', 'url', 'uploaded_by', 'account_no', 'created_at'], rows: photos },
+    { name: 'core_out_visit', columns: OUTBOUND_VISIT_COLUMNS.core_out_visit, rows: visits },
+    { name: 'core_out_payment', columns: OUTBOUND_VISIT_COLUMNS.core_out_payment, rows: payments },
+    { name: 'core_out_promise', columns: OUTBOUND_VISIT_COLUMNS.core_out_promise, rows: promises },
+    { name: 'core_out_photo', columns: OUTBOUND_VISIT_COLUMNS.core_out_photo, rows: photos },
     {
       name: 'core_out_collector_day',
       columns: [

@@ -33,6 +33,34 @@ function firstOrdinalOfUpload(): number {
   return randomInt(2 ** 36) * ORDINALS_PER_VISIT;
 }
 
+const DAY_COLUMNS = ['work_date', 'collector_username', 'branch_code', 'account_no', 'created_at'] as const;
+
+/** The columns of each outbound table a visit writes, in the order its rows are built below. */
+export const OUTBOUND_VISIT_COLUMNS = {
+  core_out_visit: [
+    'id',
+    'visit_id',
+    'batch_id',
+    'work_date',
+    'collector_id',
+    'collector_username',
+    'branch_code',
+    'account_no',
+    'result_code',
+    'visited_at',
+    'latitude',
+    'longitude',
+    'accuracy_m',
+    'notes',
+    'photo_count',
+    'received_at',
+    'created_at',
+  ],
+  core_out_payment: ['id', 'visit_id', 'receipt_no', 'amount', 'paid_at', ...DAY_COLUMNS],
+  core_out_promise: ['id', 'visit_id', 'promised_date', 'amount', ...DAY_COLUMNS],
+  core_out_photo: ['id', 'visit_id', 'sha256', 'position', 'url', 'uploaded_by', 'account_no', 'created_at'],
+} satisfies Record<string, string[]>;
+
 /**
  * Writes the outbound rows of an upload's visits inside the transaction that
  * stores them, so the core never reads a visit the staging side does not
@@ -90,33 +118,10 @@ export async function recordVisitsOutbound(manager: EntityManager, visits: Outbo
       rows.photo.push([id(3 + position), visit.id, sha256, position, photoUrl(sha256), collectorUsername, accountNo, createdAt]);
     });
   });
-  const ofDay = ['work_date', 'collector_username', 'branch_code', 'account_no', 'created_at'];
-  await sql.insertValues(
-    'core_out_visit',
-    [
-      'id',
-      'visit_id',
-      'batch_id',
-      'work_date',
-      'collector_id',
-      'collector_username',
-      'branch_code',
-      'account_no',
-      'result_code',
-      'visited_at',
-      'latitude',
-      'longitude',
-      'accuracy_m',
-      'notes',
-      'photo_count',
-      'received_at',
-      'created_at',
-    ],
-    rows.visit,
-  );
-  await sql.insertValues('core_out_payment', ['id', 'visit_id', 'receipt_no', 'amount', 'paid_at', ...ofDay], rows.payment);
-  await sql.insertValues('core_out_promise', ['id', 'visit_id', 'promised_date', 'amount', ...ofDay], rows.promise);
-  await sql.insertValues('core_out_photo', ['id', 'visit_id', 'sha256', 'position', 'url', 'uploaded_by', 'account_no', 'created_at'], rows.photo);
+  await sql.insertValues('core_out_visit', OUTBOUND_VISIT_COLUMNS.core_out_visit, rows.visit);
+  await sql.insertValues('core_out_payment', OUTBOUND_VISIT_COLUMNS.core_out_payment, rows.payment);
+  await sql.insertValues('core_out_promise', OUTBOUND_VISIT_COLUMNS.core_out_promise, rows.promise);
+  await sql.insertValues('core_out_photo', OUTBOUND_VISIT_COLUMNS.core_out_photo, rows.photo);
 }
 
 /**
