@@ -30,4 +30,4 @@ VOLUME ["/var/lib/mobile-collection"]
 EXPOSE 7443 8000
 # The same command as `npm run start:app -- $APP`, without npm in between so signals reach node. The internal port
 # listens on the container's own address, not on every interface, unless INTERNAL_HOST names another.
-CMD ["sh", "-c", "export INTERNAL_HOST=\"${INTERNAL_HOST:-$(hostname -i | cut -d' ' -f1)}\" && exec node dist/apps/main/src/app.js \"$APP\""]
+CMD ["sh", "-c", "export INTERNAL_HOST=\"${INTERNAL_HOST:-$(hostname -i | cut -d' ' -f1)}\" && exec node --initial-old-space-size=128 dist/apps/main/src/app.js \"$APP\""]

@@ -122,3 +122,30 @@ describe('PhotoStorage starting beside replicas that share its volume', () => {
     expect((await running.contentOf(files.summary.sha256, 'original'))?.equals(files.original)).toBe(true);
   });
 });
+
+describe('PhotoStorage whose photo folder is removed under it', () => {
+  let dataDir: string;
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'photo-storage-'));
+  });
+
+  afterEach(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('fails that one save, leaving nothing, and makes the folder again for the next', async () => {
+    const storage = new PhotoStorage(loadConfig({ DATA_DIR: dataDir }));
+    await storage.onModuleInit();
+    const files = photoFiles();
+    await storage.save(files);
+    rmSync(join(dataDir, 'media', 'photos', files.summary.sha256.slice(0, 2)), { recursive: true });
+
+    await expect(storage.save(files)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(readdirSync(join(dataDir, 'media', 'incoming'))).toEqual([]);
+    await storage.save(files);
+
+    expect(await storage.summaryOf(files.summary.sha256)).toEqual(files.summary);
+    expect((await storage.contentOf(files.summary.sha256, 'original'))?.equals(files.original)).toBe(true);
+  });
+});

@@ -28,6 +28,8 @@ export class PhotoStorage implements OnModuleInit {
   private readonly root: string;
   private readonly incoming: string;
   private readonly minFreeBytes: number;
+  /** Folders this process has made or found: a photo's save skips making its folder again. */
+  private readonly folders = new Set<string>();
 
   constructor(config: AppConfig) {
     this.root = join(config.dataDir, 'media');
@@ -67,15 +69,23 @@ export class PhotoStorage implements OnModuleInit {
   async save(files: PhotoFiles): Promise<void> {
     const { sha256 } = files.summary;
     const folder = this.folderOf(sha256);
-    await mkdir(folder, { recursive: true });
+    await this.makeFolder(folder);
     try {
       await writeFileAtomically(this.pathOf(sha256, 'original'), files.original, this.incoming);
       await syncToDisk(folder);
       await this.saveSummary(files.summary);
     } catch (error) {
+      // The folder may be what failed (removed under the service): the next save makes it again.
+      this.folders.delete(folder);
       await this.remove(sha256);
       throw error;
     }
+  }
+
+  private async makeFolder(folder: string): Promise<void> {
+    if (this.folders.has(folder)) return;
+    await mkdir(folder, { recursive: true });
+    this.folders.add(folder);
   }
 
   /** Keeps a thumbnail made from a stored original; it can always be made again, so a crash may lose it. */

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { HEAP_ALLOWANCE_FLOOR_FLAG } from '../heap-growth.js';
 import { workspaceRoot } from '../workspace.js';
 import type { AppName } from '#libs/contract';
 
@@ -79,7 +80,7 @@ const THREAD_POOL_SIZE = '16';
 
 /** Starts the built entry of an app as a child process, forwarding its output line by line. */
 export function launchApp(target: LaunchTarget, options: LaunchOptions): AppProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', entryFileOf(target)], {
+  const child = spawn(process.execPath, ['--enable-source-maps', HEAP_ALLOWANCE_FLOOR_FLAG, entryFileOf(target)], {
     env: { UV_THREADPOOL_SIZE: THREAD_POOL_SIZE, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
