@@ -1,6 +1,7 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { ValidatorOptions } from 'class-validator';
 import { ProblemError, type FieldIssue } from '#libs/common';
+import { rememberValidationMetadata } from './validation-metadata.js';
 
 /** Unknown fields are refused, and so is anything that is not an object of the declared class. */
 export const EDGE_VALIDATION: ValidatorOptions = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true };
@@ -19,6 +20,7 @@ export function fieldIssuesOf(errors: ValidationError[], parent = ''): FieldIssu
  * their declared types, and every failure names its field in a problem.
  */
 export function createValidationPipe(): ValidationPipe {
+  rememberValidationMetadata();
   return new ValidationPipe({
     ...EDGE_VALIDATION,
     transform: true,

@@ -348,8 +348,18 @@ function sqliteValue(value: unknown): unknown {
   return typeof value === 'boolean' ? Number(value) : value instanceof Date ? sqliteInstant(value) : value;
 }
 
+/** Instants written lately, as text: a visit's rows repeat its instants, and an upload's rows share when it was received. */
+const instantTexts = new Map<number, string>();
+const INSTANT_TEXTS_KEPT = 4096;
+
 function sqliteInstant(at: Date): string {
-  return at.toISOString().replace('T', ' ').replace('Z', '');
+  const time = at.getTime();
+  let text = instantTexts.get(time);
+  if (text === undefined) {
+    if (instantTexts.size === INSTANT_TEXTS_KEPT) instantTexts.clear();
+    instantTexts.set(time, (text = at.toISOString().replace('T', ' ').replace('Z', '')));
+  }
+  return text;
 }
 
 /**

@@ -9,6 +9,7 @@ import { CreateCoreOutbound1765100000000 } from './1765100000000-create-core-out
 import { CreateWorklistDocuments1765230000000 } from './1765230000000-create-worklist-documents.js';
 import { DropVisitAssignmentIndex1765300000000 } from './1765300000000-drop-visit-assignment-index.js';
 import { DropAssignmentCollectorIndex1765400000000 } from './1765400000000-drop-assignment-collector-index.js';
+import { DropUnreadVisitKeys1765510000000 } from './1765510000000-drop-unread-visit-keys.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CreateWorklistDocuments1765230000000,
   DropVisitAssignmentIndex1765300000000,
   DropAssignmentCollectorIndex1765400000000,
+  DropUnreadVisitKeys1765510000000,
 ];

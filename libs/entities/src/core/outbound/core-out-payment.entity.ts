@@ -7,7 +7,7 @@ export class CoreOutPayment {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
-  @Column({ name: 'visit_id', type: 'varchar', length: 36, unique: true })
+  @Column({ name: 'visit_id', type: 'varchar', length: 36 })
   visitId: string;
 
   @Column({ name: 'receipt_no', type: 'varchar', length: 32 })

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * A proof photo a visit carries, by content hash, and where the core downloads
@@ -7,7 +7,6 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * has uploaded it.
  */
 @Entity({ name: 'core_out_photo' })
-@Index('ux_core_out_photo_visit_sha256', ['visitId', 'sha256'], { unique: true })
 export class CoreOutPhoto {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

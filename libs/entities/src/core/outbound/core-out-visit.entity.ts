@@ -7,7 +7,7 @@ export class CoreOutVisit {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
-  @Column({ name: 'visit_id', type: 'varchar', length: 36, unique: true })
+  @Column({ name: 'visit_id', type: 'varchar', length: 36 })
   visitId: string;
 
   @Column({ name: 'batch_id', type: 'varchar', length: 36 })
