@@ -3,8 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { ProblemError } from '#libs/common';
 import type { CanonicalVisitRecord, VisitIssue, VisitOutcome, VisitUploadRecord, VisitView } from '#libs/contract';
 import { underSavepoint } from '../persistence/savepoint.js';
+import { SqlDialect } from '../persistence/sql.dialect.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
-import { requireStandingIn } from '../users/session-records.js';
 import { isUniqueViolation } from '../persistence/unique-violation.js';
 import { toVisitView } from './visit.mapper.js';
 import { checkVisit, type VisitRuleDay, type VisitRuleSettings } from './visit-rules.js';
@@ -54,19 +54,24 @@ export class VisitUploadService {
     private readonly visits: VisitsRepository,
   ) {}
 
-  record(request: VisitUploadRecord): Promise<VisitOutcome[]> {
-    return this.transactions.run(async (manager) => {
-      const upload = await this.openUpload(manager, request);
-      return this.store(manager, upload, request.visits);
-    });
+  async record(request: VisitUploadRecord): Promise<VisitOutcome[]> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.transactions.run(async (manager) => {
+          const upload = await this.openUpload(manager, request);
+          return this.store(manager, upload, request.visits, attempt);
+        });
+      } catch (error) {
+        if (!(error instanceof LostRace)) throw error;
+      }
+    }
   }
 
   private async openUpload(manager: EntityManager, request: VisitUploadRecord): Promise<Upload> {
     const { session, visits } = request;
-    await requireStandingIn(manager, session);
     const collectorId = session.userId;
     const contents = visits.map((visit) => visit.content);
-    const open = await this.visits.openDay(manager, collectorId, {
+    const open = await this.visits.openDay(manager, session, {
       assignmentIds: unique(contents.map((content) => content.assignmentId)),
       codes: unique(contents.map((content) => content.resultCode)),
       withPayment: contents.some((content) => content.payment),
@@ -108,21 +113,33 @@ export class VisitUploadService {
    * The database's unique keys (visit id, receipt number) still decide races:
    * when a concurrent transaction took one of the ids or receipts after they
    * were read, the insert fails on the key, its savepoint undoes the whole
-   * insert, and the visits are decided again against what is stored now.
+   * insert, and the visits are decided again against what is stored now. On
+   * PostgreSQL a failed statement leaves the transaction unusable until a
+   * savepoint is rolled back to, and a savepoint costs two more round trips
+   * on every upload: there the insert runs without one, and a lost race ends
+   * the transaction and runs the whole unit of work again, `attempt` counting
+   * the units.
    */
-  private async store(manager: EntityManager, upload: Upload, visits: CanonicalVisitRecord[]): Promise<VisitOutcome[]> {
-    for (let attempt = 1; ; attempt += 1) {
+  private async store(manager: EntityManager, upload: Upload, visits: CanonicalVisitRecord[], unitAttempt: number): Promise<VisitOutcome[]> {
+    const rollsBackWholeUnit = new SqlDialect(manager).isPostgres;
+    for (let attempt = unitAttempt; ; attempt += 1) {
       const { outcomes, accepted } = decide(upload, visits);
+      if (!accepted.length) return outcomes;
+      const insert = () => this.visits.insert(manager, accepted, upload.settings.now);
       try {
-        if (accepted.length) await underSavepoint(manager, 'visits', () => this.visits.insert(manager, accepted, upload.settings.now));
+        await (rollsBackWholeUnit ? insert() : underSavepoint(manager, 'visits', insert));
         return outcomes;
       } catch (error) {
         if (!isUniqueViolation(error) || attempt === ATTEMPTS) throw error;
+        if (rollsBackWholeUnit) throw new LostRace();
         await this.readTaken(manager, upload, visits);
       }
     }
   }
 }
+
+/** A unit of work that lost a race on a unique key after its transaction could no longer go on: it runs again. */
+class LostRace extends Error {}
 
 /**
  * Each visit in the upload's order, against what is stored and what the

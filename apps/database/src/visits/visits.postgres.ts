@@ -1,9 +1,12 @@
 import type { EntityManager } from 'typeorm';
+import type { SessionCheckRequest } from '#libs/contract';
 import { SqlDialect } from '../persistence/sql.dialect.js';
+import { SESSION_ROW, type SessionRow } from '../users/session-records.js';
 import type { AssignedAccountRow, NamedByVisits, OpenBatchRow, ReceiptRangeRow, ResultCodeRow, StoredVisitRecord } from './visits.repository.js';
 
-/** The open day's rows, each list as JSON: null where nothing matched. */
+/** The session's and the open day's rows, each list as JSON: null where nothing matched. */
 interface OpenDayRows {
+  session: SessionRow | null;
   batch: OpenBatchRow | null;
   accounts: AssignedAccountRow[] | null;
   codes: ResultCodeRow[] | null;
@@ -12,8 +15,9 @@ interface OpenDayRows {
 
 /**
  * The open batch and its branch are read and locked as `lockOpenBatch` does
- * it; the other lists come along in the same statement, each aggregated to
- * one JSON value, so an upload reads its day in one round trip.
+ * it; the session's user and phone and the other lists come along in the
+ * same statement, each aggregated to one JSON value, so an upload reads its
+ * day in one round trip.
  */
 const OPEN_DAY =
   'WITH open_batch AS (' +
@@ -21,7 +25,8 @@ const OPEN_DAY =
   'FROM batch b INNER JOIN app_user u ON u.id = b.collector_id LEFT JOIN worklist w ON w.id = b.worklist_id ' +
   'LEFT JOIN branch br ON br.id = COALESCE(w.branch_id, u.branch_id) ' +
   "WHERE b.collector_id = :collectorId AND b.status = 'open' FOR KEY SHARE OF b) " +
-  'SELECT (SELECT row_to_json(o) FROM open_batch o LIMIT 1) AS batch, ' +
+  `SELECT (SELECT row_to_json(s) FROM (${SESSION_ROW}) s) AS session, ` +
+  '(SELECT row_to_json(o) FROM open_batch o LIMIT 1) AS batch, ' +
   '(SELECT json_agg(json_build_object(' +
   "'id', a.id, 'account_id', a.account_id, 'contract_no', ac.contract_no)) FROM assignment a INNER JOIN account ac ON ac.id = a.account_id " +
   'WHERE a.worklist_id = (SELECT o.worklist_id FROM open_batch o LIMIT 1) AND a.id = ANY(CAST(:assignmentIds AS text[]))) AS accounts, ' +
@@ -30,10 +35,11 @@ const OPEN_DAY =
   '(SELECT json_agg(r) FROM (SELECT prefix, from_no, to_no, active FROM receipt_range ' +
   'WHERE collector_id = :collectorId AND CAST(:withPayment AS boolean)) r) AS ranges';
 
-/** The collector's open batch, locked shared, with what the upload's visits name of its day, in one statement. */
-export async function readOpenDayOnPostgres(manager: EntityManager, collectorId: string, named: NamedByVisits): Promise<OpenDayRows> {
+/** The session's user and phone, and the collector's open batch, locked shared, with what the upload's visits name of its day, in one statement. */
+export async function readOpenDayOnPostgres(manager: EntityManager, session: SessionCheckRequest, named: NamedByVisits): Promise<OpenDayRows> {
   const { assignmentIds, codes, withPayment } = named;
-  const [rows] = await new SqlDialect(manager).runPrepared<OpenDayRows>(OPEN_DAY, { collectorId, assignmentIds, codes, withPayment });
+  const { userId, deviceId } = session;
+  const [rows] = await new SqlDialect(manager).runPrepared<OpenDayRows>(OPEN_DAY, { userId, deviceId, collectorId: userId, assignmentIds, codes, withPayment });
   return rows;
 }
 

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import type { BatchVisitsRecord, ReceiptRangeRecord, ResultCodeRecord, VisitContent } from '#libs/contract';
+import { sessionStanding } from '#libs/auth';
+import type { BatchVisitsRecord, ReceiptRangeRecord, ResultCodeRecord, SessionCheckRequest, VisitContent } from '#libs/contract';
 import { Batch, Visit } from '#libs/entities';
 import { toBatchView } from '../batches/batch.mapper.js';
 import { SqlDialect, type SqlParameters } from '../persistence/sql.dialect.js';
 import { visitsOutboundRows, type CoreNames, type OutboundVisit } from '../core/outbound/outbound-records.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
+import { requireStandingIn, sessionRecordOf } from '../users/session-records.js';
 import { toVisitView } from './visit.mapper.js';
 import { readOpenDayOnPostgres, readTakenOnPostgres } from './visits.postgres.js';
 
@@ -139,14 +141,16 @@ export class VisitsRepository {
   }
 
   /**
-   * The collector's open batch, locked as `lockOpenBatch` locks it, with the
-   * assignments, codes and receipt ranges the upload's visits name; null when
-   * no batch is open. PostgreSQL reads them in one statement, the other
-   * engines one statement each.
+   * The session's standing, checked first (a 401 problem when it has ended),
+   * then the collector's open batch, locked as `lockOpenBatch` locks it, with
+   * the assignments, codes and receipt ranges the upload's visits name; null
+   * when no batch is open. PostgreSQL reads them all in one statement, the
+   * other engines one statement each.
    */
-  async openDay(manager: EntityManager, collectorId: string, named: NamedByVisits): Promise<OpenDayRecord | null> {
+  async openDay(manager: EntityManager, session: SessionCheckRequest, named: NamedByVisits): Promise<OpenDayRecord | null> {
     if (new SqlDialect(manager).isPostgres) {
-      const rows = await readOpenDayOnPostgres(manager, collectorId, named);
+      const rows = await readOpenDayOnPostgres(manager, session, named);
+      sessionStanding(session, rows.session && sessionRecordOf(rows.session));
       if (!rows.batch) return null;
       return {
         batch: openBatchOf(rows.batch),
@@ -155,6 +159,8 @@ export class VisitsRepository {
         receiptRanges: (rows.ranges ?? []).map(receiptRangeOf),
       };
     }
+    await requireStandingIn(manager, session);
+    const collectorId = session.userId;
     const batch = await this.lockOpenBatch(manager, collectorId);
     if (!batch) return null;
     const { assignmentIds, codes, withPayment } = named;
