@@ -123,7 +123,7 @@ describe.each(testEngines())('rows of several tables inserted together on %s', (
   });
 });
 
-describe.each(testEngines().filter((engine) => engine === 'postgres'))('hot statements on %s', (engine) => {
+describe.each(testEngines())('hot statements on %s', (engine) => {
   let database: MigratedDatabase;
 
   beforeAll(async () => {
@@ -134,7 +134,10 @@ describe.each(testEngines().filter((engine) => engine === 'postgres'))('hot stat
     await database?.close();
   });
 
-  it('prepares a statement with parameters once per connection, and runs one without parameters as it is', async () => {
+  /** SQLite keeps every statement `read` and `write` run prepared for the connection's life; there is nothing to choose. */
+  const postgresIt = engine === 'postgres' ? it : it.skip;
+
+  postgresIt('prepares a statement with parameters once per connection, and runs one without parameters as it is', async () => {
     await database.dataSource.transaction(async (manager) => {
       const sql = new SqlDialect(manager);
       const count = 'SELECT COUNT(*) AS n FROM batch WHERE collector_id = :collectorId';
