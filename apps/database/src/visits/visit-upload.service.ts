@@ -39,13 +39,13 @@ interface Decision {
 }
 
 /**
- * A collector's upload in one unit of work: the open day is read for just the
- * assignments, codes and ranges the visits name, then what is stored under
- * the upload's ids and receipt numbers (on PostgreSQL one statement each,
- * elsewhere one per table). Every visit is
- * then decided in memory, so a refused one is never written, and the
- * accepted ones are stored together, each table's rows in one call: no visit
- * needs a savepoint of its own, and all share one commit.
+ * A collector's upload in one unit of work: the session's standing and the
+ * open day, read for just the assignments, codes and ranges the visits name,
+ * then what is stored under the upload's ids and receipt numbers (on
+ * PostgreSQL one statement for each of the two reads, elsewhere one per
+ * table). Every visit is then decided in memory, so a refused one is never
+ * written, and the accepted ones are stored together, each table's rows in
+ * one call: no visit needs a savepoint of its own, and all share one commit.
  */
 @Injectable()
 export class VisitUploadService {
