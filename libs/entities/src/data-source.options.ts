@@ -3,6 +3,7 @@ import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '#libs/config';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { PreparingPostgresClient } from './prepared-postgres.client.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 /** Pages of write-ahead log (4 KB each) after which SQLite copies them into the database file. */
@@ -52,7 +53,7 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
         },
       };
     case 'postgres':
-      return { ...common, type: 'postgres', url: config.dbUrl, extra: { max: 10 } };
+      return { ...common, type: 'postgres', url: config.dbUrl, extra: { max: 10, Client: PreparingPostgresClient } };
     case 'mssql':
       return { ...common, type: 'mssql', url: config.dbUrl, options: { encrypt: true, trustServerCertificate: false }, pool: { max: 10 } };
   }

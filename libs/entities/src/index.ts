@@ -1,4 +1,5 @@
 export { dataSourceOptions, sqliteDatabaseFile } from './data-source.options.js';
+export { preparedOnPostgres } from './prepared-postgres.client.js';
 export { ENTITIES } from './entities.js';
 export { MIGRATIONS } from './migrations/index.js';
 export { PortableColumns } from './portable-columns.js';

@@ -1,8 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import type { AbstractSqliteDriver } from 'typeorm/driver/sqlite-abstract/AbstractSqliteDriver.js';
+import { preparedOnPostgres } from '#libs/entities';
 
 export type SqlParameters = Record<string, unknown>;
+
+/** Rows bound for one table, each row's values in the order of `columns`. */
+export interface TableRows {
+  table: string;
+  columns: string[];
+  rows: unknown[][];
+}
 
 /** What is used here of better-sqlite3's connection and its prepared statements. */
 interface SqliteStatement {
@@ -38,6 +46,10 @@ export class SqlDialect {
 
   get isSqlServer(): boolean {
     return this.engine === 'mssql';
+  }
+
+  get isPostgres(): boolean {
+    return this.engine === 'postgres';
   }
 
   /** Most parameters one statement may bind: SQL Server stops at 2,100. */
@@ -105,11 +117,12 @@ export class SqlDialect {
    * transaction open there, through a statement prepared once for its text
    * and bound by name: TypeORM's path rewrites the text on every call and
    * writes numbers into it, so each new amount or position would be prepared
-   * afresh. The other engines run it as `run` does.
+   * afresh. PostgreSQL runs it as `runPrepared` does (a write of a hot path
+   * finds its rows by key), SQL Server as `run` does.
    */
   async write(sql: string, parameters: SqlParameters = {}): Promise<void> {
     if (this.engine !== 'better-sqlite3') {
-      await this.run(sql, parameters);
+      await this.runPrepared(sql, parameters);
       return;
     }
     const bound = sqliteValues(parameters);
@@ -190,6 +203,21 @@ export class SqlDialect {
     return this.isSqlServer ? `SELECT * INTO ${table} FROM (${select}) AS s` : `CREATE TEMPORARY TABLE ${table} AS ${select}`;
   }
 
+  /**
+   * `run`, on PostgreSQL as a statement prepared once per connection (see
+   * `preparedOnPostgres`) when it binds parameters; one without runs as a
+   * simple query. PostgreSQL keeps the plan it chose after a few runs, so a
+   * statement belongs here only when that plan holds however the tables grow:
+   * a lookup in a table that starts empty and fills under load (stored
+   * visits, taken receipts) would go on scanning it whole.
+   */
+  async runPrepared<T = unknown>(sql: string, parameters: SqlParameters): Promise<T[]> {
+    if (!this.isPostgres) return this.run<T>(sql, parameters);
+    const [query, bound] = this.manager.connection.driver.escapeQueryWithParameters(sql, parameters);
+    const result: unknown = await this.manager.query(bound.length ? preparedOnPostgres(query) : query, bound);
+    return Array.isArray(result) ? (result as T[]) : [];
+  }
+
   async run<T = unknown>(sql: string, parameters: SqlParameters = {}): Promise<T[]> {
     const [query, bound] = this.manager.connection.driver.escapeQueryWithParameters(sql, parameters);
     const result: unknown = await this.manager.query(query, bound);
@@ -235,6 +263,51 @@ export class SqlDialect {
     );
   }
 
+  /**
+   * Inserts the rows of several tables, in the order given, then runs
+   * `after` (an UPDATE or DELETE whose WHERE clause ends it, named
+   * parameters) once every row is in: every table's rows go in before the
+   * next table's begin, so concurrent callers that give their rows in one
+   * order of tables and keys never wait for each other at once. PostgreSQL
+   * gets one statement, each table's rows `unnest`ed as in `insertColumns`
+   * and each insert a data-modifying WITH query: one round trip instead of
+   * one per table, prepared once per connection for each set of tables.
+   * PostgreSQL runs such queries in an order of its own, so each step starts
+   * only once it has counted the rows of the insert before. The other
+   * engines run `insertValues` per table, then `after` as `write` does.
+   */
+  async insertTables(writes: TableRows[], after?: { sql: string; parameters: SqlParameters }): Promise<void> {
+    const filled = writes.filter((write) => write.rows.length > 0);
+    if (!this.isPostgres) {
+      for (const { table, columns, rows } of filled) await this.insertValues(table, columns, rows);
+      if (after) await this.write(after.sql, after.parameters);
+      return;
+    }
+    const parameters: unknown[] = [];
+    const inserts: string[] = [];
+    const afterInsert = (index: number) => `(SELECT count(*) FROM written${index}) > 0`;
+    for (const [index, { table, columns, rows }] of filled.entries()) {
+      const arrays = await this.unnestedArrays(table, columns, parameters.length);
+      columns.forEach((_column, c) => parameters.push(rows.map((row) => postgresArrayElement(row[c]))));
+      const gate = index > 0 ? ` WHERE ${afterInsert(index - 1)}` : '';
+      inserts.push(`INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${arrays.join(', ')})${gate}`);
+    }
+    let main: string | undefined;
+    if (after) main = this.positional(after.sql, after.parameters, parameters) + (inserts.length ? ` AND ${afterInsert(inserts.length - 1)}` : '');
+    else main = inserts.pop();
+    if (main === undefined) return;
+    const steps = inserts.map((insert, index) => `written${index} AS (${insert} RETURNING 1)`);
+    await this.manager.query(preparedOnPostgres(steps.length ? `WITH ${steps.join(', ')} ${main}` : main), parameters);
+  }
+
+  /** A statement with named parameters as PostgreSQL takes it, its values appended to `bound` and numbered after those already there. */
+  private positional(sql: string, parameters: SqlParameters, bound: unknown[]): string {
+    const [query, values] = this.manager.connection.driver.escapeQueryWithParameters(sql, parameters);
+    const first = bound.length;
+    bound.push(...(values as unknown[]));
+    return query.replace(/\$(\d+)/g, (_match, n: string) => `$${Number(n) + first}`);
+  }
+
   private insertPrepared(table: string, columns: string[], values: unknown[][], rows: number): void {
     const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
     const statement = this.preparedOnSqlite(sql);
@@ -251,12 +324,17 @@ export class SqlDialect {
   }
 
   private async insertUnnested(table: string, columns: string[], values: unknown[][]): Promise<void> {
-    const types = await this.columnTypes(table);
-    const arrays = columns.map((column, c) => {
-      if (!types.has(column)) throw new Error(`${table} has no column ${column}`);
-      return `CAST($${c + 1} AS ${types.get(column)}[])`;
-    });
+    const arrays = await this.unnestedArrays(table, columns, 0);
     await this.manager.query(`INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${arrays.join(', ')})`, values);
+  }
+
+  /** Each column's array parameter cast to the column's type, numbered from `$first + 1`. */
+  private async unnestedArrays(table: string, columns: string[], first: number): Promise<string[]> {
+    const types = await this.columnTypes(table);
+    return columns.map((column, c) => {
+      if (!types.has(column)) throw new Error(`${table} has no column ${column}`);
+      return `CAST($${first + c + 1} AS ${types.get(column)}[])`;
+    });
   }
 
   /** A PostgreSQL table's column types as the catalog spells them (`character varying(64)`), read once per table. */
@@ -351,6 +429,15 @@ function sqliteValue(value: unknown): unknown {
 /** Instants written lately, as text: a visit's rows repeat its instants, and an upload's rows share when it was received. */
 const instantTexts = new Map<number, string>();
 const INSTANT_TEXTS_KEPT = 4096;
+
+/**
+ * An element of an array bound on PostgreSQL: node-pg writes a Date in an
+ * array as local time with its offset, which costs more than the rest of the
+ * element's text; UTC in ISO 8601 is the same instant to a timestamptz.
+ */
+function postgresArrayElement(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : value;
+}
 
 function sqliteInstant(at: Date): string {
   const time = at.getTime();

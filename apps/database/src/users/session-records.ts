@@ -3,7 +3,7 @@ import { sessionStanding } from '#libs/auth';
 import type { DeviceView, Role, SessionCheckRequest, SessionRecord, SessionStanding } from '#libs/contract';
 import { SqlDialect } from '../persistence/sql.dialect.js';
 
-interface SessionRow {
+export interface SessionRow {
   role: Role;
   branch_id: string | null;
   active: boolean | number;
@@ -11,17 +11,21 @@ interface SessionRow {
   device_status: DeviceView['status'] | null;
 }
 
+/** The user and the token's phone, by primary key: `:userId` and `:deviceId`. */
+export const SESSION_ROW =
+  'SELECT u.role, u.branch_id, u.active, d.user_id AS device_user_id, d.status AS device_status ' +
+  'FROM app_user u LEFT JOIN device d ON d.id = :deviceId WHERE u.id = :userId';
+
 /**
  * The user and the token's phone in one primary-key statement, with no query
  * building or entity hydration: every authenticated request reads it.
  */
 export async function sessionRecordIn(manager: EntityManager, userId: string, deviceId: string | null): Promise<SessionRecord | null> {
-  const [row] = await new SqlDialect(manager).read<SessionRow>(
-    'SELECT u.role, u.branch_id, u.active, d.user_id AS device_user_id, d.status AS device_status ' +
-      'FROM app_user u LEFT JOIN device d ON d.id = :deviceId WHERE u.id = :userId',
-    { userId, deviceId },
-  );
-  if (!row) return null;
+  const [row] = await new SqlDialect(manager).read<SessionRow>(SESSION_ROW, { userId, deviceId });
+  return row ? sessionRecordOf(row) : null;
+}
+
+export function sessionRecordOf(row: SessionRow): SessionRecord {
   return {
     role: row.role,
     branchId: row.branch_id,

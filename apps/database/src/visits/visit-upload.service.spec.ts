@@ -291,15 +291,12 @@ describe.each(testEngines())('VisitUploadService on %s', (engine) => {
     // Reads that miss what is stored, as when a concurrent transaction commits just after them.
     let stale = 0;
     const racing = new (class extends VisitsRepository {
-      override usedReceipts(...args: Parameters<VisitsRepository['usedReceipts']>) {
-        return stale > 0 ? Promise.resolve(new Set<string>()) : super.usedReceipts(...args);
-      }
-      override storedVisits(...args: Parameters<VisitsRepository['storedVisits']>) {
+      override taken(...args: Parameters<VisitsRepository['taken']>) {
         if (stale > 0) {
           stale -= 1;
-          return Promise.resolve([]);
+          return Promise.resolve({ visits: [], receipts: new Set<string>() });
         }
-        return super.storedVisits(...args);
+        return super.taken(...args);
       }
     })(transactions);
     const racingUploads = new VisitUploadService(transactions, racing);
@@ -388,14 +385,15 @@ describe.each(testEngines())('VisitUploadService on %s', (engine) => {
       await release;
     };
     const repository = new (class extends VisitsRepository {
-      override insert(manager: EntityManager, records: VisitToStore[]) {
+      override insert(manager: EntityManager, records: VisitToStore[], syncedAt: Date) {
         let met = waiting === 0;
         const held = new Proxy(manager, {
           get(target, property, receiver) {
             const value: unknown = Reflect.get(target, property, receiver);
             if (property !== 'query') return value;
             return async (sql: string, parameters?: unknown[]) => {
-              if (!met && sql.startsWith(`INSERT INTO ${table} `)) {
+              // On PostgreSQL the upload's inserts are one statement, which names every table.
+              if (!met && sql.includes(`INSERT INTO ${table} `)) {
                 met = true;
                 await meet();
               }
@@ -403,7 +401,7 @@ describe.each(testEngines())('VisitUploadService on %s', (engine) => {
             };
           },
         });
-        return super.insert(held, records);
+        return super.insert(held, records, syncedAt);
       }
     })(transactions);
     return { repository, together: allThere.opened };

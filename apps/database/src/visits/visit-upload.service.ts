@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ProblemError } from '#libs/common';
 import type { CanonicalVisitRecord, VisitIssue, VisitOutcome, VisitUploadRecord, VisitView } from '#libs/contract';
-import type { Visit } from '#libs/entities';
 import { underSavepoint } from '../persistence/savepoint.js';
+import { SqlDialect } from '../persistence/sql.dialect.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
-import { requireStandingIn } from '../users/session-records.js';
 import { isUniqueViolation } from '../persistence/unique-violation.js';
 import { toVisitView } from './visit.mapper.js';
 import { checkVisit, type VisitRuleDay, type VisitRuleSettings } from './visit-rules.js';
-import { VisitsRepository, type AssignedAccount, type OpenBatchRecord, type VisitToStore } from './visits.repository.js';
+import { VisitsRepository, type AssignedAccount, type OpenBatchRecord, type StoredVisitRecord, type VisitToStore } from './visits.repository.js';
 
 /** A lost race is answered by re-reading; a third loss in a row means something else is wrong. */
 const ATTEMPTS = 3;
@@ -40,12 +39,13 @@ interface Decision {
 }
 
 /**
- * A collector's upload in one unit of work: the open day is read for just the
- * assignments, codes and ranges the visits name, and what is stored under the
- * upload's ids and receipt numbers with one statement each. Every visit is
- * then decided in memory, so a refused one is never written, and the
- * accepted ones are stored together, each table's rows in one call: no visit
- * needs a savepoint of its own, and all share one commit.
+ * A collector's upload in one unit of work: the session's standing and the
+ * open day, read for just the assignments, codes and ranges the visits name,
+ * then what is stored under the upload's ids and receipt numbers (on
+ * PostgreSQL one statement for each of the two reads, elsewhere one per
+ * table). Every visit is then decided in memory, so a refused one is never
+ * written, and the accepted ones are stored together, each table's rows in
+ * one call: no visit needs a savepoint of its own, and all share one commit.
  */
 @Injectable()
 export class VisitUploadService {
@@ -54,36 +54,37 @@ export class VisitUploadService {
     private readonly visits: VisitsRepository,
   ) {}
 
-  record(request: VisitUploadRecord): Promise<VisitOutcome[]> {
-    return this.transactions.run(async (manager) => {
-      const upload = await this.openUpload(manager, request);
-      const outcomes = await this.store(manager, upload, request.visits);
-      if (outcomes.some((outcome) => outcome.status === 'created')) await this.visits.markSynced(manager, upload.batch.id, upload.settings.now);
-      return outcomes;
-    });
+  async record(request: VisitUploadRecord): Promise<VisitOutcome[]> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.transactions.run(async (manager) => {
+          const upload = await this.openUpload(manager, request);
+          return this.store(manager, upload, request.visits, attempt);
+        });
+      } catch (error) {
+        if (!(error instanceof LostRace)) throw error;
+      }
+    }
   }
 
   private async openUpload(manager: EntityManager, request: VisitUploadRecord): Promise<Upload> {
     const { session, visits } = request;
-    await requireStandingIn(manager, session);
     const collectorId = session.userId;
-    const batch = await this.visits.lockOpenBatch(manager, collectorId);
-    if (!batch) throw ProblemError.conflict('no-open-batch', 'No batch is open for this collector (closed or reset); log in again to open one');
+    const contents = visits.map((visit) => visit.content);
+    const open = await this.visits.openDay(manager, session, {
+      assignmentIds: unique(contents.map((content) => content.assignmentId)),
+      codes: unique(contents.map((content) => content.resultCode)),
+      withPayment: contents.some((content) => content.payment),
+    });
+    if (!open) throw ProblemError.conflict('no-open-batch', 'No batch is open for this collector (closed or reset); log in again to open one');
+    const { batch, accounts } = open;
     const { branchId, branchCode } = batch;
     if (!branchId || !branchCode) throw ProblemError.conflict('collector-without-branch', 'This collector belongs to no branch; an admin must assign one');
-    const contents = visits.map((visit) => visit.content);
-    const assignmentIds = unique(contents.map((content) => content.assignmentId));
-    const accounts =
-      batch.worklistId && assignmentIds.length
-        ? await this.visits.accountsOfAssignments(manager, batch.worklistId, assignmentIds)
-        : new Map<string, AssignedAccount>();
-    const codes = unique(contents.map((content) => content.resultCode));
-    const withPayment = contents.some((content) => content.payment);
     const day: VisitRuleDay = {
       workDate: batch.workDate,
       assignmentIds: new Set(accounts.keys()),
-      resultCodes: codes.length ? await this.visits.resultCodes(manager, codes) : [],
-      receiptRanges: withPayment ? await this.visits.receiptRanges(manager, collectorId) : [],
+      resultCodes: open.resultCodes,
+      receiptRanges: open.receiptRanges,
     };
     const { settings } = request;
     const upload: Upload = {
@@ -99,40 +100,46 @@ export class VisitUploadService {
     return upload;
   }
 
-  /**
-   * What is stored now under the upload's visit ids and receipt numbers. The
-   * two reads see what was committed before each began, and another upload
-   * of the same visits may commit between them: the receipts are read first,
-   * so a visit whose receipt is seen taken is also seen stored, and answers
-   * `duplicate`, never `receipt-used`.
-   */
+  /** What is stored now under the upload's visit ids and receipt numbers. */
   private async readTaken(manager: EntityManager, upload: Upload, visits: CanonicalVisitRecord[]): Promise<void> {
     const ids = unique(visits.map((visit) => visit.content.id));
     const receipts = unique(visits.flatMap((visit) => (visit.content.payment ? [visit.content.payment.receiptNo] : [])));
-    upload.usedReceipts = await this.visits.usedReceipts(manager, receipts);
-    const stored = ids.length ? await this.visits.storedVisits(manager, ids) : [];
-    upload.stored = new Map(stored.map((visit) => [visit.id, storedOf(visit)]));
+    const taken = await this.visits.taken(manager, ids, receipts);
+    upload.usedReceipts = taken.receipts;
+    upload.stored = new Map(taken.visits.map((visit) => [visit.id, storedOf(visit)]));
   }
 
   /**
    * The database's unique keys (visit id, receipt number) still decide races:
    * when a concurrent transaction took one of the ids or receipts after they
    * were read, the insert fails on the key, its savepoint undoes the whole
-   * insert, and the visits are decided again against what is stored now.
+   * insert, and the visits are decided again against what is stored now. On
+   * PostgreSQL a failed statement leaves the transaction unusable until a
+   * savepoint is rolled back to, and a savepoint costs two more round trips
+   * on every upload: there the insert runs without one, and a lost race ends
+   * the transaction and runs the whole unit of work again, `attempt` counting
+   * the units.
    */
-  private async store(manager: EntityManager, upload: Upload, visits: CanonicalVisitRecord[]): Promise<VisitOutcome[]> {
-    for (let attempt = 1; ; attempt += 1) {
+  private async store(manager: EntityManager, upload: Upload, visits: CanonicalVisitRecord[], unitAttempt: number): Promise<VisitOutcome[]> {
+    const rollsBackWholeUnit = new SqlDialect(manager).isPostgres;
+    for (let attempt = unitAttempt; ; attempt += 1) {
       const { outcomes, accepted } = decide(upload, visits);
+      if (!accepted.length) return outcomes;
+      const insert = () => this.visits.insert(manager, accepted, upload.settings.now);
       try {
-        if (accepted.length) await underSavepoint(manager, 'visits', () => this.visits.insert(manager, accepted));
+        await (rollsBackWholeUnit ? insert() : underSavepoint(manager, 'visits', insert));
         return outcomes;
       } catch (error) {
         if (!isUniqueViolation(error) || attempt === ATTEMPTS) throw error;
+        if (rollsBackWholeUnit) throw new LostRace();
         await this.readTaken(manager, upload, visits);
       }
     }
   }
 }
+
+/** A unit of work that lost a race on a unique key after its transaction could no longer go on: it runs again. */
+class LostRace extends Error {}
 
 /**
  * Each visit in the upload's order, against what is stored and what the
@@ -189,7 +196,7 @@ const CONFLICT_ISSUE: VisitIssue = {
   message: 'Another visit with this id and different content is already stored; nothing was changed',
 };
 
-function storedOf(visit: Visit): StoredVisit {
+function storedOf(visit: StoredVisitRecord): StoredVisit {
   return { contentHash: visit.contentHash, collectorId: visit.collectorId, view: toVisitView(visit) };
 }
 

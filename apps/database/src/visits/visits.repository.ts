@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import type { BatchVisitsRecord, ReceiptRangeRecord, ResultCodeRecord, VisitContent } from '#libs/contract';
+import { sessionStanding } from '#libs/auth';
+import type { BatchVisitsRecord, ReceiptRangeRecord, ResultCodeRecord, SessionCheckRequest, VisitContent } from '#libs/contract';
 import { Batch, Visit } from '#libs/entities';
 import { toBatchView } from '../batches/batch.mapper.js';
-import { SqlDialect } from '../persistence/sql.dialect.js';
-import { recordVisitsOutbound, type CoreNames, type OutboundVisit } from '../core/outbound/outbound-records.js';
+import { SqlDialect, type SqlParameters } from '../persistence/sql.dialect.js';
+import { visitsOutboundRows, type CoreNames, type OutboundVisit } from '../core/outbound/outbound-records.js';
 import { TransactionRunner } from '../persistence/transaction.runner.js';
+import { requireStandingIn, sessionRecordOf } from '../users/session-records.js';
 import { toVisitView } from './visit.mapper.js';
+import { readOpenDayOnPostgres, readTakenOnPostgres } from './visits.postgres.js';
 
 /** The collector's open batch, with where its visits are filed. */
 export interface OpenBatchRecord {
@@ -59,7 +62,39 @@ export interface VisitToStore {
   names: Pick<CoreNames, 'collectorUsername' | 'branchCode'>;
 }
 
-interface OpenBatchRow {
+/** What an upload reads of its collector's open day: the batch, held shared, and what its visits name of the day. */
+export interface OpenDayRecord {
+  batch: OpenBatchRecord;
+  /** The account of each named assignment that is on the batch's LKH. */
+  accounts: Map<string, AssignedAccount>;
+  resultCodes: ResultCodeRecord[];
+  /** The collector's receipt ranges; read only when a visit carries a payment. */
+  receiptRanges: ReceiptRangeRecord[];
+}
+
+/** What an upload's visits name of the day. */
+export interface NamedByVisits {
+  assignmentIds: string[];
+  codes: string[];
+  withPayment: boolean;
+}
+
+/** A visit already stored, as much of it as answers a replay. */
+export type StoredVisitRecord = Pick<Visit, 'id' | 'content' | 'contentHash' | 'collectorId' | 'batchId' | 'receivedAt'>;
+
+/** What is stored under an upload's visit ids and receipt numbers. */
+export interface TakenRecord {
+  visits: StoredVisitRecord[];
+  receipts: Set<string>;
+}
+
+export interface AssignedAccountRow {
+  id: string;
+  account_id: string;
+  contract_no: string;
+}
+
+export interface OpenBatchRow {
   id: string;
   worklist_id: string | null;
   work_date: string;
@@ -70,7 +105,7 @@ interface OpenBatchRow {
 
 type Flag = boolean | number;
 
-interface ResultCodeRow {
+export interface ResultCodeRow {
   code: string;
   label: string;
   requires_payment: Flag;
@@ -80,7 +115,7 @@ interface ResultCodeRow {
   active: Flag;
 }
 
-interface ReceiptRangeRow {
+export interface ReceiptRangeRow {
   prefix: string;
   from_no: number | string;
   to_no: number | string;
@@ -106,6 +141,57 @@ export class VisitsRepository {
   }
 
   /**
+   * The session's standing, checked first (a 401 problem when it has ended),
+   * then the collector's open batch, locked as `lockOpenBatch` locks it, with
+   * the assignments, codes and receipt ranges the upload's visits name; null
+   * when no batch is open. PostgreSQL reads them all in one statement, the
+   * other engines one statement each.
+   */
+  async openDay(manager: EntityManager, session: SessionCheckRequest, named: NamedByVisits): Promise<OpenDayRecord | null> {
+    if (new SqlDialect(manager).isPostgres) {
+      const rows = await readOpenDayOnPostgres(manager, session, named);
+      sessionStanding(session, rows.session && sessionRecordOf(rows.session));
+      if (!rows.batch) return null;
+      return {
+        batch: openBatchOf(rows.batch),
+        accounts: accountsOf(rows.accounts ?? []),
+        resultCodes: (rows.codes ?? []).map(resultCodeOf),
+        receiptRanges: (rows.ranges ?? []).map(receiptRangeOf),
+      };
+    }
+    await requireStandingIn(manager, session);
+    const collectorId = session.userId;
+    const batch = await this.lockOpenBatch(manager, collectorId);
+    if (!batch) return null;
+    const { assignmentIds, codes, withPayment } = named;
+    return {
+      batch,
+      accounts:
+        batch.worklistId && assignmentIds.length
+          ? await this.accountsOfAssignments(manager, batch.worklistId, assignmentIds)
+          : new Map<string, AssignedAccount>(),
+      resultCodes: codes.length ? await this.resultCodes(manager, codes) : [],
+      receiptRanges: withPayment ? await this.receiptRanges(manager, collectorId) : [],
+    };
+  }
+
+  /**
+   * What is stored now under these visit ids and receipt numbers. Another
+   * upload of the same visits may commit while they are read: PostgreSQL
+   * reads both in one statement, which sees one moment; elsewhere the
+   * receipts are read first, so a visit whose receipt is seen taken is also
+   * seen stored.
+   */
+  async taken(manager: EntityManager, ids: string[], receiptNos: string[]): Promise<TakenRecord> {
+    if (new SqlDialect(manager).isPostgres) {
+      const rows = await readTakenOnPostgres(manager, ids, receiptNos);
+      return { visits: rows.visits, receipts: new Set(rows.receipts) };
+    }
+    const receipts = await this.usedReceipts(manager, receiptNos);
+    return { visits: ids.length ? await this.storedVisits(manager, ids) : [], receipts };
+  }
+
+  /**
    * The collector's open batch, its row locked shared for the rest of the
    * upload: the collector's other uploads go on side by side, while a close
    * or a reset, which lock it exclusively, waits for this unit of work and
@@ -121,25 +207,17 @@ export class VisitsRepository {
         `WHERE b.collector_id = :collectorId AND b.status = 'open'${lock.clause}`,
       { collectorId },
     );
-    if (!row) return null;
-    return {
-      id: row.id,
-      worklistId: row.worklist_id,
-      workDate: row.work_date,
-      branchId: row.branch_id,
-      branchCode: row.branch_code,
-      collectorUsername: row.username,
-    };
+    return row ? openBatchOf(row) : null;
   }
 
   /** The account of each named assignment that is on the worklist; the others are left out. */
   async accountsOfAssignments(manager: EntityManager, worklistId: string, assignmentIds: string[]): Promise<Map<string, AssignedAccount>> {
-    const rows = await new SqlDialect(manager).run<{ id: string; account_id: string; contract_no: string }>(
+    const rows = await new SqlDialect(manager).run<AssignedAccountRow>(
       'SELECT a.id AS id, a.account_id AS account_id, ac.contract_no AS contract_no FROM assignment a INNER JOIN account ac ON ac.id = a.account_id ' +
         'WHERE a.worklist_id = :worklistId AND a.id IN (:...assignmentIds)',
       { worklistId, assignmentIds },
     );
-    return new Map(rows.map((row) => [row.id, { accountId: row.account_id, accountNo: row.contract_no }]));
+    return accountsOf(rows);
   }
 
   async resultCodes(manager: EntityManager, codes: string[]): Promise<ResultCodeRecord[]> {
@@ -147,17 +225,7 @@ export class VisitsRepository {
       'SELECT code, label, requires_payment, requires_promise, requires_gps, min_photos, active FROM result_code WHERE code IN (:...codes)',
       { codes },
     );
-    return rows.map((row) => ({
-      code: row.code,
-      label: row.label,
-      requires: {
-        payment: Boolean(row.requires_payment),
-        promise: Boolean(row.requires_promise),
-        gps: Boolean(row.requires_gps),
-        minPhotos: Number(row.min_photos),
-      },
-      active: Boolean(row.active),
-    }));
+    return rows.map(resultCodeOf);
   }
 
   async receiptRanges(manager: EntityManager, collectorId: string): Promise<ReceiptRangeRecord[]> {
@@ -167,7 +235,7 @@ export class VisitsRepository {
         collectorId,
       },
     );
-    return rows.map((row) => ({ prefix: row.prefix, from: Number(row.from_no), to: Number(row.to_no), active: Boolean(row.active) }));
+    return rows.map(receiptRangeOf);
   }
 
   /** The visits already stored under any of these ids. */
@@ -186,14 +254,20 @@ export class VisitsRepository {
 
   /**
    * Stores the visits with their photos, payments, promises and outbound
-   * rows, each table's rows in one call. A visit id or receipt number already
+   * rows, each table's rows in one call, then moves the batch's last sync to
+   * `syncedAt`. A visit id or receipt number already
    * stored fails its unique key here, and the whole call with it. Uploads of
    * one collector run side by side on a pooled engine, and a row whose key
-   * another one's uncommitted row holds waits for that one's end: the rows
-   * go in the order of their keys (visits by id, payments by receipt), so two
-   * uploads never wait for each other at once.
+   * another one's uncommitted row holds waits for that one's end: the tables
+   * go in one order and each table's rows in the order of their keys (visits
+   * by id, payments by receipt), so two uploads never wait for each other at
+   * once. The sync mark comes last: on PostgreSQL it is the step that waits
+   * for the collector's other uploads (each updates the batch row), so it
+   * waits only for their commits. Uploads side by side may reach it out of
+   * order; the mark only moves forward. On PostgreSQL the whole call is one
+   * statement.
    */
-  async insert(manager: EntityManager, records: VisitToStore[]): Promise<void> {
+  async insert(manager: EntityManager, records: VisitToStore[], syncedAt: Date): Promise<void> {
     const sql = new SqlDialect(manager);
     const rows = { visit: [] as unknown[][], photo: [] as unknown[][], payment: [] as unknown[][], promise: [] as unknown[][] };
     const outbound: OutboundVisit[] = [];
@@ -224,30 +298,56 @@ export class VisitsRepository {
       if (promise) rows.promise.push([content.id, account.accountId, record.collectorId, record.branchId, promise.date, promise.amount]);
       outbound.push({ visit, content, names: { ...record.names, accountNo: account.accountNo } });
     }
-    await sql.insertValues(
-      'visit',
-      VISIT_COLUMNS.map(([column]) => column),
-      rows.visit,
-    );
-    await sql.insertValues('visit_photo', ['visit_id', 'position', 'sha256'], rows.photo);
     rows.payment.sort((a, b) => compare(a[1] as string, b[1] as string));
-    await sql.insertValues('payment', ['visit_id', 'receipt_no', 'amount', 'collector_id', 'account_id', 'paid_at'], rows.payment);
-    await sql.insertValues('promise_to_pay', ['visit_id', 'account_id', 'collector_id', 'branch_id', 'promised_date', 'amount'], rows.promise);
-    await recordVisitsOutbound(manager, outbound);
+    await sql.insertTables(
+      [
+        { table: 'visit', columns: VISIT_COLUMNS.map(([column]) => column), rows: rows.visit },
+        { table: 'visit_photo', columns: ['visit_id', 'position', 'sha256'], rows: rows.photo },
+        { table: 'payment', columns: ['visit_id', 'receipt_no', 'amount', 'collector_id', 'account_id', 'paid_at'], rows: rows.payment },
+        { table: 'promise_to_pay', columns: ['visit_id', 'account_id', 'collector_id', 'branch_id', 'promised_date', 'amount'], rows: rows.promise },
+        ...visitsOutboundRows(outbound),
+      ],
+      syncMark(records[0].batchId, syncedAt),
+    );
   }
+}
 
-  /**
-   * The upload's last statement: on PostgreSQL it is the one that waits for
-   * the collector's other uploads (each updates the row), so it waits only
-   * for their commits. Uploads side by side may reach it out of order; the
-   * mark only moves forward.
-   */
-  async markSynced(manager: EntityManager, batchId: string, at: Date): Promise<void> {
-    await new SqlDialect(manager).write('UPDATE batch SET last_sync_at = :at WHERE id = :batchId AND (last_sync_at IS NULL OR last_sync_at < :at)', {
-      at,
-      batchId,
-    });
-  }
+/** Moves the batch's last sync forward to `at`, never back. */
+function syncMark(batchId: string, at: Date): { sql: string; parameters: SqlParameters } {
+  return { sql: 'UPDATE batch SET last_sync_at = :at WHERE id = :batchId AND (last_sync_at IS NULL OR last_sync_at < :at)', parameters: { at, batchId } };
+}
+
+function openBatchOf(row: OpenBatchRow): OpenBatchRecord {
+  return {
+    id: row.id,
+    worklistId: row.worklist_id,
+    workDate: row.work_date,
+    branchId: row.branch_id,
+    branchCode: row.branch_code,
+    collectorUsername: row.username,
+  };
+}
+
+function accountsOf(rows: AssignedAccountRow[]): Map<string, AssignedAccount> {
+  return new Map(rows.map((row) => [row.id, { accountId: row.account_id, accountNo: row.contract_no }]));
+}
+
+function resultCodeOf(row: ResultCodeRow): ResultCodeRecord {
+  return {
+    code: row.code,
+    label: row.label,
+    requires: {
+      payment: Boolean(row.requires_payment),
+      promise: Boolean(row.requires_promise),
+      gps: Boolean(row.requires_gps),
+      minPhotos: Number(row.min_photos),
+    },
+    active: Boolean(row.active),
+  };
+}
+
+function receiptRangeOf(row: ReceiptRangeRow): ReceiptRangeRecord {
+  return { prefix: row.prefix, from: Number(row.from_no), to: Number(row.to_no), active: Boolean(row.active) };
 }
 
 function compare(a: string, b: string): number {

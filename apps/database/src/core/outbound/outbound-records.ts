@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { VisitContent } from '#libs/contract';
 import { Assignment, Batch, Branch, CoreOutCollectorDay, Payment, PromiseToPay, User, Visit, VisitPhoto } from '#libs/entities';
-import { SqlDialect, orderedIdOf, orderedIdPrefix } from '../../persistence/sql.dialect.js';
+import { orderedIdOf, orderedIdPrefix, type TableRows } from '../../persistence/sql.dialect.js';
 
 /** How the core knows the collector, the branch and the account: by name, never by the staging side's ids. */
 export interface CoreNames {
@@ -62,16 +62,15 @@ export const OUTBOUND_VISIT_COLUMNS = {
 } satisfies Record<string, string[]>;
 
 /**
- * Writes the outbound rows of an upload's visits inside the transaction that
- * stores them, so the core never reads a visit the staging side does not
+ * The outbound rows of an upload's visits, for the transaction that stores
+ * them to insert, so the core never reads a visit the staging side does not
  * hold, and every visit held has its rows. A replayed visit never gets here:
- * its id is taken. One statement's rows per table for the whole upload; the
- * rows' ids are time-ordered, so they append to each table's key instead of
- * dirtying a random page of it: on SQLite every page a transaction dirties is
- * written again at its commit.
+ * its id is taken. One table's rows for the whole upload; the rows' ids are
+ * time-ordered, so they append to each table's key instead of dirtying a
+ * random page of it: on SQLite every page a transaction dirties is written
+ * again at its commit.
  */
-export async function recordVisitsOutbound(manager: EntityManager, visits: OutboundVisit[]): Promise<void> {
-  const sql = new SqlDialect(manager);
+export function visitsOutboundRows(visits: OutboundVisit[]): TableRows[] {
   const prefix = orderedIdPrefix();
   const first = firstOrdinalOfUpload();
   const createdAt = new Date();
@@ -118,10 +117,12 @@ export async function recordVisitsOutbound(manager: EntityManager, visits: Outbo
       rows.photo.push([id(3 + position), visit.id, sha256, position, photoUrl(sha256), collectorUsername, accountNo, createdAt]);
     });
   });
-  await sql.insertValues('core_out_visit', OUTBOUND_VISIT_COLUMNS.core_out_visit, rows.visit);
-  await sql.insertValues('core_out_payment', OUTBOUND_VISIT_COLUMNS.core_out_payment, rows.payment);
-  await sql.insertValues('core_out_promise', OUTBOUND_VISIT_COLUMNS.core_out_promise, rows.promise);
-  await sql.insertValues('core_out_photo', OUTBOUND_VISIT_COLUMNS.core_out_photo, rows.photo);
+  return [
+    { table: 'core_out_visit', columns: OUTBOUND_VISIT_COLUMNS.core_out_visit, rows: rows.visit },
+    { table: 'core_out_payment', columns: OUTBOUND_VISIT_COLUMNS.core_out_payment, rows: rows.payment },
+    { table: 'core_out_promise', columns: OUTBOUND_VISIT_COLUMNS.core_out_promise, rows: rows.promise },
+    { table: 'core_out_photo', columns: OUTBOUND_VISIT_COLUMNS.core_out_photo, rows: rows.photo },
+  ];
 }
 
 /**
